@@ -1,0 +1,56 @@
+export type StatementStatus = 'supported' | 'disputed' | 'unverified';
+export type DisputeKind = 'denied' | 'unverified' | 'contradicted';
+
+/** A numbered source under an answer. `quote` is verbatim from the stored article body. */
+export interface Citation {
+  n: number;
+  articleId: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  quote: string;
+  /** Offsets of `quote` in the article body. */
+  start: number;
+  end: number;
+}
+
+/** One sentence of the reply with the citations it rests on. */
+export interface Statement {
+  text: string;
+  citations: number[];
+  status: StatementStatus;
+  /** Who stands behind the claim when it is not the outlet itself ("sources told Reuters"). */
+  attribution?: string;
+}
+
+/** A claim and the statement that denies, contradicts or fails to verify it. */
+export interface Dispute {
+  claim: string;
+  counter: string;
+  kind: DisputeKind;
+  claimCitations: number[];
+  counterCitations: number[];
+  /** Who disputes it ("Michael Hughes, a TikTok spokesperson"), when known. */
+  disputedBy?: string;
+}
+
+export interface Answer {
+  question: string;
+  /** The reply as plain text with [n] markers. */
+  answer: string;
+  abstained: boolean;
+  statements: Statement[];
+  citations: Citation[];
+  disputes: Dispute[];
+  /** Which generator produced it, e.g. "extractive" or "llm:gpt-4o-mini". */
+  generator: string;
+  /** Something the user should know, e.g. "the language model timed out; showing the extractive answer". */
+  notice?: string;
+}
+
+/** A previous turn in a thread, used to resolve follow-up questions. */
+export interface ConversationTurn {
+  role: 'user' | 'assistant';
+  text: string;
+}

@@ -1,0 +1,13 @@
+import type { Answer, ConversationTurn } from './answer.js';
+import type { SearchFilters } from './search.js';
+
+export interface AskOptions {
+  /** Earlier turns of the same thread, oldest first, for follow-up questions. */
+  history?: ConversationTurn[];
+  filters?: SearchFilters;
+}
+
+/** The question-answering use case as channels see it: a question in, a cited answer out. */
+export interface Assistant {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+}

@@ -1,0 +1,11 @@
+export type * from './article.js';
+export type * from './passage.js';
+export type * from './embedder.js';
+export type * from './vector-index.js';
+export type * from './search.js';
+export type * from './answer.js';
+export type * from './generator.js';
+export type * from './stance.js';
+export type * from './article-store.js';
+export { StorydeskError, UserFacingError } from './errors.js';
+export type * from './assistant.js';
