@@ -15,6 +15,11 @@ export interface GenerateRequest {
   question: string;
   history: ConversationTurn[];
   evidence: Evidence[];
+  /**
+   * Further passages of the same articles (and of close matches), not to answer from but to find the
+   * denials, contradictions and failed verifications that concern the evidence.
+   */
+  context?: Evidence[];
 }
 
 /** Composes an answer from evidence. The extractive answerer and the LLM answerer implement it. */

@@ -1,0 +1,14 @@
+import type { Answer } from '../core/answer.js';
+
+/** The reasons the bot declines to answer, in words a user understands. */
+export const ABSTAIN_MESSAGES = {
+  noEvidence: "I couldn't find anything about that in the indexed articles.",
+  weakEvidence:
+    "The indexed articles don't answer that. The closest passages I found are about something else, so I won't guess.",
+  emptyQuestion: 'Please ask a question with a few words about the story you are interested in.',
+} as const;
+
+/** An answer that declines, with the reason as its text. */
+export function abstain(question: string, message: string, generator: string): Answer {
+  return { question, answer: message, abstained: true, statements: [], citations: [], disputes: [], generator };
+}

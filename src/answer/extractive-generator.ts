@@ -1,0 +1,160 @@
+import type { Answer, Dispute, Statement } from '../core/answer.js';
+import type { GenerateRequest, Generator } from '../core/generator.js';
+import { termSet } from '../text/terms.js';
+import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
+import { CitationBook } from './citation-book.js';
+import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js';
+import { type CounterEvidence, findCounterEvidence, hedgeLookup } from './evidence-disputes.js';
+import { attributionOf } from './hedge-cues.js';
+
+/** Weight of each question term (e.g. inverse document frequency in the corpus); 1 for unknown terms. */
+export type TermWeights = (terms: string[]) => Map<string, number>;
+
+export interface ExtractiveGeneratorOptions {
+  /** @default 4 */
+  maxStatements?: number;
+  /** Statements one article may contribute. @default 2 */
+  perArticle?: number;
+  /** Share of the question's term weight the best sentence with its passage context must cover. @default 0.5 */
+  minContextCoverage?: number;
+  /** Share the best single sentence must cover. @default 0.25 */
+  minSentenceCoverage?: number;
+  termWeights?: TermWeights;
+}
+
+interface ScoredSentence {
+  sentence: EvidenceSentence;
+  coverage: number;
+  score: number;
+}
+
+/**
+ * The offline answerer: picks the evidence sentences that answer the question, quotes them verbatim with
+ * citations, and marks claims that the evidence denies or could not verify.
+ */
+export class ExtractiveGenerator implements Generator {
+  readonly id = 'extractive';
+  readonly #options: Required<Omit<ExtractiveGeneratorOptions, 'termWeights'>>;
+  readonly #termWeights: TermWeights | undefined;
+
+  constructor(options: ExtractiveGeneratorOptions = {}) {
+    const { termWeights, ...rest } = options;
+    this.#termWeights = termWeights;
+    this.#options = { maxStatements: 4, perArticle: 2, minContextCoverage: 0.5, minSentenceCoverage: 0.25, ...rest };
+  }
+
+  async generate(request: GenerateRequest): Promise<Answer> {
+    const questionTerms = [...termSet(request.question)];
+    if (questionTerms.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.emptyQuestion, this.id);
+    const pool = evidenceSentences(request.evidence, request.context);
+    const answerable = pool.filter((sentence) => !sentence.contextOnly);
+    if (answerable.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
+
+    const weights = this.#termWeights?.(questionTerms) ?? new Map<string, number>();
+    const weightOf = (term: string): number => weights.get(term) ?? 1;
+    const totalWeight = questionTerms.reduce((sum, term) => sum + weightOf(term), 0);
+    const coverage = (terms: Set<string>): number =>
+      questionTerms.reduce((sum, term) => sum + (terms.has(term) ? weightOf(term) : 0), 0) / totalWeight;
+
+    const contextTerms = passageContextTerms(request);
+    const scored: ScoredSentence[] = answerable.map((sentence) => {
+      const own = coverage(sentence.terms);
+      const withContext = coverage(new Set([...sentence.terms, ...(contextTerms.get(sentence.article.id) ?? [])]));
+      return { sentence, coverage: own, score: 0.65 * own + 0.25 * withContext + 0.1 / (1 + sentence.passageRank) };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    const bestContext = Math.max(
+      ...answerable.map((sentence) => coverage(new Set([...sentence.terms, ...(contextTerms.get(sentence.article.id) ?? [])]))),
+    );
+    if (!best || best.coverage < this.#options.minSentenceCoverage || bestContext < this.#options.minContextCoverage) {
+      return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
+    }
+
+    const hedgeOf = hedgeLookup();
+    const chosen = this.#choose(scored, best.score);
+    const counterOf = new Map(chosen.map((sentence) => [sentence, findCounterEvidence(sentence, pool, hedgeOf)]));
+    // A sentence shown as the counter of a claim is not repeated as a statement of its own.
+    const counters = new Set([...counterOf.values()].flat().map((item) => item.counter));
+    const statementsInOrder = chosen.filter((sentence) => !counters.has(sentence) || (counterOf.get(sentence)?.length ?? 0) > 0);
+
+    const book = new CitationBook();
+    const statements: Statement[] = [];
+    const disputes: Dispute[] = [];
+    for (const sentence of statementsInOrder) {
+      const n = book.cite(sentence);
+      const found = counterOf.get(sentence) ?? [];
+      const attribution = attributionOf(sentence.text);
+      statements.push({ text: sentence.text, citations: [n], status: statusFrom(found), ...(attribution ? { attribution } : {}) });
+      for (const item of found) {
+        disputes.push({
+          claim: sentence.text,
+          counter: item.counter.text,
+          kind: item.kind,
+          claimCitations: [n],
+          counterCitations: [book.cite(item.counter)],
+          ...(item.disputedBy ? { disputedBy: item.disputedBy } : {}),
+        });
+      }
+    }
+    return {
+      question: request.question,
+      answer: composeText(statements, disputes),
+      abstained: false,
+      statements,
+      citations: book.citations(),
+      disputes,
+      generator: this.id,
+    };
+  }
+
+  #choose(scored: ScoredSentence[], bestScore: number): EvidenceSentence[] {
+    const chosen: EvidenceSentence[] = [];
+    const perArticle = new Map<string, number>();
+    for (const { sentence, score } of scored) {
+      if (chosen.length >= this.#options.maxStatements || score < bestScore * 0.6) break;
+      const used = perArticle.get(sentence.article.id) ?? 0;
+      if (used >= this.#options.perArticle) continue;
+      if (chosen.some((other) => jaccard(other.terms, sentence.terms) >= 0.6)) continue;
+      chosen.push(sentence);
+      perArticle.set(sentence.article.id, used + 1);
+    }
+    return chosen;
+  }
+}
+
+/** Terms of each article's title and retrieved passages: context that makes a sentence relevant. */
+function passageContextTerms(request: GenerateRequest): Map<string, Set<string>> {
+  const byArticle = new Map<string, Set<string>>();
+  for (const item of request.evidence) {
+    const terms = byArticle.get(item.article.id) ?? termSet(item.article.title);
+    for (const term of termSet(item.passage.text)) terms.add(term);
+    byArticle.set(item.article.id, terms);
+  }
+  return byArticle;
+}
+
+function statusFrom(found: CounterEvidence[]): Statement['status'] {
+  if (found.some((item) => item.kind !== 'unverified')) return 'disputed';
+  return found.length > 0 ? 'unverified' : 'supported';
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+function composeText(statements: Statement[], disputes: Dispute[]): string {
+  const lines: string[] = [];
+  for (const statement of statements) {
+    lines.push(`${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`);
+    for (const dispute of disputes.filter((item) => item.claim === statement.text)) {
+      const who = dispute.disputedBy ? `${dispute.disputedBy}: ` : '';
+      const label = dispute.kind === 'unverified' ? 'Unverified' : dispute.kind === 'denied' ? 'Denied' : 'Contradicted';
+      lines.push(`  ⚠ ${label} — ${who}${dispute.counter} ${dispute.counterCitations.map((n) => `[${n}]`).join('')}`);
+    }
+  }
+  return lines.join('\n');
+}
