@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Env } from '../config/schema.js';
+import type { ArticleStore } from '../core/article-store.js';
+import type { Embedder } from '../core/embedder.js';
+import type { Generator } from '../core/generator.js';
+import { ExtractiveGenerator } from '../answer/extractive-generator.js';
+import { ensureIndexConsistent } from '../providers/index-consistency.js';
+import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
+import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
+import { reembedStore } from './reembed-store.js';
+import type { Logger } from './logger.js';
+import { Storydesk } from './storydesk.js';
+import { createEmbedder } from './create-embedder.js';
+
+export interface OpenStorydeskOptions {
+  dataDir: string;
+  env: Env;
+  logger: Logger;
+  /** Replaces the configured embedder (tests, benchmarks). */
+  embedder?: Embedder;
+  /** Replaces the configured generator. */
+  generator?: Generator;
+  /** Reports re-embedding progress when the embedder changed. */
+  onReembedProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The composition root for the core: opens the store in `dataDir`, makes sure the vector index matches it
+ * (repairing it from stored vectors after a crash), and re-embeds when the embedder changed.
+ */
+export async function openStorydesk(options: OpenStorydeskOptions): Promise<Storydesk> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const store: ArticleStore = SqliteArticleStore.open(join(dataDir, 'storydesk.sqlite'));
+  const embedder = options.embedder ?? (await createEmbedder(options.env));
+  const indexPath = join(dataDir, 'passages.hnsw');
+
+  const previous = store.getEmbedderInfo();
+  const changed = previous !== null && (previous.id !== embedder.id || previous.dimension !== embedder.dimension);
+  if (changed && store.counts().passages > 0) {
+    options.logger.warn(
+      { from: previous.id, to: embedder.id },
+      `The embedder changed from ${previous.id} to ${embedder.id}: re-embedding all ${store.counts().passages} passages so vectors are never mixed.`,
+    );
+    await reembedStore(store, embedder, options.onReembedProgress);
+  }
+  store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
+
+  const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, embedder.dimension);
+  if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
+
+  const generator = options.generator ?? new ExtractiveGenerator();
+  return new Storydesk({
+    store,
+    index,
+    embedder,
+    retriever: new HybridRetriever(store, index, embedder),
+    generator,
+    maxQuestionChars: options.env.STORYDESK_MAX_QUESTION_CHARS,
+  });
+}

@@ -1,0 +1,99 @@
+import type { Answer } from '../core/answer.js';
+import type { ArticleStore } from '../core/article-store.js';
+import type { AskOptions, Assistant } from '../core/assistant.js';
+import type { Embedder } from '../core/embedder.js';
+import { UserFacingError } from '../core/errors.js';
+import type { Evidence, Generator } from '../core/generator.js';
+import type { SearchHit, SearchOptions } from '../core/search.js';
+import type { VectorIndex } from '../core/vector-index.js';
+import { type IngestReport, ingestCorpus } from '../ingest/ingest-corpus.js';
+import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriever.js';
+import { standaloneQuestion } from './standalone-question.js';
+
+export interface StorydeskParts {
+  store: ArticleStore;
+  index: VectorIndex;
+  embedder: Embedder;
+  retriever: HybridRetriever;
+  generator: Generator;
+  maxQuestionChars: number;
+}
+
+/** Passages retrieved to answer a question. */
+const EVIDENCE_PASSAGES = 8;
+/** Articles whose other passages are scanned for denials and failed verifications. */
+const CONTEXT_ARTICLES = 3;
+
+/** The use cases of storydesk behind one object: ingest, search and ask. Channels see only `Assistant`. */
+export class Storydesk implements Assistant {
+  readonly store: ArticleStore;
+  readonly index: VectorIndex;
+  readonly embedder: Embedder;
+  readonly retriever: HybridRetriever;
+  readonly generator: Generator;
+  readonly #maxQuestionChars: number;
+
+  constructor(parts: StorydeskParts) {
+    this.store = parts.store;
+    this.index = parts.index;
+    this.embedder = parts.embedder;
+    this.retriever = parts.retriever;
+    this.generator = parts.generator;
+    this.#maxQuestionChars = parts.maxQuestionChars;
+  }
+
+  /** Indexes files and folders incrementally. */
+  ingest(paths: string[], onProgress?: (done: number, total: number) => void): Promise<IngestReport> {
+    return ingestCorpus(paths, { store: this.store, index: this.index, embedder: this.embedder, ...(onProgress ? { onProgress } : {}) });
+  }
+
+  /** Ranked passages for a query. */
+  search(query: string, options: SearchOptions = {}, mode: RetrievalMode = 'hybrid'): Promise<SearchHit[]> {
+    return this.retriever.search(this.#checkQuestion(query), options, mode);
+  }
+
+  /** A cited answer, abstaining when the articles do not answer the question. */
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const checked = this.#checkQuestion(question);
+    const history = options.history ?? [];
+    const query = standaloneQuestion(checked, history);
+    const hits = await this.retriever.search(query, { k: EVIDENCE_PASSAGES, ...(options.filters ? { filters: options.filters } : {}) });
+    const bodies = new Map<string, string>();
+    const bodyOf = (articleId: string): string => {
+      let body = bodies.get(articleId);
+      if (body === undefined) {
+        body = this.store.getArticle(articleId)?.body ?? '';
+        bodies.set(articleId, body);
+      }
+      return body;
+    };
+    const evidence: Evidence[] = hits.map((hit) => ({ passage: hit.passage, article: hit.article, body: bodyOf(hit.article.id), score: hit.score }));
+    const used = new Set(hits.map((hit) => hit.passage.id));
+    const contextArticles = [...new Map(hits.map((hit) => [hit.article.id, hit.article])).values()].slice(0, CONTEXT_ARTICLES);
+    const context: Evidence[] = contextArticles.flatMap((article) =>
+      this.store
+        .getArticlePassages(article.id)
+        .filter((passage) => !used.has(passage.id))
+        .map((passage) => ({ passage, article, body: bodyOf(article.id), score: 0 })),
+    );
+    const answer = await this.generator.generate({ question: query, history, evidence, context });
+    return { ...answer, question: checked };
+  }
+
+  close(): void {
+    this.index.save();
+    this.store.close();
+  }
+
+  #checkQuestion(question: string): string {
+    const trimmed = question.trim();
+    if (trimmed.length === 0) throw new UserFacingError('question_empty', 'Please type a question.');
+    if (trimmed.length > this.#maxQuestionChars) {
+      throw new UserFacingError(
+        'question_too_long',
+        `That question is ${trimmed.length} characters long; the limit is ${this.#maxQuestionChars}. Please shorten it.`,
+      );
+    }
+    return trimmed;
+  }
+}

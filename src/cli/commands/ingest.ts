@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.js';
+import { progressReporter } from '../progress.js';
+
+/** `ingest --corpus PATH [--corpus PATH ...] [--data DIR] [--json]` */
+export function registerIngestCommand(program: Command, context: CliContext): void {
+  program
+    .command('ingest')
+    .description('Index articles from files or folders (.md, .txt, .html, .json, .jsonl); unchanged files are skipped')
+    .requiredOption('--corpus <path>', 'a file or folder to ingest (repeatable)', collect, [])
+    .option('--data <dir>', 'data directory (default: $STORYDESK_DATA_DIR or ./data)')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { corpus: string[]; data?: string; json?: boolean }) => {
+      const storydesk = await context.open(options.data);
+      const progress = progressReporter('Ingesting');
+      try {
+        const started = performance.now();
+        const report = await storydesk.ingest(options.corpus, progress.update);
+        progress.stop();
+        const seconds = (performance.now() - started) / 1000;
+        const { added, updated, unchanged, removed, skipped } = report;
+        if (options.json) {
+          context.print(JSON.stringify({ added, updated, unchanged, removed, skipped }));
+        } else {
+          context.print(`Added ${added}, updated ${updated}, unchanged ${unchanged}, removed ${removed} (${report.passages} passages, ${report.embedded} embedded) in ${seconds.toFixed(1)} s.`);
+          if (skipped.length > 0) {
+            context.print(`Skipped ${skipped.length}:`);
+            for (const item of skipped) context.print(`  - ${item.path}: ${item.reason}`);
+          }
+        }
+        // Non-zero only when the input held nothing usable at all.
+        if (added + updated + unchanged === 0 && removed === 0) process.exitCode = 2;
+      } finally {
+        progress.stop();
+        storydesk.close();
+      }
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { StorydeskError, UserFacingError } from '../core/errors.js';
+import { createCliContext } from './cli-context.js';
+import { registerAskCommand } from './commands/ask.js';
+import { registerIngestCommand } from './commands/ingest.js';
+import { registerSearchCommand } from './commands/search.js';
+
+async function main(argv: string[]): Promise<void> {
+  const context = createCliContext();
+  const program = new Command()
+    .name('storydesk')
+    .description('Ask questions about a news corpus and get cited, dispute-aware answers.')
+    .showHelpAfterError()
+    .exitOverride();
+  registerIngestCommand(program, context);
+  registerSearchCommand(program, context);
+  registerAskCommand(program, context);
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+    return;
+  }
+  const message = error instanceof UserFacingError || error instanceof StorydeskError ? error.message : (error as Error).stack ?? String(error);
+  process.stderr.write(`storydesk: ${message}\n`);
+  process.exitCode = 1;
+});

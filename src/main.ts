@@ -1,0 +1,28 @@
+import { config as loadDotenv } from 'dotenv';
+import { createLogger } from './app/logger.js';
+import { openStorydesk } from './app/open-storydesk.js';
+import { runTerminalChat } from './channels/terminal/terminal-chat.js';
+import { loadConfig } from './config/load-config.js';
+
+/**
+ * `npm start`: index the corpus folder (incrementally), then serve the configured channels; with none
+ * configured, a chat in the terminal (or one answer per line of piped input).
+ */
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const env = loadConfig(process.env);
+  const logger = createLogger(env.LOG_LEVEL);
+  const storydesk = await openStorydesk({ dataDir: env.STORYDESK_DATA_DIR, env, logger });
+  const report = await storydesk.ingest([env.STORYDESK_CORPUS_DIR]);
+  logger.info({ ...report, skipped: report.skipped.length }, `Corpus ${env.STORYDESK_CORPUS_DIR} indexed`);
+  for (const skipped of report.skipped) logger.warn(skipped, 'Skipped input');
+
+  const interactive = process.stdin.isTTY === true;
+  await runTerminalChat({ assistant: storydesk, input: process.stdin, output: process.stdout, interactive });
+  storydesk.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`storydesk: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
