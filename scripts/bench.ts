@@ -1,0 +1,134 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000 --repeat 3 --no-rtqa]`: speed and memory of storydesk on a
+ * deterministic generated corpus (and the RealTime QA corpus when ../shared/data is present), compared in
+ * the same run with LangChain.js's HNSWLib store (same embedder, same passages) and exact search.
+ * Prints a table and writes docs/benchmarks.md. Benchmarks live here, never as timed assertions in tests.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { median } from './lib/metrics.js';
+import { sharedDataDir } from './lib/shared-data.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    repeat: { type: 'string', default: '3' },
+    'no-rtqa': { type: 'boolean', default: false },
+    'no-langchain': { type: 'boolean', default: false },
+  },
+});
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+interface SizeResult {
+  size: number;
+  articles: number;
+  passages: number;
+  ingestArticlesPerSecond: Spread;
+  ingestPassagesPerSecond: Spread;
+  embedderPassagesPerSecond: Spread;
+  embedderId: string;
+  ask: Record<string, number>;
+  search: Record<string, number>;
+  ann: { recallAt10: number; qps: number; exactQps: number };
+  peakRssMb: number;
+  diskMb: number;
+  langchain: Record<string, number> | null;
+  coldStartMs?: Spread;
+  label?: string;
+}
+
+function runSize(args: string[]): SizeResult {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench-size.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lastLine = output.trim().split('\n').pop() ?? '{}';
+  return JSON.parse(lastLine) as SizeResult;
+}
+
+/** Process start to printed answer, through the CLI as a user runs it. */
+function coldStart(dataDir: string, runs = 3): Spread {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ask', 'What happened with Northwind Robotics?', '--json', '--data', dataDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(`cold start run failed: ${result.stderr}`);
+    samples.push(performance.now() - started);
+  }
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), runs };
+}
+
+const f = (value: number | undefined, digits = 1): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
+const spread = (value: Spread, digits = 1): string => `${f(value.median, digits)} (${f(value.min, digits)}–${f(value.max, digits)}, n=${value.runs})`;
+
+function main(): void {
+  const results: SizeResult[] = [];
+  const langchainFlag = values['no-langchain'] ? ['--no-langchain'] : [];
+  for (const size of values.sizes.split(',').map(Number).filter((n) => n > 0)) {
+    console.error(`bench: ${size} generated articles…`);
+    const result = runSize(['--size', String(size), '--repeat', values.repeat, ...langchainFlag]);
+    result.coldStartMs = coldStart(join(ROOT, '.bench', `generated-${size}`, `data-${Number(values.repeat) - 1}`));
+    result.label = `generated ${size}`;
+    results.push(result);
+  }
+  const dataDir = sharedDataDir();
+  if (!values['no-rtqa'] && dataDir && existsSync(join(dataDir, 'rtqa_corpus.jsonl'))) {
+    console.error('bench: RealTime QA corpus…');
+    const result = runSize(['--size', '0', '--repeat', '1', '--corpus', join(dataDir, 'rtqa_corpus.jsonl'), ...langchainFlag]);
+    result.label = 'RealTime QA corpus';
+    results.push(result);
+  } else if (!values['no-rtqa']) {
+    console.error('bench: RealTime QA corpus skipped — ../shared/data is not present.');
+  }
+
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Run on ${new Date().toISOString()} by \`npm run bench -- --sizes ${values.sizes} --repeat ${values.repeat}\`.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}.`,
+    `Embedder: ${results[0]?.embedderId ?? '–'}. Figures are medians over repeated runs with (min–max, n runs); latencies are warm, over ${'200'} questions.`,
+    '',
+    '| corpus | articles | passages | ingest art/s | ingest pass/s | embedder pass/s | ask p50/p95/p99 ms | search p50/p95 ms | cold start ms | ANN recall@10 | ANN QPS / exact QPS | peak RSS MB | disk MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.label} | ${r.articles} | ${r.passages} | ${spread(r.ingestArticlesPerSecond)} | ${spread(r.ingestPassagesPerSecond)} | ${spread(r.embedderPassagesPerSecond)} | ${f(r.ask.p50)}/${f(r.ask.p95)}/${f(r.ask.p99)} | ${f(r.search.p50)}/${f(r.search.p95)} | ${r.coldStartMs ? spread(r.coldStartMs, 0) : '–'} | ${f(r.ann.recallAt10, 4)} | ${f(r.ann.qps, 0)} / ${f(r.ann.exactQps, 0)} (${f(r.ann.qps / r.ann.exactQps, 1)}×) | ${f(r.peakRssMb, 0)} | ${f(r.diskMb, 1)} |`,
+    ),
+    '',
+    '## Against LangChain.js HNSWLib (same embedder, same passages)',
+    '',
+    'LangChain path: `HNSWLib.fromDocuments` (embeds every passage, builds the index) and `similaritySearch`; it leaves hnswlib `ef` at 10.',
+    '',
+    '| corpus | ours ingest pass/s | LangChain build pass/s | ratio | ours search p50 ms | LangChain search p50 ms | ours ANN recall@10 | LangChain ANN recall@10 |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results
+      .filter((r) => r.langchain)
+      .map((r) => {
+        const lc = r.langchain ?? {};
+        return `| ${r.label} | ${f(r.ingestPassagesPerSecond.median)} | ${f(lc.passagesPerSecond)} | ${f(r.ingestPassagesPerSecond.median / (lc.passagesPerSecond ?? Number.NaN), 2)}× | ${f(r.search.p50, 2)} | ${f(lc.searchP50, 2)} | ${f(r.ann.recallAt10, 4)} | ${f(lc.annRecallAt10, 4)} |`;
+      }),
+    '',
+    'Ingest on our side includes parsing, cleaning, sentence splitting, chunking, SQLite/FTS5 writes and the hnswlib index; the LangChain side is embedding and index building only. Our search is hybrid (BM25 + vectors + fusion); LangChain\'s is vector-only.',
+    '',
+  ];
+  const markdown = lines.join('\n');
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), markdown);
+  console.log(markdown);
+}
+
+main();

@@ -1,0 +1,179 @@
+/**
+ * `npm run eval`: retrieval and answer quality on the RealTime QA development data in ../shared/data.
+ *
+ * The corpus is indexed without the articles of two held-out weeks, so the questions of those weeks are
+ * "not in the corpus" and should abstain; the other weeks' questions are answerable. Retrieval is compared
+ * with BM25-only and vector-only rankings computed in the same run on the same store.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLogger } from '../src/app/logger.js';
+import { openStorydesk } from '../src/app/open-storydesk.js';
+import { loadConfig } from '../src/config/load-config.js';
+import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
+import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
+import { sharedDataDir } from './lib/shared-data.js';
+
+interface Question {
+  id: string;
+  question: string;
+  answer_text: string;
+  week: string;
+  date: string;
+  relevant: string[];
+}
+interface CorpusRecord {
+  id: string;
+  title?: string;
+  body: string;
+  source?: string;
+  url?: string;
+  published?: string;
+}
+
+const HELD_OUT_WEEKS = new Set(['20251003', '20260327']);
+const ROOT = resolve(import.meta.dirname, '..');
+
+function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** Articles published within the week before a held-out week's date (RealTime QA weeks end on their date). */
+function inHeldOutWeek(record: CorpusRecord, heldOutDates: Date[]): boolean {
+  if (!record.published) return false;
+  const published = Date.parse(record.published);
+  if (Number.isNaN(published)) return false;
+  return heldOutDates.some((date) => published > date.getTime() - 10 * 86_400_000 && published <= date.getTime() + 86_400_000);
+}
+
+async function main(): Promise<void> {
+  const dataDir = sharedDataDir();
+  if (!dataDir) {
+    console.log('eval: skipped — ../shared/data (RealTime QA development data) is not present on this machine.');
+    return;
+  }
+  const questions = readJsonl<Question>(join(dataDir, 'rtqa_questions.jsonl'));
+  const corpus = readJsonl<CorpusRecord>(join(dataDir, 'rtqa_corpus.jsonl'));
+  const heldOut = questions.filter((question) => HELD_OUT_WEEKS.has(question.week));
+  const answerable = questions.filter((question) => !HELD_OUT_WEEKS.has(question.week));
+  const heldOutDates = [...HELD_OUT_WEEKS].map((week) => new Date(`${week.slice(0, 4)}-${week.slice(4, 6)}-${week.slice(6, 8)}T23:59:59Z`));
+  const heldOutRelevant = new Set(heldOut.flatMap((question) => question.relevant));
+  const kept = corpus.filter((record) => !heldOutRelevant.has(record.id) && !inHeldOutWeek(record, heldOutDates));
+
+  const work = join(ROOT, '.cache', 'eval');
+  mkdirSync(work, { recursive: true });
+  const corpusFile = join(work, 'rtqa-without-held-out-weeks.jsonl');
+  writeFileSync(corpusFile, `${kept.map((record) => JSON.stringify(record)).join('\n')}\n`);
+
+  const env = loadConfig({});
+  const storydesk = await openStorydesk({ dataDir: join(work, 'data'), env, logger: createLogger('warn') });
+  const ingestStarted = performance.now();
+  const report = await storydesk.ingest([corpusFile]);
+  const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+  console.log(
+    `Indexed ${kept.length} of ${corpus.length} articles (${report.added} added, ${report.unchanged} unchanged, ${report.passages} passages embedded now) in ${ingestSeconds.toFixed(1)} s; held out ${corpus.length - kept.length} articles of weeks ${[...HELD_OUT_WEEKS].join(', ')}.`,
+  );
+
+  // Retrieval: article rankings from the top 10 passages... deduplicated to articles, for each mode.
+  const modes: RetrievalMode[] = ['hybrid', 'lexical', 'vector'];
+  const scores = new Map<RetrievalMode, RetrievalScores>();
+  for (const mode of modes) {
+    const rankings: string[][] = [];
+    for (const question of answerable) {
+      const hits = await storydesk.search(question.question, { k: 30 }, mode);
+      rankings.push(uniqueInOrder(hits.map((hit) => hit.article.id)).slice(0, 10));
+    }
+    scores.set(mode, retrievalScores(rankings, answerable.map((question) => new Set(question.relevant))));
+  }
+
+  // Answers.
+  let containsGold = 0;
+  let quotesContainGold = 0;
+  let abstainedAnswerable = 0;
+  let abstainedHeldOut = 0;
+  let citations = 0;
+  let verbatim = 0;
+  let disputed = 0;
+  const latencies: number[] = [];
+  const examples: string[] = [];
+  for (const question of [...answerable, ...heldOut]) {
+    const started = performance.now();
+    const answer = await storydesk.ask(question.question);
+    latencies.push(performance.now() - started);
+    const isHeldOut = HELD_OUT_WEEKS.has(question.week);
+    if (isHeldOut) {
+      if (answer.abstained) abstainedHeldOut += 1;
+      continue;
+    }
+    if (answer.abstained) abstainedAnswerable += 1;
+    const gold = normalizeForMatch(question.answer_text);
+    if (normalizeForMatch(answer.answer).includes(gold)) containsGold += 1;
+    if (answer.citations.some((citation) => normalizeForMatch(citation.quote).includes(gold))) quotesContainGold += 1;
+    if (answer.disputes.length > 0) disputed += 1;
+    for (const citation of answer.citations) {
+      citations += 1;
+      const body = storydesk.store.getArticle(citation.articleId)?.body ?? '';
+      if (body.slice(citation.start, citation.end) === citation.quote && body.includes(citation.quote)) verbatim += 1;
+    }
+    if (examples.length < 3 && !answer.abstained) examples.push(`Q: ${question.question}\nGold: ${question.answer_text}\nA: ${answer.answer.slice(0, 400)}`);
+  }
+  storydesk.close();
+
+  const pct = (value: number, total: number): string => `${((100 * value) / Math.max(total, 1)).toFixed(1)}%`;
+  const row = (mode: RetrievalMode): string => {
+    const s = scores.get(mode);
+    return s ? `| ${mode} | ${s.recallAt1.toFixed(3)} | ${s.recallAt5.toFixed(3)} | ${s.recallAt10.toFixed(3)} | ${s.mrrAt10.toFixed(3)} |` : '';
+  };
+  const hybrid = scores.get('hybrid');
+  const lexical = scores.get('lexical');
+  const lines = [
+    '# Evaluation',
+    '',
+    `Run on ${new Date().toISOString().slice(0, 10)} by \`npm run eval\` (scripts/eval.ts).`,
+    '',
+    `Data: RealTime QA development set from ../shared/data — ${corpus.length} articles, ${questions.length} questions. The articles of weeks ${[...HELD_OUT_WEEKS].join(' and ')} (and every article relevant to their questions) are held out of the index, so their ${heldOut.length} questions are not answerable from the corpus; the other ${answerable.length} are. ${kept.length} articles indexed.`,
+    '',
+    '## Retrieval (answerable questions, article level)',
+    '',
+    'Recall@k here is success@k: the share of questions with at least one relevant article in the top k.',
+    '',
+    '| ranking | R@1 | R@5 | R@10 | MRR@10 |',
+    '|---|---|---|---|---|',
+    row('hybrid'),
+    row('lexical'),
+    row('vector'),
+    '',
+    hybrid && lexical ? `Hybrid MRR@10 / BM25-only MRR@10 = ${(hybrid.mrrAt10 / Math.max(lexical.mrrAt10, 1e-9)).toFixed(2)}×.` : '',
+    '',
+    '## Answers',
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| answer contains the gold answer text | ${pct(containsGold, answerable.length)} |`,
+    `| a cited quote contains the gold answer text | ${pct(quotesContainGold, answerable.length)} |`,
+    `| citation validity (quote verbatim in its article) | ${pct(verbatim, citations)} of ${citations} |`,
+    `| abstained on answerable questions | ${pct(abstainedAnswerable, answerable.length)} |`,
+    `| abstained on held-out-week questions (should abstain) | ${pct(abstainedHeldOut, heldOut.length)} |`,
+    `| answers with a dispute marked | ${pct(disputed, answerable.length)} |`,
+    `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms |`,
+    '',
+    `Generator: extractive (offline default); embedder: ${storydesk.embedder.id}.`,
+    '',
+    '## Examples',
+    '',
+    ...examples.map((example) => `\`\`\`\n${example}\n\`\`\``),
+    '',
+  ];
+  const markdown = lines.join('\n');
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(join(ROOT, 'docs', 'evaluation.md'), markdown);
+  console.log(markdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
