@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The small JSON file saved next to an hnswlib index (`${path}.meta.json`).
+ *
+ * hnswlib's file format records neither the dimension nor which labels are deleted, and a damaged file
+ * can crash the native reader. The sidecar records both, plus the file's size and SHA-256, so a loader can
+ * refuse a file it cannot trust before handing it to native code, and can compare label sets with the store.
+ */
+const sidecarSchema = z.object({
+  format: z.literal(1),
+  space: z.literal('cosine'),
+  dimension: z.number().int().positive(),
+  /** Live (not deleted) vectors. */
+  count: z.number().int().nonnegative(),
+  /** The store generation the index was saved at, when the index knew it. */
+  generation: z.number().int().nonnegative().nullable(),
+  /** `labelsChecksum` of the live labels. */
+  labelsChecksum: z.string(),
+  /** Labels marked deleted; hnswlib keeps their slots, and its file does not say which they are. */
+  deletedLabels: z.array(z.number().int().nonnegative()),
+  fileBytes: z.number().int().nonnegative(),
+  fileSha256: z.string(),
+});
+
+export type HnswIndexSidecar = z.infer<typeof sidecarSchema>;
+
+/** Where the sidecar of the index at `indexPath` lives. */
+export function sidecarPath(indexPath: string): string {
+  return `${indexPath}.meta.json`;
+}
+
+/** Reads and validates the sidecar; null when it is missing or malformed (both mean "cannot trust the index"). */
+export function readIndexSidecar(indexPath: string): HnswIndexSidecar | null {
+  const path = sidecarPath(indexPath);
+  if (!existsSync(path)) return null;
+  try {
+    const parsed = sidecarSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the sidecar atomically (temp file, fsync, rename). */
+export function writeIndexSidecar(indexPath: string, sidecar: HnswIndexSidecar): void {
+  const path = sidecarPath(indexPath);
+  writeFileDurably(`${path}.tmp`, `${JSON.stringify(sidecar)}\n`);
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Order-independent fingerprint of a label set: SHA-256 of the sorted labels as uint32 little-endian. */
+export function labelsChecksum(labels: Iterable<number>): string {
+  const sorted = Float64Array.from(labels).sort();
+  const buffer = Buffer.allocUnsafe(sorted.length * 4);
+  sorted.forEach((label, index) => buffer.writeUInt32LE(label, index * 4));
+  return createHash('sha256').update(buffer).digest('hex');
+}
+
+/** Size and SHA-256 of a file, read in 1 MiB chunks so large indexes are not loaded twice into memory. */
+export function fileFingerprint(path: string): { bytes: number; sha256: string } {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const descriptor = openSync(path, 'r');
+  let bytes = 0;
+  try {
+    for (;;) {
+      const read = readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      hash.update(chunk.subarray(0, read));
+      bytes += read;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Flushes a file's bytes to disk, so a rename after it never exposes a half-written file after a crash. */
+export function syncFile(path: string): void {
+  const descriptor = openSync(path, 'r+');
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function writeFileDurably(path: string, text: string): void {
+  writeFileSync(path, text);
+  syncFile(path);
+}
