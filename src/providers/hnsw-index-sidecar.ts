@@ -55,7 +55,9 @@ export function writeIndexSidecar(indexPath: string, sidecar: HnswIndexSidecar):
 export function labelsChecksum(labels: Iterable<number>): string {
   const sorted = Float64Array.from(labels).sort();
   const buffer = Buffer.allocUnsafe(sorted.length * 4);
-  sorted.forEach((label, index) => buffer.writeUInt32LE(label, index * 4));
+  sorted.forEach((label, index) => {
+    buffer.writeUInt32LE(label, index * 4);
+  });
   return createHash('sha256').update(buffer).digest('hex');
 }
 

@@ -36,7 +36,8 @@ const maxTerms = 32;
 export function toSafeFtsQuery(text: string): string | null {
   const terms: string[] = [];
   const seen = new Set<string>();
-  for (const rawWord of text.normalize('NFKC').toLowerCase().split(/\s+/u)) {
+  // Split on anything but letters, digits and the joiners that occur inside words ("U.S.", "Covid-19", "it's").
+  for (const rawWord of text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}\p{M}.'\u2019-]+/u)) {
     const word = rawWord.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(contractionSuffix, '');
     const parts = word.match(tokenCharacters);
     if (parts === null) continue;

@@ -1,0 +1,52 @@
+import type { Article } from '../../src/core/article.js';
+import type { PassageDraft } from '../../src/core/passage.js';
+import { SqliteArticleStore } from '../../src/providers/sqlite-article-store.js';
+import { randomVectors } from './deterministic-vectors.js';
+
+/** Vector size used by store tests; small, since no test here needs an embedder. */
+export const testDimension = 8;
+
+/** An article with sensible defaults; `body` sentences each become one passage (see `draftsFor`). */
+export function makeArticle(id: string, overrides: Partial<Article> = {}): Article {
+  return {
+    id,
+    title: `Title of ${id}`,
+    titleDerived: false,
+    body: `Body of ${id}.`,
+    source: 'Benzinga',
+    url: `https://example.test/${id}`,
+    published: '2024-05-03T10:00:00Z',
+    author: null,
+    origin: `/corpus/${id}.md`,
+    originFile: `/corpus/${id}.md`,
+    contentHash: `hash-${id}`,
+    ingestedAt: '2024-05-04T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** One passage per sentence (a split after ". " before a capital, so "U.S. restricts" stays whole). */
+export function draftsFor(body: string): PassageDraft[] {
+  const drafts: PassageDraft[] = [];
+  const pattern = /\S[\s\S]*?(?:[.!?](?=\s+\p{Lu})|$)/gu;
+  for (const match of body.matchAll(pattern)) {
+    const text = match[0].trim();
+    const start = match.index ?? 0;
+    const end = start + text.length;
+    drafts.push({ ordinal: drafts.length, start, end, text, sentences: [{ start, end }] });
+  }
+  return drafts;
+}
+
+/** Stores an article with deterministic vectors (seeded by `seed`); returns what putArticle returned. */
+export function putWithVectors(store: SqliteArticleStore, article: Article, seed = 1): ReturnType<SqliteArticleStore['putArticle']> {
+  const drafts = draftsFor(article.body);
+  return store.putArticle(article, drafts, randomVectors(drafts.length, testDimension, seed));
+}
+
+/** A store at `path` whose embedder is already recorded, ready for putArticle. */
+export function openTestStore(path: string): SqliteArticleStore {
+  const store = SqliteArticleStore.open(path);
+  store.setEmbedderInfo({ id: 'test-embedder', dimension: testDimension });
+  return store;
+}
