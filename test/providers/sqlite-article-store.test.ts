@@ -154,10 +154,11 @@ describe('SqliteArticleStore', () => {
     }
   });
 
-  it('runs in WAL mode with foreign keys and refuses a store written by a newer schema', () => {
+  it('runs in WAL mode with 16 KiB pages and refuses a store written by a newer schema', () => {
     store.close();
     const database = new Database(path);
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.pragma('page_size', { simple: true })).toBe(16384);
     expect(database.pragma('user_version', { simple: true })).toBe(schemaVersion);
     database.pragma(`user_version = ${schemaVersion + 1}`);
     database.close();
