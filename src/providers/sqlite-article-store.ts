@@ -253,7 +253,8 @@ export class SqliteArticleStore implements ArticleStore {
       if (embedder !== null && length !== embedder.dimension) {
         throw new StorydeskError(
           'STORE_DIMENSION_MISMATCH',
-          `Article ${article.id}: vector ${index} has ${length} dimensions; the store's embedder ${embedder.id} has ${embedder.dimension}.`,
+          `Article ${article.id}: vector ${index} has ${length} dimensions; the store's embedder ${embedder.id} has ${embedder.dimension}. ` +
+            'When switching embedders, call setEmbedderInfo with the new one before storing its vectors.',
         );
       }
     }
