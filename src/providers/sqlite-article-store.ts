@@ -99,6 +99,10 @@ export class SqliteArticleStore implements ArticleStore {
     return rows.map(toArticleRef);
   }
 
+  /**
+   * Inserts or replaces an article in one transaction. A replaced article keeps its first `ingestedAt`;
+   * each vector is also cached under its text hash and the store's current embedder (see setEmbedderInfo).
+   */
   putArticle(article: Article, passages: PassageDraft[], vectors: number[][]): { passages: Passage[]; removedPassageIds: number[] } {
     const embedder = this.checkPutArguments(article, passages, vectors);
     const write = this.database.transaction(() => {
