@@ -115,6 +115,21 @@ describe('SqliteArticleStore', () => {
     expect(store.getCachedVectors(hashes, 'another-embedder').size).toBe(0);
   });
 
+  it('caches re-embedded vectors under the new embedder once it is recorded, keeping the old embedder's cache apart', () => {
+    const article = makeArticle('a', { body: 'Huawei shipped Ascend chips.' });
+    const drafts = draftsFor(article.body);
+    const oldVectors = randomVectors(1, testDimension, 1);
+    store.putArticle(article, drafts, oldVectors);
+    const newVectors = randomVectors(1, 4, 2);
+    expect(() => store.putArticle(article, drafts, newVectors)).toThrow(/call setEmbedderInfo with the new one/);
+
+    store.setEmbedderInfo({ id: 'new-embedder', dimension: 4 });
+    store.putArticle(article, drafts, newVectors);
+    const hash = hashPassageText(drafts[0]?.text ?? '');
+    expectSameVector(store.getCachedVectors([hash], 'new-embedder').get(hash), newVectors[0]);
+    expectSameVector(store.getCachedVectors([hash], 'test-embedder').get(hash), oldVectors[0]);
+  });
+
   it('lists the articles that came from a file or from anywhere under a folder', () => {
     for (const [id, originFile] of [
       ['one', '/corpus/world/one.md'],
