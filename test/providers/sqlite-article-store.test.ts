@@ -115,7 +115,7 @@ describe('SqliteArticleStore', () => {
     expect(store.getCachedVectors(hashes, 'another-embedder').size).toBe(0);
   });
 
-  it('caches re-embedded vectors under the new embedder once it is recorded, keeping the old embedder's cache apart', () => {
+  it('caches re-embedded vectors under the new embedder once it is recorded, keeping the old embedder cache apart', () => {
     const article = makeArticle('a', { body: 'Huawei shipped Ascend chips.' });
     const drafts = draftsFor(article.body);
     const oldVectors = randomVectors(1, testDimension, 1);
