@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { StorydeskError } from '../core/errors.js';
+import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
+import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from './stance-features.js';
+import { TextAnalysisCache } from './stance-text.js';
+import { type SoftmaxModel, predictProbabilities, toInput } from './softmax-model.js';
+
+/** Where the shipped weights live (see stance/PROVENANCE.md for how they were made). */
+export const STANCE_WEIGHTS_PATH = join(import.meta.dirname, 'stance', 'stance-weights.json');
+
+const modelJson = z.object({
+  classes: z.array(z.string()),
+  scaling: z.object({
+    mean: z.array(z.number()),
+    std: z.array(z.number()),
+    cuts: z.array(z.array(z.number())),
+    hashSize: z.number().int().nonnegative(),
+    columns: z.array(z.number().int().nonnegative()).optional(),
+  }),
+  bias: z.array(z.number()),
+  weights: z.array(z.array(z.number())),
+});
+
+const weightsFile = z.object({
+  format: z.literal('storydesk-stance/2'),
+  denseFeatures: z.array(z.string()),
+  /** P(related) at or above which a pair is treated as related. */
+  relatedThreshold: z.number(),
+  /** Stage 1: related vs unrelated, from overlap features only (text-only features let it memorise bodies). */
+  relatedness: modelJson,
+  /** Stage 2 for texts longer than `headlineWords`: agree / disagree / discuss among related pairs. */
+  stance: modelJson,
+  /** Stage 2 for headline-length texts (claim vs headline reads differently from claim vs article body). */
+  headlineStance: modelJson,
+  headlineWords: z.number().int().positive(),
+});
+
+/** The JSON written by `scripts/train-stance.ts`. */
+export type StanceWeightsFile = z.infer<typeof weightsFile>;
+
+function roundModel(model: SoftmaxModel): z.infer<typeof modelJson> {
+  const round = (value: number) => Number(value.toFixed(4));
+  return {
+    classes: model.classes,
+    scaling: { ...model.scaling, mean: model.scaling.mean.map(round), std: model.scaling.std.map(round) },
+    bias: model.bias.map(round),
+    weights: model.weights.map((row) => row.map(round)),
+  };
+}
+
+function fromJson(model: z.infer<typeof modelJson>): SoftmaxModel {
+  const { columns, ...scaling } = model.scaling;
+  return { classes: model.classes, scaling: columns ? { ...scaling, columns } : scaling, bias: model.bias, weights: model.weights };
+}
+
+/** Serialises the two trained stages, rounding weights so the file stays small. */
+export function toWeightsFile(stages: StanceStages, relatedThreshold: number): StanceWeightsFile {
+  return {
+    format: 'storydesk-stance/2',
+    denseFeatures: [...DENSE_FEATURE_NAMES],
+    relatedThreshold,
+    relatedness: roundModel(stages.relatedness),
+    stance: roundModel(stages.stance),
+    headlineStance: roundModel(stages.headlineStance),
+    headlineWords: stages.headlineWords,
+  };
+}
+
+/** The trained models of the engine. */
+export interface StanceStages {
+  relatedness: SoftmaxModel;
+  stance: SoftmaxModel;
+  headlineStance: SoftmaxModel;
+  /** Texts of at most this many words use `headlineStance`. */
+  headlineWords: number;
+}
+
+/**
+ * The offline stance engine: two multinomial logistic regressions over lexical-overlap, cue and attribution
+ * features — first related vs unrelated, then agree / disagree / discuss. Texts are analysed once and cached,
+ * so many claims against one long body stay cheap.
+ */
+export class LearnedStanceClassifier implements StanceClassifier {
+  readonly id = 'lexical-logreg-v2';
+  private readonly stages: StanceStages;
+  private readonly relatedThreshold: number;
+  private readonly texts = new TextAnalysisCache();
+  private readonly claims = new TextAnalysisCache(5_000);
+
+  constructor(weights: StanceWeightsFile) {
+    if (weights.denseFeatures.join(',') !== DENSE_FEATURE_NAMES.join(',')) {
+      throw new StorydeskError('stance_weights_mismatch', 'The stance weights were trained on other features; run `npx tsx scripts/train-stance.ts` again.');
+    }
+    this.stages = {
+      relatedness: fromJson(weights.relatedness),
+      stance: fromJson(weights.stance),
+      headlineStance: fromJson(weights.headlineStance),
+      headlineWords: weights.headlineWords,
+    };
+    this.relatedThreshold = weights.relatedThreshold;
+  }
+
+  /** Class probabilities for one pair: P(unrelated) from stage 1, the related mass split by stage 2. */
+  probabilities(pair: StancePair): Record<Stance, number> {
+    const features = pairFeatures(this.claims.get(pair.claim), this.texts.get(pair.text), this.stages.stance.scaling.hashSize);
+    return combineStages(this.stages, features);
+  }
+
+  /** Stance of one pair (synchronous; `classify` wraps it for the port). */
+  classifyOne(pair: StancePair): Stance {
+    return decide(this.probabilities(pair), this.relatedThreshold);
+  }
+
+  async classify(pairs: StancePair[]): Promise<Stance[]> {
+    return pairs.map((pair) => this.classifyOne(pair));
+  }
+}
+
+/** Runs both stages on computed features. */
+export function combineStages(stages: StanceStages, features: PairFeatures): Record<Stance, number> {
+  const { relatedness } = stages;
+  const stance = features.textWords <= stages.headlineWords ? stages.headlineStance : stages.stance;
+  const relatedProbabilities = predictProbabilities(relatedness, toInput(features, relatedness.scaling));
+  const related = relatedProbabilities[relatedness.classes.indexOf('related')] ?? 0;
+  const stageTwo = predictProbabilities(stance, toInput(features, stance.scaling));
+  const result: Record<Stance, number> = { agree: 0, disagree: 0, discuss: 0, unrelated: 1 - related };
+  stance.classes.forEach((name, index) => {
+    if (name === 'agree' || name === 'disagree' || name === 'discuss') result[name] = related * (stageTwo[index] ?? 0);
+  });
+  return result;
+}
+
+/** Unrelated below the relatedness threshold, otherwise the likeliest related class. */
+export function decide(probabilities: Record<Stance, number>, relatedThreshold: number): Stance {
+  if (1 - probabilities.unrelated < relatedThreshold) return 'unrelated';
+  let best: Stance = 'discuss';
+  for (const stance of ['agree', 'disagree'] as const) if (probabilities[stance] > probabilities[best]) best = stance;
+  return best;
+}
+
+let shipped: LearnedStanceClassifier | undefined;
+
+/** Loads the shipped stance weights (once per process) and returns the offline classifier. */
+export function loadStanceClassifier(): LearnedStanceClassifier {
+  if (!shipped) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(STANCE_WEIGHTS_PATH, 'utf8'));
+    } catch (error) {
+      throw new StorydeskError('stance_weights_missing', `Could not read the stance weights at ${STANCE_WEIGHTS_PATH}; run \`npx tsx scripts/train-stance.ts\`.`, { cause: error });
+    }
+    const parsed = weightsFile.safeParse(raw);
+    if (!parsed.success) throw new StorydeskError('stance_weights_invalid', `The stance weights file is malformed: ${parsed.error.message}`);
+    shipped = new LearnedStanceClassifier(parsed.data);
+  }
+  return shipped;
+}

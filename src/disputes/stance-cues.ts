@@ -1,0 +1,57 @@
+/**
+ * Word lists the stance features count. Kept as data so they can be reviewed without touching the feature
+ * code. Words are lower-case surface forms (not stemmed) because cue words are few and their exact form
+ * matters ("denied" is a cue, "deny" in "deny access" is weaker but still counted).
+ */
+
+/** Words that refute or debunk what a headline reports (the FNC-1 baseline's list, extended). */
+export const REFUTING_WORDS: ReadonlySet<string> = new Set([
+  'fake', 'fraud', 'hoax', 'false', 'deny', 'denies', 'denied', 'denying', 'not', 'despite', 'nope', 'doubt',
+  'doubts', 'bogus', 'debunk', 'debunks', 'debunked', 'pranks', 'prank', 'retract', 'retracts', 'retracted',
+  'untrue', 'myth', 'rumour', 'rumor', 'rumours', 'rumors', 'satire', 'satirical', 'fabricated', 'baseless',
+  'unfounded', 'misleading', 'refute', 'refutes', 'refuted', 'dismissed', 'dismisses', 'rejected', 'rejects',
+  'incorrect', 'inaccurate', 'wrong', 'scam', 'photoshopped', 'doctored', 'parody', 'no', 'never', 'neither',
+  'nothing', 'debunking', 'hoaxes', 'spoof', 'falsely', 'erroneous', 'contrary', 'however',
+]);
+
+/** Words that say the text only reports or weighs a claim without taking a side. */
+export const HEDGING_WORDS: ReadonlySet<string> = new Set([
+  'reportedly', 'allegedly', 'alleged', 'purportedly', 'apparently', 'claims', 'claimed', 'claim', 'according',
+  'reports', 'report', 'reported', 'rumoured', 'rumored', 'unconfirmed', 'unverified', 'may', 'might', 'could',
+  'possibly', 'perhaps', 'suggests', 'suggest', 'speculation', 'speculate', 'appears', 'appear', 'seems',
+  'believed', 'suspected', 'supposedly', 'unclear', 'if', 'whether', 'sources', 'source', 'said', 'says',
+  'told', 'allegations', 'accused', 'unknown', 'investigating', 'question', 'questions',
+]);
+
+/** Words that confirm or assert a claim as fact. */
+export const CONFIRMING_WORDS: ReadonlySet<string> = new Set([
+  'confirmed', 'confirms', 'confirm', 'confirmation', 'announced', 'announces', 'officially', 'official',
+  'revealed', 'reveals', 'indeed', 'verified', 'proved', 'proven', 'evidence', 'footage', 'shows', 'showed',
+  'video', 'photos', 'admitted', 'admits', 'acknowledged', 'true', 'real', 'actually', 'finally', 'dead',
+  'killed', 'arrested', 'charged', 'released', 'found', 'died',
+]);
+
+/** Plain negation markers. */
+export const NEGATION_WORDS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', "n't", 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', "isn't", "wasn't",
+  "aren't", "weren't", "didn't", "doesn't", "don't", "won't", "can't", 'cannot', "couldn't", "hasn't",
+  "haven't", "hadn't",
+]);
+
+/** Every cue word, for hashed cue-identity features. */
+export const ALL_CUE_WORDS: ReadonlySet<string> = new Set([
+  ...REFUTING_WORDS,
+  ...HEDGING_WORDS,
+  ...CONFIRMING_WORDS,
+  ...NEGATION_WORDS,
+]);
+
+/** Multi-word phrases that refute a claim outright; matched on lower-cased text. */
+export const REFUTING_PHRASES: readonly RegExp[] = [
+  /\b(?:is|was|are|were) (?:not true|false|untrue|a hoax|fake|satire|a prank|a joke)\b/,
+  /\bno (?:evidence|truth|basis|plans?)\b/,
+  /\bcould ?n[o']t (?:verify|confirm)|\bunable to (?:verify|confirm)|\bhas ?n[o']t been (?:verified|confirmed)/,
+  /\b(?:fake|false|hoax) (?:news|story|report|claim|rumou?r)s?\b/,
+  /\bden(?:y|ies|ied) (?:the |these |those |any )?(?:report|claim|rumou?r|allegation)s?\b/,
+  /\bturn(?:s|ed)? out (?:to be )?(?:fake|false|a hoax)|\bdebunk/,
+];
