@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Env } from '../config/schema.js';
 import type { ArticleStore } from '../core/article-store.js';
@@ -36,16 +36,20 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const embedder = options.embedder ?? (await createEmbedder(options.env));
   const indexPath = join(dataDir, 'passages.hnsw');
 
+  // The marker file survives a crash half-way through re-embedding, so the next start finishes the job.
+  const reembedMarker = join(dataDir, 'reembed-pending');
   const previous = store.getEmbedderInfo();
   const changed = previous !== null && (previous.id !== embedder.id || previous.dimension !== embedder.dimension);
-  if (changed && store.counts().passages > 0) {
+  store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
+  if ((changed || existsSync(reembedMarker)) && store.counts().passages > 0) {
+    writeFileSync(reembedMarker, embedder.id);
     options.logger.warn(
-      { from: previous.id, to: embedder.id },
-      `The embedder changed from ${previous.id} to ${embedder.id}: re-embedding all ${store.counts().passages} passages so vectors are never mixed.`,
+      { from: previous?.id, to: embedder.id },
+      `The embedder changed to ${embedder.id}: re-embedding all ${store.counts().passages} passages so vectors are never mixed.`,
     );
     await reembedStore(store, embedder, options.onReembedProgress);
+    rmSync(reembedMarker, { force: true });
   }
-  store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
 
   const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, embedder.dimension);
   if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');

@@ -12,7 +12,8 @@ export interface VectorIndex {
   labels(): number[];
   add(label: number, vector: number[]): void;
   remove(label: number): void;
-  search(vector: number[], k: number): VectorHit[];
+  /** The k nearest live vectors; `accept` filters labels inside the search so k hits still come back. */
+  search(vector: number[], k: number, accept?: (label: number) => boolean): VectorHit[];
   /** Persist atomically (temp file + rename). */
   save(): void;
 }

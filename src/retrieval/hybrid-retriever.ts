@@ -74,10 +74,8 @@ export class HybridRetriever {
     if (this.#index.count() === 0) return [];
     const allowed = this.#store.passageIdsMatching(options.filters);
     const vector = await this.#embedder.embedQuery(query);
-    // With filters, ask for more neighbours so enough survive the filter.
-    const wanted = allowed ? Math.min(this.#index.count(), candidates * 4) : candidates;
-    const hits = this.#index.search(vector, wanted);
-    return hits.filter((hit) => !allowed || allowed.has(hit.label)).slice(0, candidates).map((hit) => hit.label);
+    const hits = this.#index.search(vector, candidates, allowed ? (label) => allowed.has(label) : undefined);
+    return hits.map((hit) => hit.label);
   }
 }
 
