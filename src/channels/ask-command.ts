@@ -1,0 +1,27 @@
+import { answerQuestion } from './answer-question.js';
+import { type ChannelCommand, CommandRegistry } from './command-registry.js';
+
+/** `/ask question:` — the same answer a mention gets, without thread history. */
+export const askCommand: ChannelCommand = {
+  name: 'ask',
+  description: 'Ask a question about the news; the answer cites its sources',
+  options: [{ name: 'question', description: 'What you want to know', type: 'string', required: true }],
+  handler: async (invocation, context) => {
+    const question = invocation.options.question;
+    return answerQuestion(
+      {
+        platform: invocation.platform,
+        channelId: invocation.channelId,
+        userId: invocation.userId,
+        text: typeof question === 'string' ? question : '',
+        history: [],
+      },
+      context,
+    );
+  },
+};
+
+/** A registry with the built-in commands (`/ask`); other modules add theirs with `register`. */
+export function createCommandRegistry(): CommandRegistry {
+  return new CommandRegistry().register(askCommand);
+}
