@@ -11,7 +11,8 @@ export const REFUTING_WORDS: ReadonlySet<string> = new Set([
   'untrue', 'myth', 'rumour', 'rumor', 'rumours', 'rumors', 'satire', 'satirical', 'fabricated', 'baseless',
   'unfounded', 'misleading', 'refute', 'refutes', 'refuted', 'dismissed', 'dismisses', 'rejected', 'rejects',
   'incorrect', 'inaccurate', 'wrong', 'scam', 'photoshopped', 'doctored', 'parody', 'no', 'never', 'neither',
-  'nothing', 'debunking', 'hoaxes', 'spoof', 'falsely', 'erroneous', 'contrary', 'however',
+  'nothing', 'debunking', 'hoaxes', 'spoof', 'falsely', 'erroneous', 'contrary', 'however', 'refused', 'refusing',
+  'refuse', 'refuses', 'rejecting', 'vetoed', 'blocked', 'overturned', 'reversed', 'cancelled', 'canceled',
 ]);
 
 /** Words that say the text only reports or weighs a claim without taking a side. */
@@ -54,4 +55,20 @@ export const REFUTING_PHRASES: readonly RegExp[] = [
   /\b(?:fake|false|hoax) (?:news|story|report|claim|rumou?r)s?\b/,
   /\bden(?:y|ies|ied) (?:the |these |those |any )?(?:report|claim|rumou?r|allegation)s?\b/,
   /\bturn(?:s|ed)? out (?:to be )?(?:fake|false|a hoax)|\bdebunk/,
+];
+
+/**
+ * Pairs of words with opposite meaning in news ("approved" / "rejected"): a claim with one and a matching
+ * sentence with the other is a strong contradiction cue that word overlap alone cannot see. Surface forms;
+ * the feature code stems them.
+ */
+export const OPPOSITE_PAIRS: readonly (readonly [string, string])[] = [
+  ['approve', 'reject'], ['approve', 'veto'], ['approve', 'block'], ['accept', 'reject'], ['accept', 'refuse'],
+  ['agree', 'refuse'], ['win', 'lose'], ['won', 'lost'], ['rise', 'fall'], ['rose', 'fell'], ['increase', 'decrease'],
+  ['increase', 'cut'], ['gain', 'loss'], ['alive', 'dead'], ['survive', 'die'], ['open', 'close'], ['confirm', 'deny'],
+  ['true', 'false'], ['real', 'fake'], ['guilty', 'innocent'], ['convict', 'acquit'], ['arrest', 'release'],
+  ['hire', 'fire'], ['buy', 'sell'], ['support', 'oppose'], ['pass', 'fail'], ['succeed', 'fail'], ['start', 'stop'],
+  ['launch', 'cancel'], ['resign', 'stay'], ['join', 'leave'], ['legal', 'illegal'], ['ban', 'allow'], ['ban', 'lift'],
+  ['raise', 'lower'], ['expand', 'shrink'], ['found', 'missing'], ['present', 'absent'], ['married', 'divorced'],
+  ['include', 'exclude'], ['attack', 'defend'], ['guilty', 'acquitted'], ['up', 'down'], ['more', 'less'],
 ];

@@ -1,3 +1,5 @@
+import { stemmer } from 'stemmer';
+import { OPPOSITE_PAIRS } from './stance-cues.js';
 import { type AnalyzedSentence, type AnalyzedText, type CueCounts, sumCues } from './stance-text.js';
 
 /** The features of one claim/text pair: named dense values and hashed indicator features. */
@@ -36,7 +38,31 @@ export const DENSE_FEATURE_NAMES: readonly string[] = [
   ...CUE_PLACES.flatMap((place) => CUE_KINDS.map((kind) => `${place}.${kind}`)),
   'textRefutingRate',
   'textHedgingRate',
+  'oppositeBest',
+  'oppositeTop',
 ];
+
+const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [left, right] of OPPOSITE_PAIRS) {
+    const a = stemmer(left);
+    const b = stemmer(right);
+    map.set(a, [...(map.get(a) ?? []), b]);
+    map.set(b, [...(map.get(b) ?? []), a]);
+  }
+  return map;
+})();
+
+/** Opposite-word pairs with one side in the claim and the other in the sentence (but not both sides in both). */
+function oppositions(claimTerms: ReadonlySet<string>, sentenceTerms: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const term of claimTerms) {
+    for (const opposite of OPPOSITES.get(term) ?? []) {
+      if (sentenceTerms.has(opposite) && !claimTerms.has(opposite)) found.push(`${term}|${opposite}`);
+    }
+  }
+  return found;
+}
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -104,6 +130,11 @@ export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: 
   const bestNegated = (bestSentence?.cues.negation ?? 0) > 0;
   const claimText = claim.sentences.map((sentence) => sentence.text).join(' ');
 
+  const claimSurface = new Set(claim.sentences.flatMap((sentence) => [...sentence.stems]));
+  const topSurface = (sentences: readonly AnalyzedSentence[]) => new Set(sentences.flatMap((sentence) => [...sentence.stems]));
+  const bestOpposites = bestSentence ? oppositions(claimSurface, topSurface([bestSentence])) : [];
+  const topOpposites = oppositions(claimSurface, topSurface(top));
+
   const dense = [
     Math.log1p(claimTerms.size),
     Math.log1p(text.wordCount),
@@ -130,6 +161,8 @@ export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: 
     ...cueValues(sumCues(lead)),
     text.cues.refuting / Math.max(text.wordCount, 1) * 100,
     text.cues.hedging / Math.max(text.wordCount, 1) * 100,
+    bestOpposites.length,
+    Math.log1p(topOpposites.length),
   ];
 
   // Cue words by place, crossed with how related the pair looks: "hoax" next to the claim's words in a
@@ -141,6 +174,7 @@ export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: 
   for (const sentence of lead) for (const word of sentence.cueWords) add(`${bucket}|lead|${word}`);
   for (const sentence of claim.sentences) for (const word of sentence.cueWords) add(`claim|${word}`);
   for (const sentence of claim.sentences) for (const word of sentence.cueWords) add(`${bucket}|claim|${word}`);
+  for (const pair of topOpposites) add(`${bucket}|opp|${pair}`);
   if (bestSentence) for (const word of bestSentence.cueWords) for (const sentence of claim.sentences) for (const claimWord of sentence.cueWords) add(`x|${claimWord}|${word}`);
   return { dense, hashed, textWords: text.wordCount };
 }

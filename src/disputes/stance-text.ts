@@ -18,6 +18,8 @@ export interface AnalyzedSentence {
   words: string[];
   /** Stemmed content terms (stop-words removed). */
   terms: Set<string>;
+  /** Stems of every word, stop-words included ("up", "more"), for the opposite-word features. */
+  stems: Set<string>;
   /** Adjacent content-term pairs ("huawei chip"). */
   bigrams: Set<string>;
   cues: CueCounts;
@@ -74,6 +76,7 @@ function analyzeSentence(text: string): AnalyzedSentence {
   const lower = text.toLowerCase().replace(/’/g, "'");
   const words = (lower.match(WORD) ?? []).map((word) => (word.endsWith("'s") ? word.slice(0, -2) : word));
   const terms = new Set<string>();
+  const stems = new Set<string>();
   const bigrams = new Set<string>();
   const cues = emptyCues();
   const cueWords = new Set<string>();
@@ -84,14 +87,15 @@ function analyzeSentence(text: string): AnalyzedSentence {
     if (CONFIRMING_WORDS.has(word)) cues.confirming += 1;
     if (NEGATION_WORDS.has(word) || word.endsWith("n't")) cues.negation += 1;
     if (ALL_CUE_WORDS.has(word)) cueWords.add(word);
-    if (STOP_WORDS.has(word) || word.length < 2) continue;
     const term = stem(word);
+    stems.add(term);
+    if (STOP_WORDS.has(word) || word.length < 2) continue;
     terms.add(term);
     if (previous !== null) bigrams.add(`${previous} ${term}`);
     previous = term;
   }
   for (const phrase of REFUTING_PHRASES) if (phrase.test(lower)) cues.refutingPhrases += 1;
-  return { text, words, terms, bigrams, cues, cueWords };
+  return { text, words, terms, stems, bigrams, cues, cueWords };
 }
 
 /** Splits a text into sentences and analyses each; pure, and cheap enough to run on every distinct text. */

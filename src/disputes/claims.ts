@@ -1,0 +1,46 @@
+import type { SentenceSpan } from '../core/passage.js';
+import { type Attribution, extractAttribution } from './attribution.js';
+import { type Hedge, hedgeOf } from './hedge.js';
+
+/** A sentence of an article read as a claim: what it says, who stands behind it, and how firmly. */
+export interface Claim {
+  /** Offsets in the article body (end exclusive); `text` is exactly `body.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+  attribution: Attribution;
+  hedge: Hedge;
+}
+
+const OPEN_QUOTE = /[“]/g;
+const CLOSE_QUOTE = /[”]/g;
+/** Sentences that are page furniture or too short to claim anything. */
+const NOT_A_CLAIM = /^(?:see also|read next|photo by|posted in|join now|comments|loading|related|advertisement)\b/i;
+
+function countOf(pattern: RegExp, text: string): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/**
+ * Reads each sentence of an article as a claim with its attribution and hedge. Pure and rule-based. A
+ * sentence that continues a quotation opened earlier ("…stated, “The premise is wrong. No new model…”")
+ * inherits the speaker of the sentence that opened it.
+ */
+export function extractClaims(body: string, sentences: SentenceSpan[]): Claim[] {
+  const claims: Claim[] = [];
+  let openQuoteSpeaker: Attribution | null = null;
+  for (const span of sentences) {
+    const text = body.slice(span.start, span.end);
+    const trimmed = text.trim();
+    const words = trimmed.split(/\s+/).length;
+    const opens = countOf(OPEN_QUOTE, trimmed);
+    const closes = countOf(CLOSE_QUOTE, trimmed);
+    let attribution = extractAttribution(trimmed);
+    if (attribution.kind === 'outlet' && openQuoteSpeaker) attribution = openQuoteSpeaker;
+    if (opens > closes) openQuoteSpeaker = attribution.kind === 'outlet' ? openQuoteSpeaker : attribution;
+    else if (closes > opens) openQuoteSpeaker = null;
+    if (words < 4 || NOT_A_CLAIM.test(trimmed) || trimmed.endsWith(':')) continue;
+    claims.push({ start: span.start, end: span.end, text, attribution, hedge: hedgeOf(trimmed, attribution) });
+  }
+  return claims;
+}

@@ -1,0 +1,175 @@
+import type { DisputeKind } from '../core/answer.js';
+import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
+import { termSet } from '../text/terms.js';
+import { type Attribution, attributionLabel } from './attribution.js';
+import type { Hedge } from './hedge.js';
+
+/** A claim as the dispute finder sees it: a sentence of one article, with where and when it was published. */
+export interface ClaimRef {
+  articleId: string;
+  /** Outlet name ("Reuters"); claims from different outlets can contradict or confirm each other. */
+  source: string | null;
+  /** ISO date or date-time; used to tell a later confirmation from an earlier report. */
+  published: string | null;
+  text: string;
+  hedge: Hedge;
+  /** Who stands behind it, when known (from `extractClaims`). */
+  attribution?: Attribution;
+  /** Offsets of `text` in the article body, so both sides can be cited verbatim. */
+  start: number;
+  end: number;
+}
+
+/** A claim and the claim that denies it, fails to verify it, or reports the opposite. */
+export interface ClaimDispute {
+  claim: ClaimRef;
+  counter: ClaimRef;
+  kind: DisputeKind;
+  /** Who disputes it ("Michael Hughes, a TikTok spokesperson", or the other outlet), when known. */
+  disputedBy?: string;
+}
+
+/** A claim that a later report from another source agrees with. */
+export interface ClaimConfirmation {
+  claim: ClaimRef;
+  confirmedBy: ClaimRef;
+}
+
+/** What `findDisputes` returns. */
+export interface DisputeFindings {
+  disputes: ClaimDispute[];
+  confirmations: ClaimConfirmation[];
+}
+
+interface Prepared {
+  ref: ClaimRef;
+  terms: Set<string>;
+  entities: Set<string>;
+}
+
+const KIND_ORDER: Record<DisputeKind, number> = { denied: 0, contradicted: 1, unverified: 2 };
+const MAX_STANCE_PAIRS = 2_000;
+
+function entitiesOf(text: string): Set<string> {
+  // Capitalised words after the first word: names of people, companies, places, products.
+  const words = text.match(/(?<=\s)[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*/g) ?? [];
+  return new Set(words.map((word) => word.toLowerCase().replace(/[’']s$/, '')));
+}
+
+function shared<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  let count = 0;
+  for (const item of a) if (b.has(item)) count += 1;
+  return count;
+}
+
+function sameOutlet(a: ClaimRef, b: ClaimRef): boolean {
+  if (a.articleId === b.articleId) return true;
+  return a.source !== null && b.source !== null && a.source.toLowerCase() === b.source.toLowerCase();
+}
+
+function isClaimLike(hedge: Hedge): boolean {
+  return hedge === 'asserted' || hedge === 'reported' || hedge === 'alleged';
+}
+
+/** Who disputes: the speaker of a denial or non-verification; the other outlet for a contradiction. */
+function disputer(counter: ClaimRef, kind: DisputeKind): string | undefined {
+  const speaker = counter.attribution ? attributionLabel(counter.attribution) : null;
+  return (kind === 'contradicted' ? (counter.source ?? speaker) : (speaker ?? counter.source)) ?? undefined;
+}
+
+function withDisputer(claim: ClaimRef, counter: ClaimRef, kind: DisputeKind): ClaimDispute {
+  const by = disputer(counter, kind);
+  return by ? { claim, counter, kind, disputedBy: by } : { claim, counter, kind };
+}
+
+/** Whether two claims are about the same thing: several shared content terms, or shared names and terms. */
+function related(a: Prepared, b: Prepared, minimumTerms: number): boolean {
+  const terms = shared(a.terms, b.terms);
+  return terms >= minimumTerms || (terms >= Math.max(1, minimumTerms - 1) && shared(a.entities, b.entities) >= 1);
+}
+
+/**
+ * Finds disputes among claims from one or several articles. Rules first, from each sentence's hedge: a denial
+ * about the same thing is `denied` (a named party denying a reported claim in the same article counts even
+ * with little word overlap — that is how news carries denials); a "could not verify" is `unverified`. With a
+ * stance classifier, claims from different outlets that it judges `disagree` are `contradicted`, and a later
+ * `agree` from another outlet is a confirmation. Pure apart from the classifier call (one batch).
+ */
+export async function findDisputes(claims: readonly ClaimRef[], classifier?: StanceClassifier): Promise<DisputeFindings> {
+  const prepared: Prepared[] = claims.map((ref) => ({ ref, terms: termSet(ref.text), entities: entitiesOf(ref.text) }));
+  const best = new Map<string, { dispute: ClaimDispute; strength: number }>();
+  const keep = (claimIndex: number, dispute: ClaimDispute, strength: number) => {
+    const key = `${claimIndex}|${dispute.kind}|${dispute.counter.articleId}:${dispute.counter.start}`;
+    const current = best.get(key);
+    if (!current || current.strength < strength) best.set(key, { dispute, strength });
+  };
+  const stanceCandidates: { claimIndex: number; counterIndex: number }[] = [];
+
+  prepared.forEach((claim, claimIndex) => {
+    if (!isClaimLike(claim.ref.hedge)) return;
+    prepared.forEach((counter, counterIndex) => {
+      if (counterIndex === claimIndex) return;
+      const sameArticle = claim.ref.articleId === counter.ref.articleId;
+      const overlap = shared(claim.terms, counter.terms);
+      const hedge = counter.ref.hedge;
+      if (hedge === 'denied') {
+        const namedDenial = counter.ref.attribution !== undefined && counter.ref.attribution.kind !== 'outlet';
+        const isRelated =
+          related(claim, counter, 3) || (sameArticle && overlap >= 1 && namedDenial && claim.ref.hedge !== 'asserted') || (sameArticle && overlap >= 2);
+        if (!isRelated) return;
+        // An outlet saying the opposite in its own voice contradicts; a party denying it is a denial.
+        const kind: DisputeKind = !namedDenial && !sameOutlet(claim.ref, counter.ref) ? 'contradicted' : 'denied';
+        keep(claimIndex, withDisputer(claim.ref, counter.ref, kind), overlap);
+      } else if (hedge === 'unverified') {
+        if (related(claim, counter, 3) || (sameArticle && overlap >= 2)) keep(claimIndex, withDisputer(claim.ref, counter.ref, 'unverified'), overlap);
+      } else if (classifier && isClaimLike(hedge) && !sameOutlet(claim.ref, counter.ref) && claimIndex < counterIndex && related(claim, counter, 2)) {
+        stanceCandidates.push({ claimIndex, counterIndex });
+      }
+    });
+  });
+
+  const confirmations: ClaimConfirmation[] = [];
+  if (classifier && stanceCandidates.length > 0) {
+    const candidates = stanceCandidates.slice(0, MAX_STANCE_PAIRS);
+    // Judge both directions: a sentence that states both sides ("rejected …, refusing to approve") hides the
+    // opposition from the lexical features in one direction only. Confirmation needs agreement both ways.
+    const pairs: StancePair[] = candidates.flatMap(({ claimIndex, counterIndex }) => [
+      { claim: claims[claimIndex]?.text ?? '', text: claims[counterIndex]?.text ?? '' },
+      { claim: claims[counterIndex]?.text ?? '', text: claims[claimIndex]?.text ?? '' },
+    ]);
+    const stances: Stance[] = await classifier.classify(pairs);
+    candidates.forEach(({ claimIndex, counterIndex }, index) => {
+      const forward = stances[index * 2];
+      const backward = stances[index * 2 + 1];
+      const [earlier, later] = orderByDate(claimIndex, counterIndex, claims);
+      const claim = claims[earlier];
+      const counter = claims[later];
+      if (!claim || !counter) return;
+      if (forward === 'disagree' || backward === 'disagree') {
+        keep(earlier, withDisputer(claim, counter, 'contradicted'), shared(prepared[earlier]?.terms ?? new Set(), prepared[later]?.terms ?? new Set()));
+      } else if (forward === 'agree' && backward === 'agree' && isLater(counter, claim)) {
+        confirmations.push({ claim, confirmedBy: counter });
+      }
+    });
+  }
+
+  const disputes = [...best.values()]
+    .sort((a, b) => KIND_ORDER[a.dispute.kind] - KIND_ORDER[b.dispute.kind] || b.strength - a.strength)
+    .map((entry) => entry.dispute);
+  return { disputes, confirmations };
+}
+
+function orderByDate(first: number, second: number, claims: readonly ClaimRef[]): [number, number] {
+  const a = claims[first];
+  const b = claims[second];
+  if (a && b && isLater(a, b)) return [second, first];
+  return [first, second];
+}
+
+/** True when `a` was published strictly after `b` (both dates known). */
+function isLater(a: ClaimRef, b: ClaimRef): boolean {
+  if (!a.published || !b.published) return false;
+  const later = Date.parse(a.published);
+  const earlier = Date.parse(b.published);
+  return Number.isFinite(later) && Number.isFinite(earlier) && later > earlier;
+}

@@ -1,0 +1,55 @@
+import type { Attribution } from './attribution.js';
+
+/**
+ * How firmly a sentence puts what it says: stated as fact by the outlet, reported from someone, alleged,
+ * denied, or explicitly not verified.
+ */
+export type Hedge = 'asserted' | 'reported' | 'alleged' | 'denied' | 'unverified';
+
+/** Cue patterns per hedge, kept as data; matched against the sentence as written. */
+export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | 'reported', readonly RegExp[]>> = {
+  unverified: [
+    /\b(?:could ?n[o']t|can ?n[o']t|cannot|unable to|did ?n[o']t|was not able to|were not able to|has ?n[o']t been able to)\b[^.]{0,25}?\b(?:verify|confirm|corroborate|substantiate)/i,
+    /\b(?:has|have|had) yet to (?:be )?(?:verify|verified|confirm|confirmed|corroborate)/i,
+    /\bnot (?:been )?(?:independently )?(?:verified|confirmed|corroborated)\b/i,
+    /\b(?:unverified|unconfirmed|uncorroborated)\b/i,
+    /\bno (?:independent )?(?:confirmation|verification)\b/i,
+  ],
+  denied: [
+    /\bden(?:y|ies|ied|ying)\b/i,
+    /\bpremise\b[^.]{0,25}\b(?:is|was) (?:wrong|false|flawed|incorrect)/i,
+    /\b(?:is|are|was|were|be|that's|it's) ["“‘]?(?:completely |entirely |simply |categorically |absolutely |patently )?(?:false|untrue|not true|inaccurate|incorrect|baseless|unfounded|fabricated|wrong|fake|a hoax|fake news|nonsense)\b/i,
+    /\bno (?:new |such )?[\w-]+(?: [\w-]+)? (?:is|are|was|were|has been|have been) (?:being )?(?:developed|planned|made|built|signed|reached|considered|in the works)\b/i,
+    /\b(?:rejected|dismissed|refuted|disputed|rebutted|rejects|dismisses|refutes|disputes) (?:the |these |those |such |any )?(?:report|claim|allegation|account|stor|rumou?r|suggestion)/i,
+    /\b(?:no truth|not accurate|nothing to (?:it|these|the report)|there is no such|never happened|did not happen|didn't happen)\b/i,
+    /\bthere (?:is|are|was|were) no (?:plan|truth|basis|evidence)/i,
+    /\b(?:has|have|had) no plans? to\b/i,
+    /\bcategorically\b/i,
+  ],
+  alleged: [
+    /\ballege(?:dly|d|s)?\b|\bpurported(?:ly)?\b|\bsupposedly\b/i,
+    /\baccused (?:of|him|her|them|the)\b/i,
+    /\b(?:claims?|claimed) (?:that|to have)\b/i,
+    /\bis said to\b|\bare said to\b/i,
+  ],
+  reported: [
+    /\breportedly\b|\bapparently\b|\brumou?red\b/i,
+    /\b(?:sources?|people|persons?|officials?|insiders?)\b[^.]{0,60}\b(?:told|said|say|says|familiar with)\b/i,
+    /\baccording to\b/i,
+    /\b[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (?:reported|reports)\b/,
+    /\b(?:is|are) (?:expected|believed|thought|understood|set) to\b/i,
+  ],
+};
+
+/**
+ * The hedge of a sentence. Non-verification wins over denial ("confirmed X but could not verify Y" is about
+ * what was not verified), denial over allegation and reporting; a sentence with a speaker other than the
+ * outlet is at least `reported`.
+ */
+export function hedgeOf(sentence: string, attribution?: Attribution): Hedge {
+  for (const hedge of ['unverified', 'denied', 'alleged', 'reported'] as const) {
+    if (HEDGE_CUES[hedge].some((cue) => cue.test(sentence))) return hedge;
+  }
+  if (attribution && attribution.kind !== 'outlet') return 'reported';
+  return 'asserted';
+}
