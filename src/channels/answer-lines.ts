@@ -1,0 +1,67 @@
+import type { Answer, Dispute, DisputeKind, Statement } from '../core/answer.js';
+
+/** How a platform writes inline text: its escaping and emphasis. */
+export interface InlineFormat {
+  escape(text: string): string;
+  bold(text: string): string;
+  italic(text: string): string;
+}
+
+const DISPUTE_LABEL: Record<DisputeKind, string> = {
+  denied: 'Denied',
+  contradicted: 'Contradicted',
+  unverified: 'Not verified',
+};
+
+/** "[1][3]" for a list of citation numbers. */
+export function citationMarkers(numbers: readonly number[]): string {
+  return numbers.map((n) => `[${n}]`).join('');
+}
+
+/**
+ * Lays an answer out as lines of platform-formatted text: supported statements flow as paragraphs; a
+ * disputed or unverified statement stands on its own line, marked ⚠️, with each counter-statement and its
+ * source under it. Abstentions are the assistant's own plain words.
+ */
+export function formatAnswerLines(answer: Answer, format: InlineFormat): string[] {
+  if (answer.abstained || answer.statements.length === 0) return [format.escape(answer.answer)];
+  const lines: string[] = [];
+  let paragraph: string[] = [];
+  const endParagraph = (): void => {
+    if (paragraph.length > 0) lines.push(paragraph.join(' '));
+    paragraph = [];
+  };
+  const shown = new Set<Dispute>();
+  for (const statement of answer.statements) {
+    const sentence = `${format.escape(statement.text)} ${citationMarkers(statement.citations)}`.trimEnd();
+    const disputes = answer.disputes.filter((dispute) => dispute.claim === statement.text);
+    if (statement.status === 'supported' && disputes.length === 0) {
+      paragraph.push(sentence);
+      continue;
+    }
+    endParagraph();
+    lines.push(`${warningLabel(statement, disputes, format)}${sentence}`);
+    for (const dispute of disputes) {
+      lines.push(counterLine(dispute, format));
+      shown.add(dispute);
+    }
+  }
+  endParagraph();
+  // Disputes about claims the answer does not state word for word still deserve a mention.
+  for (const dispute of answer.disputes.filter((item) => !shown.has(item))) {
+    lines.push(`⚠️ ${format.bold('Disputed:')} “${format.escape(dispute.claim)}” ${citationMarkers(dispute.claimCitations)}`.trimEnd());
+    lines.push(counterLine(dispute, format));
+  }
+  return lines;
+}
+
+function warningLabel(statement: Statement, disputes: Dispute[], format: InlineFormat): string {
+  const unverified = statement.status === 'unverified' || (disputes.length > 0 && disputes.every((dispute) => dispute.kind === 'unverified'));
+  return `⚠️ ${format.bold(unverified && statement.status !== 'disputed' ? 'Unverified:' : 'Disputed:')} `;
+}
+
+function counterLine(dispute: Dispute, format: InlineFormat): string {
+  const by = dispute.disputedBy ? ` by ${format.escape(dispute.disputedBy)}` : '';
+  const marker = citationMarkers(dispute.counterCitations);
+  return `      ↳ ${format.italic(`${DISPUTE_LABEL[dispute.kind]}${by}:`)} “${format.escape(dispute.counter)}” ${marker}`.trimEnd();
+}
