@@ -1,15 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
-import type {
-	DigestOutboxRecord,
-	OutboxStatus,
-	StoryMembership,
-	StoryRecord,
-	SubscriptionPlatform,
-	SubscriptionRecord,
-} from "../stories/story-records.js";
-import { decodeVector, encodeVector } from "./sqlite-vector-encoding.js";
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { DigestOutboxRecord, OutboxStatus, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
+import { decodeVector, encodeVector } from './sqlite-vector-encoding.js';
 
 /**
  * The story tables live in the article store's database file but are created here, with their own connection:
@@ -65,360 +58,316 @@ CREATE TABLE IF NOT EXISTS digest_outbox (
 `;
 
 interface StoryRow {
-	id: string;
-	title: string;
-	first_seen: string | null;
-	last_seen: string | null;
-	created_at: string;
-	centroid: Buffer;
-	entity: string;
-	article_count: number;
+  id: string;
+  title: string;
+  first_seen: string | null;
+  last_seen: string | null;
+  created_at: string;
+  centroid: Buffer;
+  entity: string;
+  article_count: number;
 }
 
 interface MembershipRow {
-	article_id: string;
-	story_id: string;
-	similarity: number;
-	assigned_at: string;
-	content_hash: string;
-	vector: Buffer;
-	entity: string;
-	published: string | null;
-	seen_at: string;
+  article_id: string;
+  story_id: string;
+  similarity: number;
+  assigned_at: string;
+  content_hash: string;
+  vector: Buffer;
+  entity: string;
+  published: string | null;
+  seen_at: string;
 }
 
 interface SubscriptionRow {
-	id: string;
-	platform: SubscriptionPlatform;
-	channel_id: string;
-	target_kind: SubscriptionRecord["targetKind"];
-	target: string;
-	cron: string;
-	timezone: string;
-	created_at: string;
-	last_digest_at: string | null;
-	active: number;
+  id: string;
+  platform: SubscriptionPlatform;
+  channel_id: string;
+  target_kind: SubscriptionRecord['targetKind'];
+  target: string;
+  cron: string;
+  timezone: string;
+  created_at: string;
+  last_digest_at: string | null;
+  active: number;
 }
 
 interface OutboxRow {
-	id: string;
-	subscription_id: string;
-	window_key: string;
-	payload: string;
-	status: OutboxStatus;
-	created_at: string;
-	sent_at: string | null;
+  id: string;
+  subscription_id: string;
+  window_key: string;
+  payload: string;
+  status: OutboxStatus;
+  created_at: string;
+  sent_at: string | null;
 }
 
 const toStory = (row: StoryRow): StoryRecord => ({
-	id: row.id,
-	title: row.title,
-	firstSeen: row.first_seen,
-	lastSeen: row.last_seen,
-	createdAt: row.created_at,
-	centroid: decodeVector(row.centroid),
-	entities: JSON.parse(row.entity) as Record<string, number>,
-	articleCount: row.article_count,
+  id: row.id,
+  title: row.title,
+  firstSeen: row.first_seen,
+  lastSeen: row.last_seen,
+  createdAt: row.created_at,
+  centroid: decodeVector(row.centroid),
+  entities: JSON.parse(row.entity) as Record<string, number>,
+  articleCount: row.article_count,
 });
 
 const toMembership = (row: MembershipRow): StoryMembership => ({
-	articleId: row.article_id,
-	storyId: row.story_id,
-	similarity: row.similarity,
-	assignedAt: row.assigned_at,
-	contentHash: row.content_hash,
-	vector: decodeVector(row.vector),
-	entities: JSON.parse(row.entity) as Record<string, number>,
-	published: row.published,
-	seenAt: row.seen_at,
+  articleId: row.article_id,
+  storyId: row.story_id,
+  similarity: row.similarity,
+  assignedAt: row.assigned_at,
+  contentHash: row.content_hash,
+  vector: decodeVector(row.vector),
+  entities: JSON.parse(row.entity) as Record<string, number>,
+  published: row.published,
+  seenAt: row.seen_at,
 });
 
 const toSubscription = (row: SubscriptionRow): SubscriptionRecord => ({
-	id: row.id,
-	platform: row.platform,
-	channelId: row.channel_id,
-	targetKind: row.target_kind,
-	target: row.target,
-	cron: row.cron,
-	timezone: row.timezone,
-	createdAt: row.created_at,
-	lastDigestAt: row.last_digest_at,
-	active: row.active === 1,
+  id: row.id,
+  platform: row.platform,
+  channelId: row.channel_id,
+  targetKind: row.target_kind,
+  target: row.target,
+  cron: row.cron,
+  timezone: row.timezone,
+  createdAt: row.created_at,
+  lastDigestAt: row.last_digest_at,
+  active: row.active === 1,
 });
 
 const toOutbox = (row: OutboxRow): DigestOutboxRecord => ({
-	id: row.id,
-	subscriptionId: row.subscription_id,
-	windowKey: row.window_key,
-	payload: JSON.parse(row.payload) as unknown,
-	status: row.status,
-	createdAt: row.created_at,
-	sentAt: row.sent_at,
+  id: row.id,
+  subscriptionId: row.subscription_id,
+  windowKey: row.window_key,
+  payload: JSON.parse(row.payload) as unknown,
+  status: row.status,
+  createdAt: row.created_at,
+  sentAt: row.sent_at,
 });
 
 /** Filters for listing subscriptions. */
 export interface SubscriptionFilter {
-	platform?: SubscriptionPlatform;
-	channelId?: string;
-	/** Only active subscriptions. @default false */
-	activeOnly?: boolean;
+  platform?: SubscriptionPlatform;
+  channelId?: string;
+  /** Only active subscriptions. @default false */
+  activeOnly?: boolean;
 }
 
 /** Stories, story membership, subscriptions and the digest outbox on SQLite. */
 export class SqliteStoryStore {
-	private readonly database: Database.Database;
+  private readonly database: Database.Database;
 
-	private constructor(database: Database.Database) {
-		this.database = database;
-	}
+  private constructor(database: Database.Database) {
+    this.database = database;
+  }
 
-	/** Opens (creating the tables if missing) the story tables in the database at `path`, or in memory. */
-	static open(path: string): SqliteStoryStore {
-		if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-		const database = new Database(path);
-		try {
-			database.pragma("journal_mode = WAL");
-			database.pragma("synchronous = NORMAL");
-			database.pragma("foreign_keys = ON");
-			database.pragma("busy_timeout = 5000");
-			database.exec(STORY_SCHEMA);
-		} catch (error) {
-			database.close();
-			throw error;
-		}
-		return new SqliteStoryStore(database);
-	}
+  /** Opens (creating the tables if missing) the story tables in the database at `path`, or in memory. */
+  static open(path: string): SqliteStoryStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const database = new Database(path);
+    try {
+      database.pragma('journal_mode = WAL');
+      database.pragma('synchronous = NORMAL');
+      database.pragma('foreign_keys = ON');
+      database.pragma('busy_timeout = 5000');
+      database.exec(STORY_SCHEMA);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+    return new SqliteStoryStore(database);
+  }
 
-	/** Runs `work` in one write transaction (all of it or none of it is stored). */
-	transaction<T>(work: () => T): T {
-		return this.database.transaction(work).immediate();
-	}
+  /** Runs `work` in one write transaction (all of it or none of it is stored). */
+  transaction<T>(work: () => T): T {
+    return this.database.transaction(work).immediate();
+  }
 
-	// ---- stories ----
+  // ---- stories ----
 
-	getStory(id: string): StoryRecord | null {
-		const row = this.database
-			.prepare("SELECT * FROM stories WHERE id = ?")
-			.get(id) as StoryRow | undefined;
-		return row ? toStory(row) : null;
-	}
+  getStory(id: string): StoryRecord | null {
+    const row = this.database.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    return row ? toStory(row) : null;
+  }
 
-	/** All stories, most recently active first (stories without dates last), then by id for a stable order. */
-	listStories(): StoryRecord[] {
-		const rows = this.database
-			.prepare(
-				"SELECT * FROM stories ORDER BY last_seen IS NULL, last_seen DESC, created_at DESC, id",
-			)
-			.all() as StoryRow[];
-		return rows.map(toStory);
-	}
+  /** All stories, most recently active first (stories without dates last), then by id for a stable order. */
+  listStories(): StoryRecord[] {
+    const rows = this.database.prepare('SELECT * FROM stories ORDER BY last_seen IS NULL, last_seen DESC, created_at DESC, id').all() as StoryRow[];
+    return rows.map(toStory);
+  }
 
-	/** Inserts or replaces a story. */
-	saveStory(story: StoryRecord): void {
-		this.database
-			.prepare(
-				`INSERT INTO stories (id, title, first_seen, last_seen, created_at, centroid, entity, article_count)
+  /** Inserts or replaces a story. */
+  saveStory(story: StoryRecord): void {
+    this.database
+      .prepare(
+        `INSERT INTO stories (id, title, first_seen, last_seen, created_at, centroid, entity, article_count)
          VALUES (@id, @title, @firstSeen, @lastSeen, @createdAt, @centroid, @entity, @articleCount)
          ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
            centroid = excluded.centroid, entity = excluded.entity, article_count = excluded.article_count`,
-			)
-			.run({
-				...story,
-				centroid: encodeVector(story.centroid),
-				entity: JSON.stringify(story.entities),
-			});
-	}
+      )
+      .run({
+        ...story,
+        centroid: encodeVector(story.centroid),
+        entity: JSON.stringify(story.entities),
+      });
+  }
 
-	/** Deletes a story and its memberships. */
-	deleteStory(id: string): void {
-		this.database
-			.prepare("DELETE FROM story_articles WHERE story_id = ?")
-			.run(id);
-		this.database.prepare("DELETE FROM stories WHERE id = ?").run(id);
-	}
+  /** Deletes a story and its memberships. */
+  deleteStory(id: string): void {
+    this.database.prepare('DELETE FROM story_articles WHERE story_id = ?').run(id);
+    this.database.prepare('DELETE FROM stories WHERE id = ?').run(id);
+  }
 
-	// ---- memberships ----
+  // ---- memberships ----
 
-	getMembership(articleId: string): StoryMembership | null {
-		const row = this.database
-			.prepare("SELECT * FROM story_articles WHERE article_id = ?")
-			.get(articleId) as MembershipRow | undefined;
-		return row ? toMembership(row) : null;
-	}
+  getMembership(articleId: string): StoryMembership | null {
+    const row = this.database.prepare('SELECT * FROM story_articles WHERE article_id = ?').get(articleId) as MembershipRow | undefined;
+    return row ? toMembership(row) : null;
+  }
 
-	/** The articles of a story, oldest first (by seen date, then id). */
-	listMembers(storyId: string): StoryMembership[] {
-		const rows = this.database
-			.prepare(
-				"SELECT * FROM story_articles WHERE story_id = ? ORDER BY seen_at, article_id",
-			)
-			.all(storyId) as MembershipRow[];
-		return rows.map(toMembership);
-	}
+  /** The articles of a story, oldest first (by seen date, then id). */
+  listMembers(storyId: string): StoryMembership[] {
+    const rows = this.database.prepare('SELECT * FROM story_articles WHERE story_id = ? ORDER BY seen_at, article_id').all(storyId) as MembershipRow[];
+    return rows.map(toMembership);
+  }
 
-	/** Every membership, for loading the clustering state in one pass. */
-	listAllMemberships(): StoryMembership[] {
-		return (
-			this.database
-				.prepare("SELECT * FROM story_articles ORDER BY seen_at, article_id")
-				.all() as MembershipRow[]
-		).map(toMembership);
-	}
+  /** Every membership, for loading the clustering state in one pass. */
+  listAllMemberships(): StoryMembership[] {
+    return (this.database.prepare('SELECT * FROM story_articles ORDER BY seen_at, article_id').all() as MembershipRow[]).map(toMembership);
+  }
 
-	/** Article id → story id for every assigned article (cheap: no vectors). */
-	storyIdsByArticle(): Map<string, string> {
-		const rows = this.database
-			.prepare("SELECT article_id, story_id FROM story_articles")
-			.all() as { article_id: string; story_id: string }[];
-		return new Map(rows.map((row) => [row.article_id, row.story_id]));
-	}
+  /** Article id → story id for every assigned article (cheap: no vectors). */
+  storyIdsByArticle(): Map<string, string> {
+    const rows = this.database.prepare('SELECT article_id, story_id FROM story_articles').all() as { article_id: string; story_id: string }[];
+    return new Map(rows.map((row) => [row.article_id, row.story_id]));
+  }
 
-	/** Story id → its article ids, oldest first. */
-	articleIdsByStory(): Map<string, string[]> {
-		const rows = this.database
-			.prepare(
-				"SELECT article_id, story_id FROM story_articles ORDER BY seen_at, article_id",
-			)
-			.all() as { article_id: string; story_id: string }[];
-		const byStory = new Map<string, string[]>();
-		for (const row of rows) {
-			const list = byStory.get(row.story_id);
-			if (list) list.push(row.article_id);
-			else byStory.set(row.story_id, [row.article_id]);
-		}
-		return byStory;
-	}
+  /** Story id → its article ids, oldest first. */
+  articleIdsByStory(): Map<string, string[]> {
+    const rows = this.database.prepare('SELECT article_id, story_id FROM story_articles ORDER BY seen_at, article_id').all() as {
+      article_id: string;
+      story_id: string;
+    }[];
+    const byStory = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = byStory.get(row.story_id);
+      if (list) list.push(row.article_id);
+      else byStory.set(row.story_id, [row.article_id]);
+    }
+    return byStory;
+  }
 
-	/** Puts an article in a story (moving it if it was elsewhere). The story row must exist. */
-	assignArticle(membership: StoryMembership): void {
-		this.database
-			.prepare(
-				`INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, assigned_at, content_hash, vector, entity, published, seen_at)
+  /** Puts an article in a story (moving it if it was elsewhere). The story row must exist. */
+  assignArticle(membership: StoryMembership): void {
+    this.database
+      .prepare(
+        `INSERT OR REPLACE INTO story_articles (article_id, story_id, similarity, assigned_at, content_hash, vector, entity, published, seen_at)
          VALUES (@articleId, @storyId, @similarity, @assignedAt, @contentHash, @vector, @entity, @published, @seenAt)`,
-			)
-			.run({
-				...membership,
-				vector: encodeVector(membership.vector),
-				entity: JSON.stringify(membership.entities),
-			});
-	}
+      )
+      .run({
+        ...membership,
+        vector: encodeVector(membership.vector),
+        entity: JSON.stringify(membership.entities),
+      });
+  }
 
-	/** Takes an article out of its story; returns the membership it had. */
-	removeArticle(articleId: string): StoryMembership | null {
-		const existing = this.getMembership(articleId);
-		if (existing)
-			this.database
-				.prepare("DELETE FROM story_articles WHERE article_id = ?")
-				.run(articleId);
-		return existing;
-	}
+  /** Takes an article out of its story; returns the membership it had. */
+  removeArticle(articleId: string): StoryMembership | null {
+    const existing = this.getMembership(articleId);
+    if (existing) this.database.prepare('DELETE FROM story_articles WHERE article_id = ?').run(articleId);
+    return existing;
+  }
 
-	// ---- subscriptions ----
+  // ---- subscriptions ----
 
-	/** Inserts or replaces a subscription. */
-	saveSubscription(subscription: SubscriptionRecord): void {
-		this.database
-			.prepare(
-				`INSERT OR REPLACE INTO subscriptions (id, platform, channel_id, target_kind, target, cron, timezone, created_at, last_digest_at, active)
+  /** Inserts or replaces a subscription. */
+  saveSubscription(subscription: SubscriptionRecord): void {
+    this.database
+      .prepare(
+        `INSERT OR REPLACE INTO subscriptions (id, platform, channel_id, target_kind, target, cron, timezone, created_at, last_digest_at, active)
          VALUES (@id, @platform, @channelId, @targetKind, @target, @cron, @timezone, @createdAt, @lastDigestAt, @active)`,
-			)
-			.run({ ...subscription, active: subscription.active ? 1 : 0 });
-	}
+      )
+      .run({ ...subscription, active: subscription.active ? 1 : 0 });
+  }
 
-	getSubscription(id: string): SubscriptionRecord | null {
-		const row = this.database
-			.prepare("SELECT * FROM subscriptions WHERE id = ?")
-			.get(id) as SubscriptionRow | undefined;
-		return row ? toSubscription(row) : null;
-	}
+  getSubscription(id: string): SubscriptionRecord | null {
+    const row = this.database.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
+    return row ? toSubscription(row) : null;
+  }
 
-	/** Subscriptions matching the filter, oldest first. */
-	listSubscriptions(filter: SubscriptionFilter = {}): SubscriptionRecord[] {
-		const rows = this.database
-			.prepare(
-				`SELECT * FROM subscriptions
+  /** Subscriptions matching the filter, oldest first. */
+  listSubscriptions(filter: SubscriptionFilter = {}): SubscriptionRecord[] {
+    const rows = this.database
+      .prepare(
+        `SELECT * FROM subscriptions
          WHERE (@platform IS NULL OR platform = @platform) AND (@channelId IS NULL OR channel_id = @channelId) AND (@activeOnly = 0 OR active = 1)
          ORDER BY created_at, id`,
-			)
-			.all({
-				platform: filter.platform ?? null,
-				channelId: filter.channelId ?? null,
-				activeOnly: filter.activeOnly ? 1 : 0,
-			}) as SubscriptionRow[];
-		return rows.map(toSubscription);
-	}
+      )
+      .all({
+        platform: filter.platform ?? null,
+        channelId: filter.channelId ?? null,
+        activeOnly: filter.activeOnly ? 1 : 0,
+      }) as SubscriptionRow[];
+    return rows.map(toSubscription);
+  }
 
-	/** Records when the last digest of a subscription covered up to. */
-	setLastDigestAt(id: string, lastDigestAt: string): void {
-		this.database
-			.prepare("UPDATE subscriptions SET last_digest_at = ? WHERE id = ?")
-			.run(lastDigestAt, id);
-	}
+  /** Records when the last digest of a subscription covered up to. */
+  setLastDigestAt(id: string, lastDigestAt: string): void {
+    this.database.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE id = ?').run(lastDigestAt, id);
+  }
 
-	setSubscriptionActive(id: string, active: boolean): void {
-		this.database
-			.prepare("UPDATE subscriptions SET active = ? WHERE id = ?")
-			.run(active ? 1 : 0, id);
-	}
+  setSubscriptionActive(id: string, active: boolean): void {
+    this.database.prepare('UPDATE subscriptions SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  }
 
-	deleteSubscription(id: string): void {
-		this.database.prepare("DELETE FROM subscriptions WHERE id = ?").run(id);
-	}
+  deleteSubscription(id: string): void {
+    this.database.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
+  }
 
-	// ---- digest outbox ----
+  // ---- digest outbox ----
 
-	/** Records a digest for a window; returns false (and stores nothing) when that window already has one. */
-	insertOutbox(record: DigestOutboxRecord): boolean {
-		const result = this.database
-			.prepare(
-				`INSERT OR IGNORE INTO digest_outbox (id, subscription_id, window_key, payload, status, created_at, sent_at)
+  /** Records a digest for a window; returns false (and stores nothing) when that window already has one. */
+  insertOutbox(record: DigestOutboxRecord): boolean {
+    const result = this.database
+      .prepare(
+        `INSERT OR IGNORE INTO digest_outbox (id, subscription_id, window_key, payload, status, created_at, sent_at)
          VALUES (@id, @subscriptionId, @windowKey, @payload, @status, @createdAt, @sentAt)`,
-			)
-			.run({ ...record, payload: JSON.stringify(record.payload ?? null) });
-		return result.changes === 1;
-	}
+      )
+      .run({ ...record, payload: JSON.stringify(record.payload ?? null) });
+    return result.changes === 1;
+  }
 
-	getOutbox(
-		subscriptionId: string,
-		windowKey: string,
-	): DigestOutboxRecord | null {
-		const row = this.database
-			.prepare(
-				"SELECT * FROM digest_outbox WHERE subscription_id = ? AND window_key = ?",
-			)
-			.get(subscriptionId, windowKey) as OutboxRow | undefined;
-		return row ? toOutbox(row) : null;
-	}
+  getOutbox(subscriptionId: string, windowKey: string): DigestOutboxRecord | null {
+    const row = this.database.prepare('SELECT * FROM digest_outbox WHERE subscription_id = ? AND window_key = ?').get(subscriptionId, windowKey) as
+      | OutboxRow
+      | undefined;
+    return row ? toOutbox(row) : null;
+  }
 
-	/** Outbox rows with a status (e.g. 'pending' to resume after a restart), oldest first. */
-	listOutbox(
-		status?: OutboxStatus,
-		subscriptionId?: string,
-	): DigestOutboxRecord[] {
-		const rows = this.database
-			.prepare(
-				`SELECT * FROM digest_outbox WHERE (@status IS NULL OR status = @status) AND (@subscriptionId IS NULL OR subscription_id = @subscriptionId)
+  /** Outbox rows with a status (e.g. 'pending' to resume after a restart), oldest first. */
+  listOutbox(status?: OutboxStatus, subscriptionId?: string): DigestOutboxRecord[] {
+    const rows = this.database
+      .prepare(
+        `SELECT * FROM digest_outbox WHERE (@status IS NULL OR status = @status) AND (@subscriptionId IS NULL OR subscription_id = @subscriptionId)
          ORDER BY created_at, id`,
-			)
-			.all({
-				status: status ?? null,
-				subscriptionId: subscriptionId ?? null,
-			}) as OutboxRow[];
-		return rows.map(toOutbox);
-	}
+      )
+      .all({
+        status: status ?? null,
+        subscriptionId: subscriptionId ?? null,
+      }) as OutboxRow[];
+    return rows.map(toOutbox);
+  }
 
-	/** Marks an outbox row sent or failed. */
-	markOutbox(
-		id: string,
-		status: OutboxStatus,
-		sentAt: string | null = null,
-	): void {
-		this.database
-			.prepare("UPDATE digest_outbox SET status = ?, sent_at = ? WHERE id = ?")
-			.run(status, sentAt, id);
-	}
+  /** Marks an outbox row sent or failed. */
+  markOutbox(id: string, status: OutboxStatus, sentAt: string | null = null): void {
+    this.database.prepare('UPDATE digest_outbox SET status = ?, sent_at = ? WHERE id = ?').run(status, sentAt, id);
+  }
 
-	close(): void {
-		if (this.database.open) this.database.close();
-	}
+  close(): void {
+    if (this.database.open) this.database.close();
+  }
 }

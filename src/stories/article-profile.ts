@@ -1,0 +1,75 @@
+import type { Article } from '../core/article.js';
+import type { ArticleStore } from '../core/article-store.js';
+import type { Embedder } from '../core/embedder.js';
+import { sha256 } from '../ingest/content-hash.js';
+import { namedEntities } from './named-entities.js';
+
+/** What clustering knows about one article: its meaning, the names it mentions, and its date. */
+export interface ArticleProfile {
+  articleId: string;
+  contentHash: string;
+  /** Unit-length weighted mean of the article's passage vectors. */
+  vector: number[];
+  /** Normalised entity → weight (1 for a mention in the body, more for the title and for repeated mentions). */
+  entities: Record<string, number>;
+  published: string | null;
+  /** Published, else ingested. */
+  seenAt: string;
+}
+
+/** The lead carries the news; later passages drift into background, so the first passage counts double. */
+const LEAD_WEIGHT = 2;
+
+/** Scales a vector to unit length (a zero vector stays zero). */
+export function normalised(vector: ArrayLike<number>): number[] {
+  let norm = 0;
+  for (let index = 0; index < vector.length; index += 1) norm += (vector[index] ?? 0) ** 2;
+  norm = Math.sqrt(norm);
+  return Array.from(vector, (value) => (norm > 0 ? value / norm : 0));
+}
+
+/** Weighted named entities of an article: title mentions count extra, and so do names repeated in the body. */
+export function articleEntities(article: Pick<Article, 'title' | 'titleDerived' | 'body'>): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (const [entity, count] of namedEntities(article.body)) weights[entity] = count >= 3 ? 1.5 : 1;
+  if (!article.titleDerived) {
+    for (const entity of namedEntities(article.title).keys()) weights[entity] = (weights[entity] ?? 0) + 1;
+  }
+  return weights;
+}
+
+/**
+ * Profiles articles from their stored passages. Passage vectors come from the store's embedding cache, so
+ * nothing is re-embedded after ingest; only passages missing from the cache (rare) are embedded here.
+ */
+export async function buildArticleProfiles(articles: Article[], store: ArticleStore, embedder: Embedder): Promise<ArticleProfile[]> {
+  const passagesByArticle = articles.map((article) => store.getArticlePassages(article.id));
+  const hashes = [...new Set(passagesByArticle.flat().map((passage) => sha256(passage.text)))];
+  const vectors = store.getCachedVectors(hashes, embedder.id);
+  const missingTexts = [...new Set(passagesByArticle.flat().map((passage) => passage.text))].filter((text) => !vectors.has(sha256(text)));
+  if (missingTexts.length > 0) {
+    const embedded = await embedder.embedDocuments(missingTexts);
+    missingTexts.forEach((text, index) => {
+      vectors.set(sha256(text), embedded[index] ?? []);
+    });
+  }
+  return articles.map((article, position) => {
+    const sum = new Float64Array(embedder.dimension);
+    for (const passage of passagesByArticle[position] ?? []) {
+      const vector = vectors.get(sha256(passage.text));
+      if (!vector) continue;
+      const weight = passage.ordinal === 0 ? LEAD_WEIGHT : 1;
+      // Each passage vector is normalised first so a long passage does not outweigh the lead.
+      const unit = normalised(vector);
+      for (let index = 0; index < sum.length; index += 1) sum[index] = (sum[index] ?? 0) + weight * (unit[index] ?? 0);
+    }
+    return {
+      articleId: article.id,
+      contentHash: article.contentHash,
+      vector: normalised(sum),
+      entities: articleEntities(article),
+      published: article.published,
+      seenAt: article.published ?? article.ingestedAt,
+    };
+  });
+}

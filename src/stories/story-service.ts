@@ -1,0 +1,222 @@
+import type { Article } from '../core/article.js';
+import type { ArticleStore } from '../core/article-store.js';
+import type { Embedder } from '../core/embedder.js';
+import type { StanceClassifier } from '../core/stance.js';
+import type { SqliteStoryStore } from '../providers/sqlite-story-store.js';
+import { buildArticleProfiles, normalised } from './article-profile.js';
+import { loadStoryArticles } from './story-articles.js';
+import { type ClusterTuning, StoryClusterer } from './story-clusterer.js';
+import { storyDisputes } from './story-disputes.js';
+import type { StoryRecord } from './story-records.js';
+import { storyTimeline } from './story-timeline.js';
+import { storyTitle } from './story-title.js';
+import type { StoryDetail, StoryDispute, StorySummary, TimelineEntry } from './story-view.js';
+
+export interface StoryServiceDependencies {
+  store: ArticleStore;
+  storyStore: SqliteStoryStore;
+  embedder: Embedder;
+  /** The clock, injected so assignment times are testable. @default () => new Date() */
+  now?: () => Date;
+  /** Overrides of the clustering weights and thresholds. */
+  tuning?: Partial<ClusterTuning>;
+  /** Judges cross-outlet contradictions in story disputes; without it only denials and non-verifications count. */
+  stanceClassifier?: StanceClassifier;
+}
+
+/** What one `sync` did. */
+export interface StorySyncReport {
+  assigned: number;
+  removed: number;
+}
+
+/** Articles profiled per round, so a catch-up over a large store never holds every article body at once. */
+const PROFILE_BATCH = 200;
+/** RRF constant: the usual 60, so one strong lexical hit does not drown the vector ranking. */
+const RRF_K = 60;
+/** Below this cosine a query is about none of the stories, unless words match. */
+const MIN_QUERY_COSINE = 0.35;
+
+/**
+ * Stories as a use case: keeps every stored article in exactly one story as articles are indexed and
+ * removed, and reads stories back as lists, timelines and disputes.
+ */
+export class StoryService {
+  readonly #deps: StoryServiceDependencies;
+  readonly #clusterer: StoryClusterer;
+
+  constructor(deps: StoryServiceDependencies) {
+    this.#deps = deps;
+    this.#clusterer = new StoryClusterer(deps.embedder.dimension, deps.tuning);
+    this.#clusterer.load(deps.storyStore.listStories(), deps.storyStore.listAllMemberships());
+  }
+
+  /**
+   * Brings stories in line with the article store: assigns articles that have no story yet (stores ingested
+   * before stories existed), re-evaluates articles that changed, and drops articles that are gone.
+   */
+  async sync(): Promise<StorySyncReport> {
+    const { store, storyStore } = this.#deps;
+    const refs = store.listArticleRefs();
+    const live = new Set(refs.map((ref) => ref.id));
+    const assigned = new Map(storyStore.listAllMemberships().map((member) => [member.articleId, member.contentHash]));
+    const gone = [...assigned.keys()].filter((id) => !live.has(id));
+    if (gone.length > 0) this.remove(gone);
+    const stale = refs.filter((ref) => assigned.get(ref.id) !== ref.contentHash).map((ref) => ref.id);
+    for (let offset = 0; offset < stale.length; offset += PROFILE_BATCH) {
+      const articles = stale.slice(offset, offset + PROFILE_BATCH).flatMap((id) => store.getArticle(id) ?? []);
+      await this.assign(articles);
+    }
+    return { assigned: stale.length, removed: gone.length };
+  }
+
+  /** Places new or changed articles in stories (oldest first, so a story starts with its earliest article). */
+  async assign(articles: Article[]): Promise<void> {
+    if (articles.length === 0) return;
+    const { store, storyStore, embedder } = this.#deps;
+    const ordered = [...articles].sort((a, b) => (a.published ?? a.ingestedAt).localeCompare(b.published ?? b.ingestedAt) || a.id.localeCompare(b.id));
+    const profiles = await buildArticleProfiles(ordered, store, embedder);
+    const assignedAt = this.#now().toISOString();
+    const touched = new Set<string>();
+    for (const profile of profiles) {
+      const placement = this.#clusterer.place(profile, assignedAt);
+      touched.add(placement.storyId);
+      if (placement.leftStoryId !== null) touched.add(placement.leftStoryId);
+    }
+    storyStore.transaction(() => {
+      for (const storyId of touched) this.#persist(storyId);
+    });
+  }
+
+  /** Takes removed articles out of their stories; stories left empty disappear. */
+  remove(articleIds: string[]): void {
+    const touched = new Set<string>();
+    for (const id of articleIds) {
+      const removed = this.#clusterer.remove(id);
+      if (removed) touched.add(removed.storyId);
+    }
+    this.#deps.storyStore.transaction(() => {
+      for (const id of articleIds) this.#deps.storyStore.removeArticle(id);
+      for (const storyId of touched) this.#persist(storyId);
+    });
+  }
+
+  /** Every story, most recently active first. */
+  list(): StorySummary[] {
+    const { storyStore, store } = this.#deps;
+    const articleIds = storyStore.articleIdsByStory();
+    const metas = store.getArticleMetas([...articleIds.values()].flat());
+    return storyStore.listStories().map((story) => summaryOf(story, articleIds.get(story.id) ?? [], (id) => metas.get(id)?.source ?? null));
+  }
+
+  /** One story by id (or by the id of one of its articles), else the story that best matches a query. */
+  async get(idOrQuery: string): Promise<StoryDetail | null> {
+    const storyId = await this.find(idOrQuery);
+    if (storyId === null) return null;
+    const summary = this.list().find((story) => story.id === storyId);
+    if (!summary) return null;
+    return { ...summary, ...(await this.timeline(storyId)) };
+  }
+
+  /** Resolves a story id, an article id or a free-text query to a story id. */
+  async find(idOrQuery: string): Promise<string | null> {
+    const text = idOrQuery.trim();
+    if (text.length === 0) return null;
+    if (this.#clusterer.get(text)) return text;
+    const byArticle = this.#clusterer.storyIdOf(text);
+    if (byArticle !== undefined) return byArticle;
+    return this.#bestStoryForQuery(text);
+  }
+
+  /** A story's developments (one per article, by date, each quoted with its citation) and its disputes. */
+  async timeline(storyId: string): Promise<{ timeline: TimelineEntry[]; disputes: StoryDispute[] }> {
+    const articleIds = [...(this.#clusterer.get(storyId)?.members.keys() ?? [])];
+    const articles = loadStoryArticles(this.#deps.store, articleIds);
+    return {
+      timeline: storyTimeline(articles),
+      disputes: await storyDisputes(articles, this.#deps.stanceClassifier),
+    };
+  }
+
+  async #bestStoryForQuery(query: string): Promise<string | null> {
+    const { store, embedder } = this.#deps;
+    const scores = new Map<string, number>();
+    const passages = store.getPassages(store.lexicalSearch(query, 30).map((hit) => hit.passageId));
+    const lexicalStories: string[] = [];
+    for (const passage of passages) {
+      const storyId = this.#clusterer.storyIdOf(passage.articleId);
+      if (storyId !== undefined && !lexicalStories.includes(storyId)) lexicalStories.push(storyId);
+    }
+    lexicalStories.forEach((storyId, rank) => {
+      scores.set(storyId, 1 / (RRF_K + rank + 1));
+    });
+    const vector = normalised(await embedder.embedQuery(query));
+    const byMeaning = [...this.#clusterer.clusters()]
+      .map((cluster) => ({
+        storyId: cluster.id,
+        cosine: cluster.cosine(vector),
+      }))
+      .filter((item) => item.cosine >= MIN_QUERY_COSINE || scores.has(item.storyId))
+      .sort((a, b) => b.cosine - a.cosine || a.storyId.localeCompare(b.storyId));
+    byMeaning.forEach((item, rank) => {
+      scores.set(item.storyId, (scores.get(item.storyId) ?? 0) + 1 / (RRF_K + rank + 1));
+    });
+    let best: string | null = null;
+    let bestScore = 0;
+    for (const [storyId, score] of scores) {
+      if (score > bestScore || (score === bestScore && best !== null && storyId < best)) {
+        best = storyId;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Writes a story's current state (or deletes it when empty) and its members' rows. */
+  #persist(storyId: string): void {
+    const { storyStore, store } = this.#deps;
+    const cluster = this.#clusterer.get(storyId);
+    if (!cluster || cluster.size === 0) {
+      storyStore.deleteStory(storyId);
+      return;
+    }
+    const centralId = cluster.centralArticleId();
+    const central = centralId !== null ? store.getArticle(centralId) : null;
+    const { firstSeen, lastSeen } = cluster.seenRange();
+    const record: StoryRecord = {
+      id: cluster.id,
+      title: central ? storyTitle(central, store.getArticlePassages(central.id)[0]?.sentences[0]) : cluster.id,
+      firstSeen,
+      lastSeen,
+      createdAt: cluster.createdAt,
+      centroid: cluster.centroid(),
+      entities: Object.fromEntries(cluster.entityCounts),
+      articleCount: cluster.size,
+    };
+    storyStore.saveStory(record);
+    for (const member of cluster.members.values()) {
+      const stored = storyStore.getMembership(member.articleId);
+      if (stored?.storyId !== storyId || stored.contentHash !== member.contentHash || stored.assignedAt !== member.assignedAt) storyStore.assignArticle(member);
+    }
+  }
+
+  #now(): Date {
+    return (this.#deps.now ?? (() => new Date()))();
+  }
+}
+
+function summaryOf(story: StoryRecord, articleIds: string[], sourceOf: (id: string) => string | null): StorySummary {
+  const sources: string[] = [];
+  for (const id of articleIds) {
+    const source = sourceOf(id);
+    if (source !== null && !sources.includes(source)) sources.push(source);
+  }
+  return {
+    id: story.id,
+    title: story.title,
+    articleIds,
+    sources,
+    firstSeen: story.firstSeen,
+    lastSeen: story.lastSeen,
+  };
+}

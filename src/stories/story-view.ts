@@ -1,0 +1,50 @@
+import type { DisputeKind } from '../core/answer.js';
+
+/** A verbatim quote from a stored article, with where it sits in the body. */
+export interface StoryCitation {
+  articleId: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  /** Exactly `body.slice(start, end)`. */
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** One development of a story: an article's lead claim, quoted. */
+export interface TimelineEntry {
+  /** The article's published date; null when it has none (such entries come last). */
+  date: string | null;
+  text: string;
+  citation: StoryCitation;
+}
+
+/** A claim in the story and the statement that denies, contradicts or fails to verify it, both cited. */
+export interface StoryDispute {
+  claim: string;
+  counter: string;
+  kind: DisputeKind;
+  claimCitation: StoryCitation;
+  counterCitation: StoryCitation;
+  disputedBy?: string;
+}
+
+/** A story as listed. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  /** Oldest first. */
+  articleIds: string[];
+  /** Distinct outlets, in order of first appearance. */
+  sources: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
+
+/** A story with its timeline and disputes. */
+export interface StoryDetail extends StorySummary {
+  timeline: TimelineEntry[];
+  disputes: StoryDispute[];
+}
