@@ -7,7 +7,9 @@ import type { Generator } from '../core/generator.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
 import { ensureIndexConsistent } from '../providers/index-consistency.js';
 import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
+import { SqliteStoryStore } from '../providers/sqlite-story-store.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
+import { StoryService } from '../stories/story-service.js';
 import { reembedStore } from './reembed-store.js';
 import type { Logger } from './logger.js';
 import { Storydesk } from './storydesk.js';
@@ -54,6 +56,10 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, embedder.dimension);
   if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
 
+  // Stories share the database file; the catch-up assigns articles stored before stories existed (or missed).
+  const stories = new StoryService({ store, storyStore: SqliteStoryStore.open(join(dataDir, 'storydesk.sqlite')), embedder });
+  await stories.sync({ reprofileAll: changed });
+
   const generator = options.generator ?? new ExtractiveGenerator();
   return new Storydesk({
     store,
@@ -62,5 +68,6 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
     retriever: new HybridRetriever(store, index, embedder),
     generator,
     maxQuestionChars: options.env.STORYDESK_MAX_QUESTION_CHARS,
+    stories,
   });
 }

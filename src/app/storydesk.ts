@@ -1,4 +1,5 @@
 import type { Answer } from '../core/answer.js';
+import type { Article } from '../core/article.js';
 import type { ArticleStore } from '../core/article-store.js';
 import type { AskOptions, Assistant } from '../core/assistant.js';
 import type { Embedder } from '../core/embedder.js';
@@ -8,6 +9,7 @@ import type { SearchHit, SearchOptions } from '../core/search.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import { type IngestReport, ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriever.js';
+import type { StoryService } from '../stories/story-service.js';
 import { standaloneQuestion } from './standalone-question.js';
 
 export interface StorydeskParts {
@@ -17,6 +19,8 @@ export interface StorydeskParts {
   retriever: HybridRetriever;
   generator: Generator;
   maxQuestionChars: number;
+  /** Keeps articles grouped into stories as they are indexed and removed. */
+  stories?: StoryService;
 }
 
 /** Passages retrieved to answer a question. */
@@ -31,6 +35,7 @@ export class Storydesk implements Assistant {
   readonly embedder: Embedder;
   readonly retriever: HybridRetriever;
   readonly generator: Generator;
+  readonly stories: StoryService | undefined;
   readonly #maxQuestionChars: number;
 
   constructor(parts: StorydeskParts) {
@@ -40,11 +45,16 @@ export class Storydesk implements Assistant {
     this.retriever = parts.retriever;
     this.generator = parts.generator;
     this.#maxQuestionChars = parts.maxQuestionChars;
+    this.stories = parts.stories;
   }
 
   /** Indexes files and folders incrementally. */
   ingest(paths: string[], onProgress?: (done: number, total: number) => void): Promise<IngestReport> {
-    return ingestCorpus(paths, { store: this.store, index: this.index, embedder: this.embedder, ...(onProgress ? { onProgress } : {}) });
+    const stories = this.stories;
+    const storyHooks = stories
+      ? { onIndexed: (articles: Article[]) => stories.assign(articles), onRemoved: (ids: string[]) => stories.remove(ids) }
+      : {};
+    return ingestCorpus(paths, { store: this.store, index: this.index, embedder: this.embedder, ...storyHooks, ...(onProgress ? { onProgress } : {}) });
   }
 
   /** Ranked passages for a query. */
@@ -82,6 +92,7 @@ export class Storydesk implements Assistant {
 
   close(): void {
     this.index.save();
+    this.stories?.close();
     this.store.close();
   }
 

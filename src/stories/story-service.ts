@@ -44,30 +44,49 @@ const MIN_QUERY_COSINE = 0.35;
 export class StoryService {
   readonly #deps: StoryServiceDependencies;
   readonly #clusterer: StoryClusterer;
+  /** Articles whose stored vector came from another embedder: re-profiled (in place) by the next `sync`. */
+  readonly #staleVectors = new Set<string>();
 
   constructor(deps: StoryServiceDependencies) {
     this.#deps = deps;
     this.#clusterer = new StoryClusterer(deps.embedder.dimension, deps.tuning);
-    this.#clusterer.load(deps.storyStore.listStories(), deps.storyStore.listAllMemberships());
+    const dimension = deps.embedder.dimension;
+    const memberships = deps.storyStore.listAllMemberships().map((member) => {
+      if (member.vector.length === dimension) return member;
+      // Vectors of another embedder cannot be compared; a zero vector keeps the article in its story until re-profiled.
+      this.#staleVectors.add(member.articleId);
+      return { ...member, vector: new Array<number>(dimension).fill(0) };
+    });
+    this.#clusterer.load(deps.storyStore.listStories(), memberships);
   }
 
   /**
    * Brings stories in line with the article store: assigns articles that have no story yet (stores ingested
-   * before stories existed), re-evaluates articles that changed, and drops articles that are gone.
+   * before stories existed), re-evaluates articles that changed, and drops articles that are gone. With
+   * `reprofileAll` (after the embedder changed) every article is re-profiled; articles stay in their stories
+   * unless another fits clearly better, so story ids survive an embedder switch.
    */
-  async sync(): Promise<StorySyncReport> {
+  async sync(options: { reprofileAll?: boolean } = {}): Promise<StorySyncReport> {
     const { store, storyStore } = this.#deps;
     const refs = store.listArticleRefs();
     const live = new Set(refs.map((ref) => ref.id));
     const assigned = new Map(storyStore.listAllMemberships().map((member) => [member.articleId, member.contentHash]));
     const gone = [...assigned.keys()].filter((id) => !live.has(id));
     if (gone.length > 0) this.remove(gone);
-    const stale = refs.filter((ref) => assigned.get(ref.id) !== ref.contentHash).map((ref) => ref.id);
+    const stale = refs
+      .filter((ref) => options.reprofileAll === true || this.#staleVectors.has(ref.id) || assigned.get(ref.id) !== ref.contentHash)
+      .map((ref) => ref.id);
     for (let offset = 0; offset < stale.length; offset += PROFILE_BATCH) {
       const articles = stale.slice(offset, offset + PROFILE_BATCH).flatMap((id) => store.getArticle(id) ?? []);
       await this.assign(articles);
     }
+    this.#staleVectors.clear();
     return { assigned: stale.length, removed: gone.length };
+  }
+
+  /** Closes the story store (the service owns it once constructed). */
+  close(): void {
+    this.#deps.storyStore.close();
   }
 
   /** Places new or changed articles in stories (oldest first, so a story starts with its earliest article). */
