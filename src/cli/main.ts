@@ -4,6 +4,7 @@ import { createCliContext } from './cli-context.js';
 import { registerAskCommand } from './commands/ask.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerSearchCommand } from './commands/search.js';
+import { registerStoriesCommands } from './commands/stories.js';
 
 async function main(argv: string[]): Promise<void> {
   const context = createCliContext();
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<void> {
   registerIngestCommand(program, context);
   registerSearchCommand(program, context);
   registerAskCommand(program, context);
+  registerStoriesCommands(program, context);
   await program.parseAsync(argv);
 }
 
