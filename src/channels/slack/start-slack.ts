@@ -21,6 +21,8 @@ export interface StartSlackOptions {
   logger: Logger;
   /** Clock for the rate limit. @default Date.now */
   now?: () => number;
+  /** Listen on this port instead of SLACK_HTTP_PORT in HTTP mode (tests pass 0 for an ephemeral port). */
+  httpPortOverride?: number;
 }
 
 /** A running Slack bot. */
@@ -94,7 +96,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
     logger.info('Slack connected (Socket Mode)');
     return { mode: 'socket', stop: () => app.stop().then(() => undefined) };
   }
-  const server: Server = await app.start(connection.port);
+  const server: Server = await app.start(options.httpPortOverride ?? connection.port);
   const httpPort = (server.address() as AddressInfo).port;
   logger.info({ port: httpPort }, 'Slack listening for events at /slack/events (HTTP mode)');
   return { mode: 'http', httpPort, stop: () => app.stop().then(() => undefined) };
