@@ -1,0 +1,17 @@
+import type { Env } from '../../config/schema.js';
+import type { Generator } from '../../core/generator.js';
+import { createOpenAiClient } from '../../providers/openai-client.js';
+import { LlmGenerator, type LlmGeneratorOptions } from './llm-generator.js';
+
+/** The LLM answerer configured from the environment, with the given answerer as its fallback. */
+export function createLlmGenerator(env: Env, fallback: Generator, extra: Pick<LlmGeneratorOptions, 'onReport' | 'verify'> = {}): LlmGenerator {
+  return new LlmGenerator({
+    client: createOpenAiClient(env),
+    model: env.OPENAI_MODEL,
+    fallback,
+    contextTokens: env.OPENAI_CONTEXT_TOKENS,
+    timeoutMs: env.OPENAI_TIMEOUT_MS,
+    maxRetries: env.OPENAI_MAX_RETRIES,
+    ...extra,
+  });
+}

@@ -1,0 +1,120 @@
+import type { Evidence } from '../../core/generator.js';
+import { contentTerms, termSet, words } from '../../text/terms.js';
+import type { EvidenceSentence } from '../evidence-sentence.js';
+
+/** How well the cited passages back a statement, judged from the store text only. */
+export interface Support {
+  /** Share of the statement's content terms found in the chosen sentences (0–1). */
+  coverage: number;
+  /** The best-matching sentences of the cited passages, verbatim from the article bodies. */
+  sentences: EvidenceSentence[];
+  /** Numbers in the statement that none of the cited passages contain. */
+  missingNumbers: string[];
+  /** Capitalised names in the statement that none of the cited passages (or their titles) contain. */
+  missingNames: string[];
+}
+
+/** The sentences of one passage, cut from its article body by offsets. */
+export function passageSentences(evidence: Evidence, passageRank: number, contextOnly = false): EvidenceSentence[] {
+  return evidence.passage.sentences.map((span, index) => {
+    const text = evidence.body.slice(span.start, span.end);
+    return {
+      article: evidence.article,
+      start: span.start,
+      end: span.end,
+      text,
+      terms: termSet(text),
+      passageRank,
+      order: evidence.passage.ordinal * 1000 + index,
+      contextOnly,
+    };
+  });
+}
+
+/**
+ * Picks the sentences of the cited passages that best cover the statement's content terms: the best one,
+ * then others while each adds at least `minGain` coverage, up to `maxSentences`.
+ */
+export function statementSupport(text: string, cited: Array<{ evidence: Evidence; sentences: EvidenceSentence[] }>, maxSentences = 3, minGain = 0.15): Support {
+  const terms = [...new Set(contentTerms(text))];
+  const pool = cited.flatMap((item) => item.sentences);
+  const chosen: EvidenceSentence[] = [];
+  const covered = new Set<string>();
+  const gainOf = (sentence: EvidenceSentence): number => terms.filter((term) => !covered.has(term) && sentence.terms.has(term)).length;
+  while (chosen.length < maxSentences && terms.length > 0) {
+    let best: EvidenceSentence | undefined;
+    let bestGain = 0;
+    for (const sentence of pool) {
+      if (chosen.includes(sentence)) continue;
+      const gain = gainOf(sentence);
+      if (gain > bestGain) {
+        best = sentence;
+        bestGain = gain;
+      }
+    }
+    if (!best || (chosen.length > 0 && bestGain / terms.length < minGain)) break;
+    chosen.push(best);
+    for (const term of terms) if (best.terms.has(term)) covered.add(term);
+  }
+  const evidenceText = cited.map((item) => `${item.evidence.passage.text}\n${item.evidence.article.title}\n${item.evidence.article.source ?? ''}\n${item.evidence.article.published ?? ''}`).join('\n');
+  const evidenceNumbers = new Set(numbersIn(evidenceText));
+  const evidenceWords = nameForms(words(evidenceText));
+  return {
+    coverage: terms.length === 0 ? 0 : covered.size / terms.length,
+    sentences: chosen.sort((a, b) => a.passageRank - b.passageRank || a.order - b.order),
+    missingNumbers: numbersIn(text).filter((number) => !evidenceNumbers.has(number)),
+    missingNames: namesIn(text).filter((name) => !nameFound(name, evidenceWords)),
+  };
+}
+
+/** Numbers as digit strings: "1,200" → "1200", "09" → "9", "5.3M" → "5.3". */
+export function numbersIn(text: string): string[] {
+  const found = text.match(/\d(?:[\d,]*\d)?(?:\.\d+)?/g) ?? [];
+  return found.map((number) => {
+    const plain = number.replace(/,/g, '');
+    return plain.includes('.') ? plain.replace(/\.?0+$/, '') : String(Number.parseInt(plain, 10));
+  });
+}
+
+/**
+ * Capitalised words that name someone or something. The first word of the statement only counts when its
+ * shape marks it as a name (ByteDance, IDC), since any sentence starts with a capital.
+ */
+export function namesIn(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/[\p{Lu}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{Lu}]/gu)) {
+    const name = match[0];
+    const index = match.index ?? 0;
+    const before = text.slice(0, index).trimEnd();
+    const opensSentence = before === '' || /[.!?:"“]$/.test(before);
+    const shapedLikeName = /\p{Lu}.*\p{Lu}/u.test(name);
+    if (opensSentence && !shapedLikeName) continue;
+    if (name.length < 2) continue;
+    names.push(name);
+  }
+  return names;
+}
+
+/** A name is found when the evidence has it whole, or every part of a hyphenated name ("U.S.-China"). */
+function nameFound(name: string, evidenceForms: Set<string>): boolean {
+  const base = normalizeName(name);
+  if (base === '' || evidenceForms.has(base)) return true;
+  const parts = base.split('-').filter((part) => part !== '');
+  return parts.length > 1 && parts.every((part) => evidenceForms.has(part));
+}
+
+function normalizeName(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'").replace(/'s?$/, '').replace(/\./g, '');
+}
+
+/** Comparable forms of words: lower-cased, possessive and dots dropped, and each part of a hyphenated word. */
+function nameForms(list: string[]): Set<string> {
+  const forms = new Set<string>();
+  for (const word of list) {
+    const base = normalizeName(word);
+    if (base === '') continue;
+    forms.add(base);
+    for (const part of base.split('-')) if (part !== '') forms.add(part);
+  }
+  return forms;
+}
