@@ -56,7 +56,8 @@ export function statementSupport(text: string, cited: Array<{ evidence: Evidence
     chosen.push(best);
     for (const term of terms) if (best.terms.has(term)) covered.add(term);
   }
-  const evidenceText = cited.map((item) => `${item.evidence.passage.text}\n${item.evidence.article.title}\n${item.evidence.article.source ?? ''}\n${item.evidence.article.published ?? ''}`).join('\n');
+  // Numbers and names are looked up in the usable sentences only (planted instructions were filtered out).
+  const evidenceText = cited.map((item) => `${item.sentences.map((sentence) => sentence.text).join('\n')}\n${item.evidence.article.title}\n${item.evidence.article.source ?? ''}\n${item.evidence.article.published ?? ''}`).join('\n');
   const evidenceNumbers = new Set(numbersIn(evidenceText));
   const evidenceWords = nameForms(words(evidenceText));
   return {

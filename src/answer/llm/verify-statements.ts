@@ -5,6 +5,7 @@ import { findCounterEvidence, hedgeLookup } from '../evidence-disputes.js';
 import type { EvidenceSentence } from '../evidence-sentence.js';
 import { speakerOf } from '../hedge-cues.js';
 import type { NumberedPassage } from './fit-passages.js';
+import { looksLikeInstruction } from './instruction-cues.js';
 import type { ModelAnswer, ModelDispute } from './model-answer.js';
 import { passageSentences, statementSupport } from './statement-support.js';
 import { linkHaystack, stripUnknownLinks } from './strip-unknown-links.js';
@@ -33,6 +34,8 @@ export interface VerificationReport {
   proposedDisputes: number;
   /** Disputes shown: the model's verified ones plus those the evidence's own cues found. */
   disputes: number;
+  /** Sentences of the passages that read as instructions to a model, excluded from support and quotes. */
+  instructionSentences: number;
   /** True when enough survived to show the model's answer. */
   sufficient: boolean;
 }
@@ -72,10 +75,17 @@ const SEVERITY: Record<StatementStatus, number> = { supported: 0, unverified: 1,
 export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[], options: VerifyOptions = {}): VerifiedAnswer {
   const minCoverage = options.minCoverage ?? 0.5;
   const maxSentences = options.maxSentencesPerStatement ?? 2;
+  let instructionSentences = 0;
   const byNumber = new Map<number, CitedPassage>(
-    passages.map((item) => [item.n, { evidence: item.evidence, sentences: passageSentences(item.evidence, item.n - 1, item.context) }]),
+    passages.map((item) => {
+      const all = passageSentences(item.evidence, item.n - 1, item.context);
+      const news = all.filter((sentence) => !looksLikeInstruction(sentence.text));
+      instructionSentences += all.length - news.length;
+      return [item.n, { evidence: item.evidence, sentences: news }];
+    }),
   );
-  const haystack = linkHaystack(passages.flatMap((item) => [item.evidence.passage.text, item.evidence.article.url ?? '']));
+  // Links may come from news sentences or article URLs, never from a planted instruction.
+  const haystack = linkHaystack([...byNumber.values()].flatMap((item) => [...item.sentences.map((sentence) => sentence.text), item.evidence.article.url ?? '']));
   const report: VerificationReport = {
     proposed: model.statements.length,
     kept: 0,
@@ -84,6 +94,7 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
     removedLinks: [],
     proposedDisputes: model.disputes.length,
     disputes: 0,
+    instructionSentences,
     sufficient: false,
   };
   const citedPassages = (numbers: number[]): CitedPassage[] => {
