@@ -2,17 +2,18 @@
  * Trains the offline stance engine from the development data in ../shared/data and writes the learned
  * weights (and their provenance) to src/disputes/stance/. Usage: `npx tsx scripts/train-stance.ts [--quick]`.
  * Tuning uses cross-validation by article cluster / Emergent claim on 80% of the groups; the other 20% are
- * held out and scored once; the shipped model is then trained on everything with the chosen settings.
+ * held out and scored once. The shipped model is the one trained on the tuning groups, so the held-out
+ * groups stay unseen and `npm run eval:stance` can report honest held-out figures.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Stance } from '../src/core/stance.js';
+import { fitScaling, type TrainOptions, toInput, trainSoftmax } from '../src/disputes/softmax-model.js';
 import { combineStages, decide, STANCE_WEIGHTS_PATH, type StanceStages, toWeightsFile } from '../src/disputes/stance-classifier.js';
 import { foldOf, isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
 import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from '../src/disputes/stance-features.js';
 import { formatScores, STANCES, type StanceScores, scoreStances } from '../src/disputes/stance-metrics.js';
 import { TextAnalysisCache } from '../src/disputes/stance-text.js';
-import { fitScaling, type SoftmaxModel, type TrainOptions, toInput, trainSoftmax } from '../src/disputes/softmax-model.js';
 
 const HASH_SIZE = 8192;
 const FOLDS = 5;
@@ -33,11 +34,31 @@ const started = Date.now();
 const pairs = [...loadFncPairs(dataDir), ...loadEmergentPairs(dataDir)];
 const texts = new TextAnalysisCache();
 const claims = new TextAnalysisCache();
-const examples: Example[] = pairs.map((pair) => ({ pair, features: pairFeatures(claims.get(pair.claim), texts.get(pair.text), HASH_SIZE), label: STANCES.indexOf(pair.label) }));
+const examples: Example[] = pairs.map((pair) => ({
+  pair,
+  features: pairFeatures(claims.get(pair.claim), texts.get(pair.text), HASH_SIZE),
+  label: STANCES.indexOf(pair.label),
+}));
 console.log(`features for ${examples.length} pairs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 /** Overlap features only: stage 1 must not learn which article bodies tend to be related. */
-const RELATEDNESS_FEATURES = ['claimTerms', 'textWords', 'overlapAll', 'bigramAll', 'jaccardAll', 'cosineAll', 'best1', 'best2', 'top3Mean', 'lead1', 'lead3', 'bestBigram', 'bestChar4', 'bestPosition', 'matchedSentenceShare'];
+const RELATEDNESS_FEATURES = [
+  'claimTerms',
+  'textWords',
+  'overlapAll',
+  'bigramAll',
+  'jaccardAll',
+  'cosineAll',
+  'best1',
+  'best2',
+  'top3Mean',
+  'lead1',
+  'lead3',
+  'bestBigram',
+  'bestChar4',
+  'bestPosition',
+  'matchedSentenceShare',
+];
 const relatednessColumns = RELATEDNESS_FEATURES.map((name) => DENSE_FEATURE_NAMES.indexOf(name));
 const STAGE_TWO: Stance[] = ['agree', 'disagree', 'discuss'];
 
@@ -48,13 +69,19 @@ const HEADLINE_WORDS = 40;
 interface PipelineOptions {
   relatedness: TrainOptions;
   stance: TrainOptions;
+  /** Whether stage 2 reads the hashed cue-word indicators (or dense features only). */
+  hashed: boolean;
 }
 
 function train(set: Example[], options: PipelineOptions): Pipeline {
   // Stage 1 learns from FNC-1 only: Emergent has no unrelated pairs, and its short headlines would teach
   // "short text means related".
   const relatedTraining = set.filter((example) => example.pair.dataset === 'fnc1');
-  const relatedScaling = fitScaling(relatedTraining.map((example) => example.features), 0, relatednessColumns);
+  const relatedScaling = fitScaling(
+    relatedTraining.map((example) => example.features),
+    0,
+    relatednessColumns,
+  );
   const relatedness = trainSoftmax(
     relatedTraining.map((example) => toInput(example.features, relatedScaling)),
     relatedTraining.map((example) => (example.pair.label === 'unrelated' ? 1 : 0)),
@@ -64,7 +91,10 @@ function train(set: Example[], options: PipelineOptions): Pipeline {
   );
   const relatedSet = set.filter((example) => example.pair.label !== 'unrelated');
   const stageTwo = (subset: Example[]) => {
-    const scaling = fitScaling(subset.map((example) => example.features), HASH_SIZE);
+    const scaling = fitScaling(
+      subset.map((example) => example.features),
+      options.hashed ? HASH_SIZE : 0,
+    );
     return trainSoftmax(
       subset.map((example) => toInput(example.features, scaling)),
       subset.map((example) => STAGE_TWO.indexOf(example.pair.label)),
@@ -93,7 +123,10 @@ interface SetScores {
 function scoreSets(set: Example[], predicted: Stance[]): SetScores {
   const pick = (dataset: string) => {
     const indices = set.map((example, index) => (example.pair.dataset === dataset ? index : -1)).filter((index) => index >= 0);
-    return scoreStances(indices.map((index) => set[index]?.pair.label ?? 'unrelated'), indices.map((index) => predicted[index] ?? 'unrelated'));
+    return scoreStances(
+      indices.map((index) => set[index]?.pair.label ?? 'unrelated'),
+      indices.map((index) => predicted[index] ?? 'unrelated'),
+    );
   };
   return { fnc: pick('fnc1'), emergent: pick('emergent') };
 }
@@ -106,7 +139,10 @@ function objective(scores: SetScores): number {
 function crossValidate(set: Example[], options: PipelineOptions): Record<Stance, number>[] {
   const predicted: Record<Stance, number>[] = new Array(set.length);
   for (let fold = 0; fold < FOLDS; fold += 1) {
-    const pipeline = train(set.filter((example) => foldOf(example.pair.group, FOLDS) !== fold), options);
+    const pipeline = train(
+      set.filter((example) => foldOf(example.pair.group, FOLDS) !== fold),
+      options,
+    );
     set.forEach((example, index) => {
       if (foldOf(example.pair.group, FOLDS) === fold) predicted[index] = combineStages(pipeline, example.features);
     });
@@ -119,22 +155,42 @@ const heldOut = examples.filter((example) => isHeldOut(example.pair.group));
 console.log(`tuning ${tuning.length} pairs, held out ${heldOut.length} pairs (by article cluster / Emergent claim)`);
 
 const grid: PipelineOptions[] = [];
-for (const disagreeWeight of quick ? [3] : [1, 2, 4]) {
-  for (const l2 of quick ? [1e-3] : [1e-4, 1e-3]) {
-    grid.push({
-      relatedness: { epochs: quick ? 5 : 10, learningRate: 0.05, l2: 1e-4 },
-      stance: { epochs: quick ? 10 : 20, learningRate: 0.05, l2, classWeights: [1, disagreeWeight, 1] },
-    });
+for (const disagreeWeight of quick ? [3] : [2, 4]) {
+  for (const agreeWeight of quick ? [1] : [0.6, 1]) {
+    for (const hashed of quick ? [true] : [true, false]) {
+      grid.push({
+        relatedness: { epochs: quick ? 5 : 10, learningRate: 0.05, l2: 1e-4 },
+        stance: {
+          epochs: quick ? 10 : 5,
+          learningRate: 0.05,
+          l2: 1e-4,
+          classWeights: [agreeWeight, disagreeWeight, 1],
+        },
+        hashed,
+      });
+    }
   }
 }
 const thresholds = [0.3, 0.4, 0.5, 0.6];
-let best: { options: PipelineOptions; threshold: number; scores: SetScores; value: number } | undefined;
+let best:
+  | {
+      options: PipelineOptions;
+      threshold: number;
+      scores: SetScores;
+      value: number;
+    }
+  | undefined;
 for (const options of grid) {
   const cv = crossValidate(tuning, options);
   for (const threshold of thresholds) {
-    const scores = scoreSets(tuning, cv.map((entry) => decide(entry, threshold)));
+    const scores = scoreSets(
+      tuning,
+      cv.map((entry) => decide(entry, threshold)),
+    );
     const value = objective(scores);
-    console.log(`cv ${JSON.stringify({ l2: options.stance.l2, classWeights: options.stance.classWeights, threshold })}: FNC ${(scores.fnc.fncScore * 100).toFixed(1)}%  disagree F1 ${scores.fnc.perClass.disagree.f1.toFixed(3)}  Emergent acc ${(scores.emergent.accuracy * 100).toFixed(1)}%  objective ${value.toFixed(4)}`);
+    console.log(
+      `cv ${JSON.stringify({ epochs: options.stance.epochs, hashed: options.hashed, classWeights: options.stance.classWeights, threshold })}: FNC ${(scores.fnc.fncScore * 100).toFixed(1)}%  disagree F1 ${scores.fnc.perClass.disagree.f1.toFixed(3)}  Emergent acc ${(scores.emergent.accuracy * 100).toFixed(1)}%  objective ${value.toFixed(4)}`,
+    );
     if (!best || value > best.value) best = { options, threshold, scores, value };
   }
 }
@@ -145,12 +201,20 @@ console.log(formatScores('train-CV FNC-1 (5 folds by cluster)', chosen.scores.fn
 console.log(formatScores('train-CV Emergent (5 folds by claim)', chosen.scores.emergent));
 
 const heldOutPipeline = train(tuning, chosen.options);
-const heldOutScores = scoreSets(heldOut, probabilities(heldOutPipeline, heldOut).map((entry) => decide(entry, chosen.threshold)));
+const heldOutScores = scoreSets(
+  heldOut,
+  probabilities(heldOutPipeline, heldOut).map((entry) => decide(entry, chosen.threshold)),
+);
 console.log(formatScores('held-out FNC-1', heldOutScores.fnc));
 console.log(formatScores('held-out Emergent', heldOutScores.emergent));
 
-const finalPipeline = train(examples, chosen.options);
-const fullScores = scoreSets(examples, probabilities(finalPipeline, examples).map((entry) => decide(entry, chosen.threshold)));
+// The shipped model is the one trained on the tuning groups only, so the held-out figures printed by
+// `npm run eval:stance` stay honest: those pairs never influenced the weights or the settings.
+const finalPipeline = heldOutPipeline;
+const fullScores = scoreSets(
+  examples,
+  probabilities(finalPipeline, examples).map((entry) => decide(entry, chosen.threshold)),
+);
 mkdirSync(join(STANCE_WEIGHTS_PATH, '..'), { recursive: true });
 const weightsJson = JSON.stringify(toWeightsFile(finalPipeline, chosen.threshold));
 writeFileSync(STANCE_WEIGHTS_PATH, `${weightsJson}\n`);
@@ -170,7 +234,8 @@ const provenance = `# Provenance of stance-weights.json
   No text from these sets is stored here; only the learned numbers (rounded to 4 decimals) and feature scaling statistics.
 - **Script and command:** \`npx tsx scripts/train-stance.ts\` (deterministic: fixed seed, fixed split).
 - **Tuning:** 5-fold cross-validation grouped by FNC-1 article cluster and by Emergent claim id, on the 80% of
-  groups not held out; grid over the disagree class weight, L2 and the relatedness threshold. Objective: mean of FNC-1 score, FNC-1
+  groups not held out; grid over the agree and disagree class weights, hashed features on/off and the relatedness threshold
+  (epochs 5 and 20 were compared before: 5 was as good or better). Objective: mean of FNC-1 score, FNC-1
   disagree F1 and Emergent accuracy. Chosen: \`${JSON.stringify(chosen.options)}\`.
 - **Date:** ${new Date().toISOString().slice(0, 10)}
 
@@ -180,10 +245,12 @@ ${line('FNC-1 train-CV (tuning groups)', chosen.scores.fnc)}
 ${line('Emergent train-CV (tuning groups)', chosen.scores.emergent)}
 ${line('FNC-1 held-out (model trained on tuning groups)', heldOutScores.fnc)}
 ${line('Emergent held-out (model trained on tuning groups)', heldOutScores.emergent)}
-${line('FNC-1 full set, shipped model (training data: optimistic)', fullScores.fnc)}
-${line('Emergent full set, shipped model (training data: optimistic)', fullScores.emergent)}
+${line('FNC-1 full set, shipped model (80% of it is training data)', fullScores.fnc)}
+${line('Emergent full set, shipped model (80% of it is training data)', fullScores.emergent)}
 
-The held-out rows are the honest figures; the full-set rows are on the shipped model's own training data.
+The shipped weights are the model trained on the tuning groups only (the held-out row's model): the
+held-out groups (\`isHeldOut\` in \`src/disputes/stance-dataset.ts\`) were never seen in training or tuning,
+so \`npm run eval:stance\` reproduces the held-out rows. The full-set rows mix training and held-out pairs.
 `;
 if (!quick) writeFileSync(join(STANCE_WEIGHTS_PATH, '..', 'PROVENANCE.md'), provenance);
 console.log(provenance);

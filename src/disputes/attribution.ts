@@ -35,9 +35,13 @@ const UNNAMED_FIRST = new RegExp(
   String.raw`^((?:[\w.'’-]+\s+){0,3}?(?:sources?|people|persons?|officials?|insiders?|analysts?|executives?|employees?|diplomats?)\b[^,“"]{0,60}?)\s+(${VERBS})\b(?:\s+(${NAME}))?`,
 );
 /** "…, sources told Reuters." / "…, the company said in a statement." / "…, Reuters reported on Monday." at the end. */
-const SPEAKER_LAST = new RegExp(String.raw`,\s+((?:[^,“”"]{2,80}?))\s+(${VERBS})(?:\s+(${NAME}|reporters|journalists|the (?:press|media|newspaper|agency|broadcaster)))?${TIME_TAIL}\s*[.!?]?${CLOSE_QUOTE}?$`);
+const SPEAKER_LAST = new RegExp(
+  String.raw`,\s+((?:[^,“”"]{2,80}?))\s+(${VERBS})(?:\s+(${NAME}|reporters|journalists|the (?:press|media|newspaper|agency|broadcaster)))?${TIME_TAIL}\s*[.!?]?${CLOSE_QUOTE}?$`,
+);
 /** "“…,” said Michael Hughes." / "“…,” Hughes said." */
-const SPEAKER_AFTER_QUOTE = new RegExp(String.raw`${CLOSE_QUOTE},?\s+(?:(said|says|stated|added|wrote)\s+([^.,;]{2,80})|([^.,;“”"]{2,80}?)\s+(said|says|stated|added|wrote))`);
+const SPEAKER_AFTER_QUOTE = new RegExp(
+  String.raw`${CLOSE_QUOTE},?\s+(?:(said|says|stated|added|wrote)\s+([^.,;]{2,80})|([^.,;“”"]{2,80}?)\s+(said|says|stated|added|wrote))`,
+);
 const ACCORDING_TO = /\baccording to ((?:[^,.;“”"]|\.(?=\w))+?)(?=[,.;]|$)/i;
 
 const UNNAMED_HEAD =
@@ -63,7 +67,12 @@ function make(holder: string, verb: string, via: string | undefined): Attributio
   if (cleaned.length < 2 || PRONOUN.test(cleaned) || CLAUSE_WORD.test(cleaned)) return null;
   // "Reuters." at the end of a sentence loses its full stop; "U.S." keeps it.
   const outlet = via && /^(?:told|tells?)$/i.test(verb) ? clean(via).replace(/(?<![A-Z]\.[A-Z])\.$/, '') : null;
-  return { holder: cleaned, kind: classify(cleaned), verb: verb.toLowerCase(), via: outlet };
+  return {
+    holder: cleaned,
+    kind: classify(cleaned),
+    verb: verb.toLowerCase(),
+    via: outlet,
+  };
 }
 
 /** The attribution of one sentence: its speaker, reporting verb and the outlet it was told to. */
@@ -77,17 +86,23 @@ export function extractAttribution(sentence: string): Attribution {
   const first = SPEAKER_FIRST.exec(text);
   if (first?.[1] && first[2]) {
     const found = make(first[1], first[2], first[3]);
-    if (found && !/^(?:In|On|At|After|Before|Since|When|While|During|As|If|But|And|However|Meanwhile|Additionally|Also)\b/.test(found.holder ?? '')) return found;
+    if (found && !/^(?:In|On|At|After|Before|Since|When|While|During|As|If|But|And|However|Meanwhile|Additionally|Also)\b/.test(found.holder ?? ''))
+      return found;
   }
   const afterQuote = SPEAKER_AFTER_QUOTE.exec(text);
   if (afterQuote) {
-    const found = afterQuote[2] && afterQuote[1] ? make(afterQuote[2], afterQuote[1], undefined) : afterQuote[3] && afterQuote[4] ? make(afterQuote[3], afterQuote[4], undefined) : null;
+    const found =
+      afterQuote[2] && afterQuote[1]
+        ? make(afterQuote[2], afterQuote[1], undefined)
+        : afterQuote[3] && afterQuote[4]
+          ? make(afterQuote[3], afterQuote[4], undefined)
+          : null;
     if (found) return found;
   }
   const last = SPEAKER_LAST.exec(text);
   if (last?.[1] && last[2] && !/[“"]/.test(last[1])) {
     const found = make(last[1], last[2], last[3]);
-    if (found && found.holder && found.holder.split(/\s+/).length <= 10) return found;
+    if (found?.holder && found.holder.split(/\s+/).length <= 10) return found;
   }
   const according = ACCORDING_TO.exec(text);
   if (according?.[1]) {

@@ -40,7 +40,13 @@ export function extractClaims(body: string, sentences: SentenceSpan[]): Claim[] 
     if (opens > closes) openQuoteSpeaker = attribution.kind === 'outlet' ? openQuoteSpeaker : attribution;
     else if (closes > opens) openQuoteSpeaker = null;
     if (words < 4 || NOT_A_CLAIM.test(trimmed) || trimmed.endsWith(':')) continue;
-    claims.push({ start: span.start, end: span.end, text, attribution, hedge: hedgeOf(trimmed, attribution) });
+    claims.push({
+      start: span.start,
+      end: span.end,
+      text,
+      attribution,
+      hedge: hedgeOf(trimmed, attribution),
+    });
   }
   return claims;
 }

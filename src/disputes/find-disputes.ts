@@ -47,7 +47,11 @@ interface Prepared {
   entities: Set<string>;
 }
 
-const KIND_ORDER: Record<DisputeKind, number> = { denied: 0, contradicted: 1, unverified: 2 };
+const KIND_ORDER: Record<DisputeKind, number> = {
+  denied: 0,
+  contradicted: 1,
+  unverified: 2,
+};
 const MAX_STANCE_PAIRS = 2_000;
 
 function entitiesOf(text: string): Set<string> {
@@ -96,7 +100,11 @@ function related(a: Prepared, b: Prepared, minimumTerms: number): boolean {
  * `agree` from another outlet is a confirmation. Pure apart from the classifier call (one batch).
  */
 export async function findDisputes(claims: readonly ClaimRef[], classifier?: StanceClassifier): Promise<DisputeFindings> {
-  const prepared: Prepared[] = claims.map((ref) => ({ ref, terms: termSet(ref.text), entities: entitiesOf(ref.text) }));
+  const prepared: Prepared[] = claims.map((ref) => ({
+    ref,
+    terms: termSet(ref.text),
+    entities: entitiesOf(ref.text),
+  }));
   const best = new Map<string, { dispute: ClaimDispute; strength: number }>();
   const keep = (claimIndex: number, dispute: ClaimDispute, strength: number) => {
     const key = `${claimIndex}|${dispute.kind}|${dispute.counter.articleId}:${dispute.counter.start}`;
@@ -134,8 +142,14 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
     // Judge both directions: a sentence that states both sides ("rejected …, refusing to approve") hides the
     // opposition from the lexical features in one direction only. Confirmation needs agreement both ways.
     const pairs: StancePair[] = candidates.flatMap(({ claimIndex, counterIndex }) => [
-      { claim: claims[claimIndex]?.text ?? '', text: claims[counterIndex]?.text ?? '' },
-      { claim: claims[counterIndex]?.text ?? '', text: claims[claimIndex]?.text ?? '' },
+      {
+        claim: claims[claimIndex]?.text ?? '',
+        text: claims[counterIndex]?.text ?? '',
+      },
+      {
+        claim: claims[counterIndex]?.text ?? '',
+        text: claims[claimIndex]?.text ?? '',
+      },
     ]);
     const stances: Stance[] = await classifier.classify(pairs);
     candidates.forEach(({ claimIndex, counterIndex }, index) => {

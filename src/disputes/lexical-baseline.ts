@@ -1,5 +1,5 @@
 import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
-import { analyzeText } from './stance-text.js';
+import { TextAnalysisCache } from './stance-text.js';
 
 /**
  * A deliberately simple rule baseline printed next to the learned engine: unrelated when few of the claim's
@@ -7,12 +7,13 @@ import { analyzeText } from './stance-text.js';
  */
 export class LexicalBaselineClassifier implements StanceClassifier {
   readonly id = 'lexical-baseline';
+  private readonly cache = new TextAnalysisCache();
   constructor(private readonly relatedThreshold = 0.3) {}
 
   /** Stance of one pair by overlap and refuting cues. */
   classifyOne(pair: StancePair): Stance {
-    const claim = analyzeText(pair.claim);
-    const text = analyzeText(pair.text);
+    const claim = this.cache.get(pair.claim);
+    const text = this.cache.get(pair.text);
     const claimTerms = [...claim.termCounts.keys()];
     const shared = claimTerms.filter((term) => text.termCounts.has(term)).length;
     if (claimTerms.length === 0 || shared / claimTerms.length < this.relatedThreshold) return 'unrelated';

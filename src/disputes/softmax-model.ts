@@ -125,7 +125,13 @@ function random(seed: number): () => number {
 }
 
 /** Trains the regression with AdaGrad on the weighted cross-entropy; deterministic for a given seed. */
-export function trainSoftmax(inputs: readonly SparseVector[], labels: readonly number[], classes: string[], scaling: FeatureScaling, options: TrainOptions = {}): SoftmaxModel {
+export function trainSoftmax(
+  inputs: readonly SparseVector[],
+  labels: readonly number[],
+  classes: string[],
+  scaling: FeatureScaling,
+  options: TrainOptions = {},
+): SoftmaxModel {
   const { epochs = 30, learningRate = 0.1, l2 = 1e-4, seed = 1 } = options;
   const classWeights = options.classWeights ?? classes.map(() => 1);
   const size = inputSize(scaling);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { StorydeskError } from '../core/errors.js';
 import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
+import { predictProbabilities, type SoftmaxModel, toInput } from './softmax-model.js';
 import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from './stance-features.js';
 import { TextAnalysisCache } from './stance-text.js';
-import { type SoftmaxModel, predictProbabilities, toInput } from './softmax-model.js';
 
 /** Where the shipped weights live (see stance/PROVENANCE.md for how they were made). */
 export const STANCE_WEIGHTS_PATH = join(import.meta.dirname, 'stance', 'stance-weights.json');
@@ -44,7 +44,11 @@ function roundModel(model: SoftmaxModel): z.infer<typeof modelJson> {
   const round = (value: number) => Number(value.toFixed(4));
   return {
     classes: model.classes,
-    scaling: { ...model.scaling, mean: model.scaling.mean.map(round), std: model.scaling.std.map(round) },
+    scaling: {
+      ...model.scaling,
+      mean: model.scaling.mean.map(round),
+      std: model.scaling.std.map(round),
+    },
     bias: model.bias.map(round),
     weights: model.weights.map((row) => row.map(round)),
   };
@@ -52,7 +56,12 @@ function roundModel(model: SoftmaxModel): z.infer<typeof modelJson> {
 
 function fromJson(model: z.infer<typeof modelJson>): SoftmaxModel {
   const { columns, ...scaling } = model.scaling;
-  return { classes: model.classes, scaling: columns ? { ...scaling, columns } : scaling, bias: model.bias, weights: model.weights };
+  return {
+    classes: model.classes,
+    scaling: columns ? { ...scaling, columns } : scaling,
+    bias: model.bias,
+    weights: model.weights,
+  };
 }
 
 /** Serialises the two trained stages, rounding weights so the file stays small. */
@@ -125,7 +134,12 @@ export function combineStages(stages: StanceStages, features: PairFeatures): Rec
   const relatedProbabilities = predictProbabilities(relatedness, toInput(features, relatedness.scaling));
   const related = relatedProbabilities[relatedness.classes.indexOf('related')] ?? 0;
   const stageTwo = predictProbabilities(stance, toInput(features, stance.scaling));
-  const result: Record<Stance, number> = { agree: 0, disagree: 0, discuss: 0, unrelated: 1 - related };
+  const result: Record<Stance, number> = {
+    agree: 0,
+    disagree: 0,
+    discuss: 0,
+    unrelated: 1 - related,
+  };
   stance.classes.forEach((name, index) => {
     if (name === 'agree' || name === 'disagree' || name === 'discuss') result[name] = related * (stageTwo[index] ?? 0);
   });
@@ -149,7 +163,11 @@ export function loadStanceClassifier(): LearnedStanceClassifier {
     try {
       raw = JSON.parse(readFileSync(STANCE_WEIGHTS_PATH, 'utf8'));
     } catch (error) {
-      throw new StorydeskError('stance_weights_missing', `Could not read the stance weights at ${STANCE_WEIGHTS_PATH}; run \`npx tsx scripts/train-stance.ts\`.`, { cause: error });
+      throw new StorydeskError(
+        'stance_weights_missing',
+        `Could not read the stance weights at ${STANCE_WEIGHTS_PATH}; run \`npx tsx scripts/train-stance.ts\`.`,
+        { cause: error },
+      );
     }
     const parsed = weightsFile.safeParse(raw);
     if (!parsed.success) throw new StorydeskError('stance_weights_invalid', `The stance weights file is malformed: ${parsed.error.message}`);

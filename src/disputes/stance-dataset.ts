@@ -18,11 +18,27 @@ export interface LabelledPair {
   dataset: 'fnc1' | 'emergent';
 }
 
-const inputLine = z.object({ id: z.string(), claim: z.string(), text: z.string() });
-const fncLabelLine = z.object({ id: z.string(), label: z.enum(['agree', 'disagree', 'discuss', 'unrelated']), bodyId: z.union([z.string(), z.number()]), cluster: z.string() });
-const emergentLine = inputLine.extend({ label: z.enum(['for', 'against', 'observing']), claimId: z.string() });
+const inputLine = z.object({
+  id: z.string(),
+  claim: z.string(),
+  text: z.string(),
+});
+const fncLabelLine = z.object({
+  id: z.string(),
+  label: z.enum(['agree', 'disagree', 'discuss', 'unrelated']),
+  bodyId: z.union([z.string(), z.number()]),
+  cluster: z.string(),
+});
+const emergentLine = inputLine.extend({
+  label: z.enum(['for', 'against', 'observing']),
+  claimId: z.string(),
+});
 
-const EMERGENT_TO_FNC: Record<'for' | 'against' | 'observing', Stance> = { for: 'agree', against: 'disagree', observing: 'discuss' };
+const EMERGENT_TO_FNC: Record<'for' | 'against' | 'observing', Stance> = {
+  for: 'agree',
+  against: 'disagree',
+  observing: 'discuss',
+};
 
 function readLines<T>(path: string, schema: z.ZodType<T>): T[] {
   return readFileSync(path, 'utf8')
@@ -40,7 +56,16 @@ export function loadFncPairs(dataDir: string): LabelledPair[] {
   const labels = new Map(readLines(join(dataDir, 'fnc1_stance_labels.jsonl'), fncLabelLine).map((entry) => [entry.id, entry]));
   return readLines(join(dataDir, 'fnc1_stance_input.jsonl'), inputLine).flatMap((pair) => {
     const label = labels.get(pair.id);
-    return label ? [{ ...pair, label: label.label, group: label.cluster, dataset: 'fnc1' as const }] : [];
+    return label
+      ? [
+          {
+            ...pair,
+            label: label.label,
+            group: label.cluster,
+            dataset: 'fnc1' as const,
+          },
+        ]
+      : [];
   });
 }
 

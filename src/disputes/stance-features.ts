@@ -40,6 +40,16 @@ export const DENSE_FEATURE_NAMES: readonly string[] = [
   'textHedgingRate',
   'oppositeBest',
   'oppositeTop',
+  'matchedRefuting',
+  'matchedNegation',
+  'matchedRefutingShare',
+  'claimRefutesTextDoesNot',
+  'topDenied',
+  'topUnverified',
+  'topReported',
+  'leadDenied',
+  'claimDenied',
+  'claimHedged',
 ];
 
 const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
@@ -110,10 +120,17 @@ function overlapBucket(best: number): string {
 export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: number): PairFeatures {
   const claimTerms = new Set(claim.termCounts.keys());
   const claimSize = Math.max(claimTerms.size, 1);
-  const scored = text.sentences.map((sentence, position) => ({ sentence, position, score: intersectionSize(claimTerms, sentence.terms) / claimSize }));
+  const scored = text.sentences.map((sentence, position) => ({
+    sentence,
+    position,
+    score: intersectionSize(claimTerms, sentence.terms) / claimSize,
+  }));
   const ranked = [...scored].sort((a, b) => b.score - a.score || a.position - b.position);
   const best = ranked[0];
-  const top = ranked.slice(0, 3).filter((entry) => entry.score > 0).map((entry) => entry.sentence);
+  const top = ranked
+    .slice(0, 3)
+    .filter((entry) => entry.score > 0)
+    .map((entry) => entry.sentence);
   const lead = text.sentences.slice(0, 3);
   const bestSentence: AnalyzedSentence | undefined = best?.sentence;
 
@@ -134,6 +151,13 @@ export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: 
   const topSurface = (sentences: readonly AnalyzedSentence[]) => new Set(sentences.flatMap((sentence) => [...sentence.stems]));
   const bestOpposites = bestSentence ? oppositions(claimSurface, topSurface([bestSentence])) : [];
   const topOpposites = oppositions(claimSurface, topSurface(top));
+
+  // Every sentence that shares a fair part of the claim's terms, not just the top three: a debunk often
+  // repeats the claim several times, each time next to "hoax" or "not true".
+  const matched = scored.filter((entry) => entry.score >= 0.25).map((entry) => entry.sentence);
+  const matchedCues = sumCues(matched);
+  const matchedWithRefuting = matched.filter((sentence) => sentence.cues.refuting + sentence.cues.refutingPhrases > 0).length;
+  const topCues = sumCues(top);
 
   const dense = [
     Math.log1p(claimTerms.size),
@@ -159,10 +183,20 @@ export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: 
     ...cueValues(text.cues),
     ...cueValues(sumCues(top)),
     ...cueValues(sumCues(lead)),
-    text.cues.refuting / Math.max(text.wordCount, 1) * 100,
-    text.cues.hedging / Math.max(text.wordCount, 1) * 100,
+    (text.cues.refuting / Math.max(text.wordCount, 1)) * 100,
+    (text.cues.hedging / Math.max(text.wordCount, 1)) * 100,
     bestOpposites.length,
     Math.log1p(topOpposites.length),
+    Math.log1p(matchedCues.refuting + 2 * matchedCues.refutingPhrases),
+    Math.log1p(matchedCues.negation),
+    matched.length === 0 ? 0 : matchedWithRefuting / matched.length,
+    claim.cues.refuting + claim.cues.refutingPhrases > 0 && topCues.refuting + topCues.refutingPhrases === 0 ? 1 : 0,
+    top.some((sentence) => sentence.hedge === 'denied') ? 1 : 0,
+    top.some((sentence) => sentence.hedge === 'unverified') ? 1 : 0,
+    top.some((sentence) => sentence.hedge === 'reported' || sentence.hedge === 'alleged') ? 1 : 0,
+    lead.some((sentence) => sentence.hedge === 'denied') ? 1 : 0,
+    claim.sentences.some((sentence) => sentence.hedge === 'denied' || sentence.hedge === 'unverified') ? 1 : 0,
+    claim.sentences.some((sentence) => sentence.hedge === 'reported' || sentence.hedge === 'alleged') ? 1 : 0,
   ];
 
   // Cue words by place, crossed with how related the pair looks: "hoax" next to the claim's words in a
@@ -175,6 +209,9 @@ export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: 
   for (const sentence of claim.sentences) for (const word of sentence.cueWords) add(`claim|${word}`);
   for (const sentence of claim.sentences) for (const word of sentence.cueWords) add(`${bucket}|claim|${word}`);
   for (const pair of topOpposites) add(`${bucket}|opp|${pair}`);
-  if (bestSentence) for (const word of bestSentence.cueWords) for (const sentence of claim.sentences) for (const claimWord of sentence.cueWords) add(`x|${claimWord}|${word}`);
+  for (const sentence of top) add(`${bucket}|tophedge|${sentence.hedge}`);
+  for (const sentence of claim.sentences) for (const other of top) add(`hedgex|${sentence.hedge}|${other.hedge}`);
+  if (bestSentence)
+    for (const word of bestSentence.cueWords) for (const sentence of claim.sentences) for (const claimWord of sentence.cueWords) add(`x|${claimWord}|${word}`);
   return { dense, hashed, textWords: text.wordCount };
 }

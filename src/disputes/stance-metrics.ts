@@ -33,7 +33,10 @@ function fncPoints(gold: Stance, predicted: Stance): number {
 
 /** Scores predictions against gold labels (same order). */
 export function scoreStances(gold: readonly Stance[], predicted: readonly Stance[]): StanceScores {
-  const confusion = Object.fromEntries(STANCES.map((row) => [row, Object.fromEntries(STANCES.map((column) => [column, 0]))])) as Record<Stance, Record<Stance, number>>;
+  const confusion = Object.fromEntries(STANCES.map((row) => [row, Object.fromEntries(STANCES.map((column) => [column, 0]))])) as Record<
+    Stance,
+    Record<Stance, number>
+  >;
   let correct = 0;
   let points = 0;
   let best = 0;
@@ -56,13 +59,23 @@ export function scoreStances(gold: readonly Stance[], predicted: readonly Stance
   }
   const present = STANCES.filter((stance) => perClass[stance].support > 0);
   const macroF1 = present.reduce((sum, stance) => sum + perClass[stance].f1, 0) / Math.max(present.length, 1);
-  return { count: gold.length, accuracy: correct / Math.max(gold.length, 1), perClass, macroF1, fncScore: best === 0 ? 0 : points / best, confusion };
+  return {
+    count: gold.length,
+    accuracy: correct / Math.max(gold.length, 1),
+    perClass,
+    macroF1,
+    fncScore: best === 0 ? 0 : points / best,
+    confusion,
+  };
 }
 
 /** A plain-text table of the scores, for the eval and training scripts. */
 export function formatScores(title: string, scores: StanceScores): string {
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-  const lines = [`${title}  (n=${scores.count})`, `  accuracy ${percent(scores.accuracy)}  macro-F1 ${scores.macroF1.toFixed(3)}  FNC-1 score ${percent(scores.fncScore)} of max`];
+  const lines = [
+    `${title}  (n=${scores.count})`,
+    `  accuracy ${percent(scores.accuracy)}  macro-F1 ${scores.macroF1.toFixed(3)}  FNC-1 score ${percent(scores.fncScore)} of max`,
+  ];
   for (const stance of STANCES) {
     const entry = scores.perClass[stance];
     if (entry.support === 0 && entry.precision === 0) continue;

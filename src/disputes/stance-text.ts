@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { STOP_WORDS } from '../text/stop-words.js';
+import { type Hedge, hedgeOf } from './hedge.js';
 import { ALL_CUE_WORDS, CONFIRMING_WORDS, HEDGING_WORDS, NEGATION_WORDS, REFUTING_PHRASES, REFUTING_WORDS } from './stance-cues.js';
 
 /** Cue counts of a stretch of text. */
@@ -23,6 +24,8 @@ export interface AnalyzedSentence {
   /** Adjacent content-term pairs ("huawei chip"). */
   bigrams: Set<string>;
   cues: CueCounts;
+  /** The sentence's hedge by the same cue rules as claim extraction (denied, unverified, reported…). */
+  hedge: Hedge;
   /** Cue words present, for the hashed cue-identity features. */
   cueWords: Set<string>;
 }
@@ -54,7 +57,13 @@ function stem(word: string): string {
 }
 
 function emptyCues(): CueCounts {
-  return { refuting: 0, hedging: 0, confirming: 0, negation: 0, refutingPhrases: 0 };
+  return {
+    refuting: 0,
+    hedging: 0,
+    confirming: 0,
+    negation: 0,
+    refutingPhrases: 0,
+  };
 }
 
 function addCues(into: CueCounts, from: CueCounts): void {
@@ -95,7 +104,16 @@ function analyzeSentence(text: string): AnalyzedSentence {
     previous = term;
   }
   for (const phrase of REFUTING_PHRASES) if (phrase.test(lower)) cues.refutingPhrases += 1;
-  return { text, words, terms, stems, bigrams, cues, cueWords };
+  return {
+    text,
+    words,
+    terms,
+    stems,
+    bigrams,
+    cues,
+    hedge: hedgeOf(text),
+    cueWords,
+  };
 }
 
 /** Splits a text into sentences and analyses each; pure, and cheap enough to run on every distinct text. */
@@ -114,7 +132,13 @@ export function analyzeText(text: string): AnalyzedText {
     for (const term of sentence.terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
     for (const bigram of sentence.bigrams) bigrams.add(bigram);
   }
-  return { sentences, termCounts, bigrams, wordCount, cues: sumCues(sentences) };
+  return {
+    sentences,
+    termCounts,
+    bigrams,
+    wordCount,
+    cues: sumCues(sentences),
+  };
 }
 
 /** A bounded memo of `analyzeText`, so a body shared by many pairs is analysed once. */

@@ -21,14 +21,23 @@ describe('attribution and hedge on the seed article', () => {
   it('reads the Ascend 910B claim as reported by unnamed sources to Reuters', () => {
     const claim = find('Ascend 910B chip to train');
     expect(claim.hedge).toBe('reported');
-    expect(claim.attribution).toEqual({ holder: 'sources', kind: 'unnamed', verb: 'told', via: 'Reuters' });
+    expect(claim.attribution).toEqual({
+      holder: 'sources',
+      kind: 'unnamed',
+      verb: 'told',
+      via: 'Reuters',
+    });
     expect(attributionLabel(claim.attribution)).toBe('sources told Reuters');
   });
 
   it('reads the spokesperson statement as a denial by Michael Hughes, a TikTok spokesperson', () => {
     const claim = find('The entire premise here is wrong');
     expect(claim.hedge).toBe('denied');
-    expect(claim.attribution).toMatchObject({ holder: 'Michael Hughes, a TikTok spokesperson', kind: 'named', verb: 'stated' });
+    expect(claim.attribution).toMatchObject({
+      holder: 'Michael Hughes, a TikTok spokesperson',
+      kind: 'named',
+      verb: 'stated',
+    });
   });
 
   it('keeps the speaker for a quoted sentence that continues a quotation', () => {
@@ -44,7 +53,11 @@ describe('attribution and hedge on the seed article', () => {
   });
 
   it('attributes market figures "according to IDC" to IDC', () => {
-    expect(find('according to IDC').attribution).toMatchObject({ holder: 'IDC', kind: 'named', verb: 'according to' });
+    expect(find('according to IDC').attribution).toMatchObject({
+      holder: 'IDC',
+      kind: 'named',
+      verb: 'according to',
+    });
   });
 
   it('keeps offsets that cite the sentence verbatim and skips page furniture', () => {
@@ -56,7 +69,12 @@ describe('attribution and hedge on the seed article', () => {
   it('reads a plain sentence as asserted by the outlet', () => {
     const claim = find('President Joe Biden signed a bill');
     expect(claim.hedge).toBe('asserted');
-    expect(claim.attribution).toEqual({ holder: null, kind: 'outlet', verb: null, via: null });
+    expect(claim.attribution).toEqual({
+      holder: null,
+      kind: 'outlet',
+      verb: null,
+      via: null,
+    });
   });
 });
 

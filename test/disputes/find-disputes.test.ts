@@ -54,12 +54,7 @@ describe('findDisputes across outlets (fictional fixture)', () => {
     '2025-03-02',
     'The city council rejected the new stadium budget on Monday, refusing to approve the funding. Council members said the costs were too high.',
   );
-  const outletC = claimsOf(
-    'c-1',
-    'Lakeside Times',
-    '2025-03-05',
-    'The city council has approved the new stadium budget, officials confirmed on Wednesday.',
-  );
+  const outletC = claimsOf('c-1', 'Lakeside Times', '2025-03-05', 'The city council has approved the new stadium budget, officials confirmed on Wednesday.');
 
   it('marks the claim contradicted when outlet B reports the opposite of outlet A', async () => {
     const { disputes } = await findDisputes([...outletA, ...outletB], loadStanceClassifier());

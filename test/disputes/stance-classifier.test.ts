@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { LexicalBaselineClassifier } from '../../src/disputes/lexical-baseline.js';
+import { loadStanceClassifier } from '../../src/disputes/stance-classifier.js';
+
+const claim = 'ByteDance will train its new AI model on Huawei Ascend chips';
+const body = (sentences: string[]) => sentences.join(' ');
+
+describe('the shipped stance classifier', () => {
+  const classifier = loadStanceClassifier();
+
+  it('reads a denial of the claim as disagree', async () => {
+    const text = body([
+      'ByteDance denied a report that it will train a new AI model on Huawei chips, calling the claim false.',
+      '"The entire premise here is wrong. No new model is being developed," a spokesperson said.',
+      'The company said the report was baseless and that it had no such plans.',
+    ]);
+    expect(await classifier.classify([{ claim, text }])).toEqual(['disagree']);
+  });
+
+  it('reads a text about something else as unrelated', async () => {
+    const text = body([
+      'Heavy rain flooded two farms north of the river on Sunday night.',
+      'Firefighters pumped water from basements until the morning, and the county opened a shelter at the school.',
+    ]);
+    expect(await classifier.classify([{ claim, text }])).toEqual(['unrelated']);
+  });
+
+  it('reads a report that confirms the claim as agree or discuss, never disagree or unrelated', async () => {
+    const text = body([
+      'ByteDance will train its new AI model on Huawei Ascend chips, the company confirmed on Monday.',
+      'The new AI model will run on Huawei Ascend 910B chips, the company announced.',
+    ]);
+    const [stance] = await classifier.classify([{ claim, text }]);
+    expect(['agree', 'discuss']).toContain(stance);
+  });
+
+  it('returns one stance per pair, in order, and reuses the analysis of a repeated text', async () => {
+    const text = 'ByteDance denies it will use Huawei chips, calling the report fake.';
+    const pairs = Array.from({ length: 2_000 }, (_, index) => (index % 2 === 0 ? { claim, text } : { claim: 'Rain floods farms by the river', text }));
+    const stances = await classifier.classify(pairs);
+    expect(stances).toHaveLength(2_000);
+    expect(stances[0]).toBe('disagree');
+    expect(stances[1]).toBe('unrelated');
+  });
+
+  it('gives probabilities that sum to one', () => {
+    const probabilities = classifier.probabilities({
+      claim,
+      text: 'Huawei chips power a new ByteDance model, sources said.',
+    });
+    const total = Object.values(probabilities).reduce((sum, value) => sum + value, 0);
+    expect(total).toBeCloseTo(1, 6);
+  });
+});
+
+describe('the lexical baseline', () => {
+  it('calls a text without the claim’s words unrelated', async () => {
+    const baseline = new LexicalBaselineClassifier();
+    expect(await baseline.classify([{ claim, text: 'Heavy rain flooded two farms.' }])).toEqual(['unrelated']);
+  });
+});
