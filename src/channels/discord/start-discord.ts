@@ -1,0 +1,101 @@
+import { type ChatInputCommandInteraction, Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
+import type { Logger } from '../../app/logger.js';
+import type { Env } from '../../config/schema.js';
+import type { Assistant } from '../../core/assistant.js';
+import { StorydeskError } from '../../core/errors.js';
+import { ChannelHandler } from '../channel-handler.js';
+import type { CommandRegistry } from '../command-registry.js';
+import { userMessages } from '../user-messages.js';
+import { optionsFromInteraction } from './discord-commands.js';
+import { renderDiscordReply } from './render-discord-answer.js';
+
+/** What {@link startDiscord} needs. */
+export interface StartDiscordOptions {
+  env: Env;
+  assistant: Assistant;
+  registry: CommandRegistry;
+  logger: Logger;
+  /** Clock for the rate limit. @default Date.now */
+  now?: () => number;
+}
+
+/** A running Discord bot. */
+export interface DiscordBot {
+  stop(): Promise<void>;
+}
+
+const NO_MENTIONS = { parse: [] as [] };
+
+/**
+ * Logs in to the Discord gateway and answers the registry's slash commands: each interaction is deferred
+ * at once (Discord allows 3 seconds), then the reply is edited in with the answer embed; refusals and
+ * failures go to the asker as an ephemeral follow-up. Mentions are disabled on every message.
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
+  const { env, logger } = options;
+  const token = env.DISCORD_TOKEN;
+  if (!token) throw new StorydeskError('discord_config', 'Set DISCORD_TOKEN (the bot token from the Discord developer portal) to connect to Discord.');
+  const handler = new ChannelHandler({
+    assistant: options.assistant,
+    registry: options.registry,
+    logger,
+    maxQuestionChars: env.STORYDESK_MAX_QUESTION_CHARS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(env.DISCORD_API_URL ? { rest: { api: env.DISCORD_API_URL.replace(/\/$/, '') } } : {}),
+  });
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (!interaction.isChatInputCommand()) return;
+    void answerInteraction(interaction, handler, logger);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw new StorydeskError('discord_connect_failed', `Could not connect to Discord: ${(error as Error).message}. Check DISCORD_TOKEN.`, { cause: error });
+  }
+  logger.info({ user: client.user?.tag }, 'Discord connected');
+  return { stop: () => client.destroy() };
+}
+
+/** Defers first, then answers; every path ends with something the user can see. */
+async function answerInteraction(interaction: ChatInputCommandInteraction, handler: ChannelHandler, logger: Logger): Promise<void> {
+  try {
+    await interaction.deferReply();
+  } catch (error) {
+    logger.error({ err: error, command: interaction.commandName }, 'Could not defer a Discord interaction; it has probably expired');
+    return;
+  }
+  const reply = await handler.handleCommand(interaction.commandName, {
+    platform: 'discord',
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    options: optionsFromInteraction(interaction.options.data),
+  });
+  try {
+    if (reply.kind === 'message' && reply.tone === 'error') {
+      await sendEphemeral(interaction, renderDiscordReply(reply).content ?? reply.text);
+      return;
+    }
+    await interaction.editReply(renderDiscordReply(reply));
+  } catch (error) {
+    logger.error({ err: error, command: interaction.commandName }, 'Discord refused the reply; telling the user');
+    await sendEphemeral(interaction, `⚠️ ${userMessages.unexpectedFailure()}`).catch((followUpError: unknown) => {
+      logger.error({ err: followUpError }, 'Could not tell the user about the failure either');
+    });
+  }
+}
+
+/** An error only the asker sees; the public "thinking…" placeholder is removed so it does not linger. */
+async function sendEphemeral(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
+  await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  await interaction.deleteReply().catch(() => undefined);
+}
