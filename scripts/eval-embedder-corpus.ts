@@ -1,0 +1,127 @@
+/**
+ * The retrieval bench behind scripts/eval-embedder.ts: RealTime QA articles cut into ~3-sentence / ~500-char
+ * passages, BM25 over them (SQLite FTS5, the store's tokenizer), exact dense search, reciprocal rank fusion,
+ * and article-level Recall@10 / MRR@10 on a development and a held-out split of the questions.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { toSafeFtsQuery } from '../src/providers/sqlite-fts-query.js';
+import { retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
+
+export interface EvalPassage {
+  articleId: string;
+  text: string;
+}
+
+export interface EvalQuestion {
+  id: string;
+  question: string;
+  relevant: Set<string>;
+  /** Held out: never used to choose settings (about 30%, by a hash of the question id). */
+  heldOut: boolean;
+}
+
+/** Reads the RTQA corpus and questions from the shared data folder. */
+export function loadRtqa(dataDir: string, leadPassagesPerArticle?: number): { passages: EvalPassage[]; questions: EvalQuestion[]; articles: number } {
+  const readJsonl = (file: string): Record<string, unknown>[] =>
+    readFileSync(join(dataDir, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const articles = readJsonl('rtqa_corpus.jsonl');
+  const passages: EvalPassage[] = [];
+  for (const article of articles) {
+    const chunks = chunkArticle(String(article.title ?? ''), String(article.body ?? ''));
+    for (const text of chunks.slice(0, leadPassagesPerArticle ?? chunks.length)) passages.push({ articleId: String(article.id), text });
+  }
+  const questions = readJsonl('rtqa_questions.jsonl').map((record) => {
+    const id = String(record.id);
+    return {
+      id,
+      question: String(record.question),
+      relevant: new Set((record.relevant as string[]) ?? []),
+      heldOut: (createHash('sha1').update(id).digest()[0] ?? 0) % 10 < 3,
+    };
+  });
+  return { passages, questions, articles: articles.length };
+}
+
+/** A simple stand-in for the app's chunker: sentences grouped up to 3 or ~500 characters; the title opens passage 1. */
+export function chunkArticle(title: string, body: string): string[] {
+  const sentences = body
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?]["”’')]?)\s+(?=["“‘(]?[A-Z0-9])/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
+  const passages: string[] = [];
+  let current: string[] = title.trim() !== '' ? [title.trim()] : [];
+  let length = 0;
+  let count = 0;
+  for (const sentence of sentences) {
+    if (count > 0 && (count >= 3 || length + sentence.length > 500)) {
+      passages.push(current.join(' '));
+      current = [];
+      length = 0;
+      count = 0;
+    }
+    current.push(sentence);
+    length += sentence.length;
+    count++;
+  }
+  if (current.length > 0) passages.push(current.join(' '));
+  return passages;
+}
+
+/** BM25 over the passages with FTS5 in memory (porter unicode61, as the store); returns passage indices per query. */
+export function bm25Rankings(passages: EvalPassage[], queries: string[], depth: number): number[][] {
+  const database = new Database(':memory:');
+  database.exec("CREATE VIRTUAL TABLE passages USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')");
+  const insert = database.prepare('INSERT INTO passages (rowid, text) VALUES (?, ?)');
+  database.transaction(() => passages.forEach((passage, index) => insert.run(index, passage.text)))();
+  const search = database.prepare('SELECT rowid FROM passages WHERE passages MATCH ? ORDER BY bm25(passages) LIMIT ?');
+  const rankings = queries.map((query) => {
+    const match = toSafeFtsQuery(query);
+    return match === null ? [] : (search.all(match, depth) as { rowid: number }[]).map((row) => row.rowid);
+  });
+  database.close();
+  return rankings;
+}
+
+/** Exact cosine search (vectors are unit length): passage indices, best first. */
+export function denseRankings(passageVectors: Float32Array[], queryVectors: Float32Array[], depth: number): number[][] {
+  return queryVectors.map((query) => {
+    const scores = passageVectors.map((vector) => {
+      let sum = 0;
+      for (let i = 0; i < vector.length; i++) sum += (vector[i] as number) * (query[i] as number);
+      return sum;
+    });
+    return [...scores.keys()].sort((a, b) => (scores[b] as number) - (scores[a] as number)).slice(0, depth);
+  });
+}
+
+/** Reciprocal rank fusion (k = 60) of passage rankings. */
+export function fuseRankings(rankings: number[][][], depth: number): number[][] {
+  const queries = rankings[0]?.length ?? 0;
+  return Array.from({ length: queries }, (_, query) => {
+    const scores = new Map<number, number>();
+    for (const ranking of rankings) {
+      (ranking[query] ?? []).forEach((passage, rank) => scores.set(passage, (scores.get(passage) ?? 0) + 1 / (60 + rank + 1)));
+    }
+    return [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, depth).map(([passage]) => passage);
+  });
+}
+
+/** Article-level scores of passage rankings on the development and held-out questions. */
+export function scoreSplits(passageRankings: number[][], passages: EvalPassage[], questions: EvalQuestion[]): { dev: RetrievalScores; heldOut: RetrievalScores } {
+  const articleRankings = passageRankings.map((ranking) => uniqueInOrder(ranking.map((index) => passages[index]?.articleId ?? '')).slice(0, 10));
+  const pick = (heldOut: boolean): RetrievalScores => {
+    const indices = questions.map((question, index) => (question.heldOut === heldOut ? index : -1)).filter((index) => index >= 0);
+    return retrievalScores(
+      indices.map((index) => articleRankings[index] ?? []),
+      indices.map((index) => questions[index]?.relevant ?? new Set<string>()),
+    );
+  };
+  return { dev: pick(false), heldOut: pick(true) };
+}

@@ -1,0 +1,147 @@
+/**
+ * Measures the offline embedders on the RealTime QA development data (../shared/data): passages/s, model RSS,
+ * and article-level Recall@10 / MRR@10 for dense-only, BM25-only and hybrid (RRF), on the development and
+ * held-out question splits.
+ *
+ *   npm run eval:embedder                 # BM25, shipped static table, corpus-IDF static, USE speed
+ *   npm run eval:embedder -- --grid       # + distillation settings grid (choose on dev, confirm on held-out)
+ *   npm run eval:embedder -- --use-quality --lead 3   # + USE dense quality (slow: ~17 passages/s)
+ */
+import { parseArgs } from 'node:util';
+import type { Embedder } from '../src/core/embedder.js';
+import { SentencePieceTokenizer } from '../src/providers/embedders/sentence-piece-tokenizer.js';
+import { StaticEmbedder } from '../src/providers/embedders/static-embedder.js';
+import { quantizeTable } from '../src/providers/embedders/static-embedding-table.js';
+import type { DistillationSettings } from '../src/providers/embedders/static-table-distillation.js';
+import { describeSettings, projectTeacherRows, weightRows } from '../src/providers/embedders/static-table-distillation.js';
+import { loadUniversalSentenceEncoder } from '../src/providers/embedders/universal-sentence-encoder-embedder.js';
+import { readUseVocabulary } from '../src/providers/embedders/use-model-files.js';
+import { loadTeacherVectors } from './distill-teacher-vectors.js';
+import type { EvalPassage, EvalQuestion } from './eval-embedder-corpus.js';
+import { bm25Rankings, denseRankings, fuseRankings, loadRtqa, scoreSplits } from './eval-embedder-corpus.js';
+import type { RetrievalScores } from './lib/metrics.js';
+import { sharedDataDir } from './lib/shared-data.js';
+
+const DEPTH = 100;
+
+interface Row {
+  name: string;
+  passagesPerSecond?: number;
+  rssMegabytes?: number;
+  dense?: { dev: RetrievalScores; heldOut: RetrievalScores };
+  hybrid?: { dev: RetrievalScores; heldOut: RetrievalScores };
+}
+
+const megabytes = (bytes: number): number => bytes / 1024 / 1024;
+const format = (scores: RetrievalScores | undefined): string => (scores ? `${scores.recallAt10.toFixed(3)} / ${scores.mrrAt10.toFixed(3)}` : '–');
+
+/** Embeds all passages (timed) and the questions; returns unit vectors. */
+async function embedAll(embedder: Embedder, passages: EvalPassage[], questions: EvalQuestion[]): Promise<{ passageVectors: Float32Array[]; queryVectors: Float32Array[]; seconds: number }> {
+  const started = performance.now();
+  const passageVectors: Float32Array[] = [];
+  for (let start = 0; start < passages.length; start += 256) {
+    const vectors = await embedder.embedDocuments(passages.slice(start, start + 256).map((passage) => passage.text));
+    for (const vector of vectors) passageVectors.push(Float32Array.from(vector));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const queryVectors: Float32Array[] = [];
+  for (const question of questions) queryVectors.push(Float32Array.from(await embedder.embedQuery(question.question)));
+  return { passageVectors, queryVectors, seconds };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { grid: { type: 'boolean' }, 'use-quality': { type: 'boolean' }, lead: { type: 'string' }, 'use-sample': { type: 'string' } },
+  });
+  const dataDir = sharedDataDir();
+  if (dataDir === null) {
+    console.log('eval:embedder skipped: ../shared/data/rtqa_corpus.jsonl not found (set STORYDESK_SHARED_DATA to the data folder).');
+    return;
+  }
+  const lead = values.lead !== undefined ? Number(values.lead) : undefined;
+  const { passages, questions, articles } = loadRtqa(dataDir, lead);
+  const dev = questions.filter((question) => !question.heldOut).length;
+  console.log(`RTQA: ${articles} articles → ${passages.length} passages${lead ? ` (first ${lead} per article)` : ''}; ${questions.length} questions (${dev} dev, ${questions.length - dev} held-out)`);
+  const bm25 = bm25Rankings(passages, questions.map((question) => question.question), DEPTH);
+  const rows: Row[] = [{ name: 'BM25 only (FTS5)', dense: scoreSplits(bm25, passages, questions) }];
+
+  const evaluate = async (name: string, embedder: Embedder, rssMegabytes?: number): Promise<Row> => {
+    const { passageVectors, queryVectors, seconds } = await embedAll(embedder, passages, questions);
+    const dense = denseRankings(passageVectors, queryVectors, DEPTH);
+    const row: Row = {
+      name,
+      passagesPerSecond: passages.length / seconds,
+      dense: scoreSplits(dense, passages, questions),
+      hybrid: scoreSplits(fuseRankings([dense, bm25], DEPTH), passages, questions),
+    };
+    if (rssMegabytes !== undefined) row.rssMegabytes = rssMegabytes;
+    rows.push(row);
+    console.log(`  ${name}: ${row.passagesPerSecond?.toFixed(0)} passages/s, dense dev ${format(row.dense?.dev)}, hybrid dev ${format(row.hybrid?.dev)}`);
+    return row;
+  };
+
+  global.gc?.();
+  let before = process.memoryUsage().rss;
+  const shipped = await StaticEmbedder.load();
+  await evaluate(`static (shipped) ${shipped.id}`, shipped, megabytes(process.memoryUsage().rss - before));
+
+  // Corpus-adapted weighting: the same projected piece vectors, weighted by IDF over this corpus's passages.
+  const vocabulary = await readUseVocabulary();
+  const tokenizer = new SentencePieceTokenizer(vocabulary);
+  const teacher = await loadTeacherVectors(console.log);
+  const projected = new Map<number, Float32Array[]>();
+  const projectedFor = (dimensions: number): Float32Array[] => {
+    let rows = projected.get(dimensions);
+    if (rows === undefined) {
+      rows = projectTeacherRows(teacher.rows, dimensions);
+      projected.set(dimensions, rows);
+    }
+    return rows;
+  };
+  const staticFor = (settings: DistillationSettings, idf?: Float64Array): StaticEmbedder => {
+    let rows = weightRows(projectedFor(settings.dimensions), teacher.logProbabilities, settings);
+    if (idf !== undefined) rows = rows.map((row, id) => row.map((value) => value * (idf[id] ?? 0)));
+    return new StaticEmbedder(tokenizer, quantizeTable(rows, `${describeSettings(settings)}${idf ? '-corpusidf' : ''}`));
+  };
+  const documentFrequency = new Float64Array(vocabulary.length);
+  for (const passage of passages) for (const id of new Set(tokenizer.encode(passage.text))) documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
+  const idf = documentFrequency.map((df) => Math.log((passages.length + 1) / (df + 1)));
+  await evaluate('static 256-d, corpus IDF weights', staticFor({ dimensions: 256, weighting: 'none', sifA: 0, lexicalMix: 0 }, idf));
+
+  if (values.grid) {
+    console.log('grid (choose on dev only):');
+    for (const dimensions of [128, 256, 512]) {
+      for (const [weighting, sifA] of [['sif', 1e-4], ['sif', 1e-3], ['sif', 1e-2], ['none', 0]] as const) {
+        for (const lexicalMix of [0, 0.5, 1]) {
+          const settings: DistillationSettings = { dimensions, weighting, sifA, lexicalMix };
+          await evaluate(`static ${describeSettings(settings)}`, staticFor(settings));
+        }
+      }
+    }
+  }
+
+  global.gc?.();
+  before = process.memoryUsage().rss;
+  const use = await loadUniversalSentenceEncoder();
+  const useRss = megabytes(process.memoryUsage().rss - before);
+  if (values['use-quality']) {
+    await evaluate(`USE lite (${use.runtime}) ${use.id}`, use, useRss);
+  } else {
+    const sampleSize = Number(values['use-sample'] ?? 300);
+    const sample = passages.filter((_, index) => index % Math.max(1, Math.floor(passages.length / sampleSize)) === 0).slice(0, sampleSize);
+    const started = performance.now();
+    for (let start = 0; start < sample.length; start += 64) await use.embedDocuments(sample.slice(start, start + 64).map((passage) => passage.text));
+    rows.push({ name: `USE lite (${use.runtime}) ${use.id} — speed on ${sample.length} passages only`, passagesPerSecond: sample.length / ((performance.now() - started) / 1000), rssMegabytes: useRss });
+  }
+
+  console.log('\n| variant | passages/s | model RSS MB | dense R@10 / MRR@10 dev | held-out | hybrid (RRF with BM25) dev | held-out |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.name} | ${row.passagesPerSecond?.toFixed(0) ?? '–'} | ${row.rssMegabytes?.toFixed(0) ?? '–'} | ${format(row.dense?.dev)} | ${format(row.dense?.heldOut)} | ${format(row.hybrid?.dev)} | ${format(row.hybrid?.heldOut)} |`,
+    );
+  }
+  console.log('\nR@10 = share of questions with a relevant article in the top 10 articles; passages ranked, then deduplicated by article.');
+}
+
+await main();
