@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * The poller's own tables, in the article database file with their own connection (WAL lets connections
+ * share the file): per-feed HTTP and backoff state, the items already seen, body fingerprints for
+ * near-duplicate merging, and the extra outlets of merged articles.
+ */
+const FEED_SCHEMA = `
+CREATE TABLE IF NOT EXISTS feed_state (
+  url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  failures INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  last_error TEXT,
+  last_polled_at TEXT
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+  item_key TEXT PRIMARY KEY,
+  feed_url TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feed_fingerprints (
+  article_id TEXT PRIMARY KEY,
+  shingles TEXT NOT NULL,
+  seen_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS feed_fingerprints_seen ON feed_fingerprints(seen_at);
+CREATE TABLE IF NOT EXISTS article_outlets (
+  article_id TEXT NOT NULL,
+  source TEXT,
+  url TEXT NOT NULL,
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (article_id, url)
+);
+`;
+
+/** HTTP validators and backoff of one feed. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** Consecutive failed polls; reset by a success. */
+  failures: number;
+  /** Not polled before this time (ISO); null when due. */
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  lastPolledAt: string | null;
+}
+
+/** One more outlet that published an article merged as a near-duplicate. */
+export interface ArticleOutlet {
+  articleId: string;
+  source: string | null;
+  url: string;
+  seenAt: string;
+}
+
+interface FeedStateRow {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  failures: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  last_polled_at: string | null;
+}
+
+/** Feed polling state on SQLite. */
+export class SqliteFeedState {
+  private readonly database: Database.Database;
+
+  private constructor(database: Database.Database) {
+    this.database = database;
+  }
+
+  /** Opens the feed tables (creating them if missing) in the database at `path`, or in memory. */
+  static open(path: string): SqliteFeedState {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const database = new Database(path);
+    try {
+      database.pragma('journal_mode = WAL');
+      database.pragma('busy_timeout = 5000');
+      database.exec(FEED_SCHEMA);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+    return new SqliteFeedState(database);
+  }
+
+  /** The stored state of a feed, or a fresh one. */
+  getFeed(url: string): FeedState {
+    const row = this.database.prepare('SELECT * FROM feed_state WHERE url = ?').get(url) as FeedStateRow | undefined;
+    if (!row) return { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: null };
+    return {
+      url: row.url,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      failures: row.failures,
+      nextAttemptAt: row.next_attempt_at,
+      lastError: row.last_error,
+      lastPolledAt: row.last_polled_at,
+    };
+  }
+
+  saveFeed(state: FeedState): void {
+    this.database
+      .prepare(
+        `INSERT OR REPLACE INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
+         VALUES (@url, @etag, @lastModified, @failures, @nextAttemptAt, @lastError, @lastPolledAt)`,
+      )
+      .run(state);
+  }
+
+  /** The article an item key was ingested as, if it was seen before. */
+  itemArticleId(itemKey: string): string | null {
+    const row = this.database.prepare('SELECT article_id FROM feed_items WHERE item_key = ?').get(itemKey) as { article_id: string } | undefined;
+    return row?.article_id ?? null;
+  }
+
+  rememberItem(itemKey: string, feedUrl: string, articleId: string, seenAt: string): void {
+    this.database
+      .prepare('INSERT OR IGNORE INTO feed_items (item_key, feed_url, article_id, seen_at) VALUES (?, ?, ?, ?)')
+      .run(itemKey, feedUrl, articleId, seenAt);
+  }
+
+  /** Fingerprints of the most recently seen feed articles, newest first (bounded: near-duplicates are recent). */
+  recentFingerprints(limit: number): { articleId: string; shingles: Set<string> }[] {
+    const rows = this.database.prepare('SELECT article_id, shingles FROM feed_fingerprints ORDER BY seen_at DESC LIMIT ?').all(limit) as {
+      article_id: string;
+      shingles: string;
+    }[];
+    return rows.map((row) => ({ articleId: row.article_id, shingles: new Set(row.shingles.split(' ')) }));
+  }
+
+  saveFingerprint(articleId: string, shingles: Set<string>, seenAt: string): void {
+    this.database
+      .prepare('INSERT OR REPLACE INTO feed_fingerprints (article_id, shingles, seen_at) VALUES (?, ?, ?)')
+      .run(articleId, [...shingles].join(' '), seenAt);
+  }
+
+  /** Records another outlet of an article; the same URL twice is stored once. */
+  addOutlet(outlet: ArticleOutlet): void {
+    this.database
+      .prepare('INSERT OR IGNORE INTO article_outlets (article_id, source, url, seen_at) VALUES (@articleId, @source, @url, @seenAt)')
+      .run(outlet);
+  }
+
+  /** The outlets an article was merged from, besides the one stored with it, in the order they were seen. */
+  outletsOf(articleId: string): ArticleOutlet[] {
+    const rows = this.database.prepare('SELECT * FROM article_outlets WHERE article_id = ? ORDER BY seen_at, url').all(articleId) as {
+      article_id: string;
+      source: string | null;
+      url: string;
+      seen_at: string;
+    }[];
+    return rows.map((row) => ({ articleId: row.article_id, source: row.source, url: row.url, seenAt: row.seen_at }));
+  }
+
+  close(): void {
+    if (this.database.open) this.database.close();
+  }
+}
