@@ -14,7 +14,7 @@ export async function reembedStore(store: ArticleStore, embedder: Embedder, onPr
     if (!article) continue;
     const passages = store.getArticlePassages(ref.id);
     const { vectors } = await embedWithCache(
-      passages.map((passage) => passage.text),
+      passages.map((passage) => ({ title: article.title, text: passage.text })),
       embedder,
       store,
     );

@@ -77,8 +77,8 @@ export class ArticleIndexer {
     const batch = this.#pending;
     this.#pending = [];
     this.#pendingPassages = 0;
-    const texts = batch.flatMap((item) => item.passages.map((passage) => passage.text));
-    const { vectors, embedded } = await embedWithCache(texts, embedder, store);
+    const toEmbed = batch.flatMap((item) => item.passages.map((passage) => ({ title: item.article.title, text: passage.text })));
+    const { vectors, embedded } = await embedWithCache(toEmbed, embedder, store);
     this.counts.embedded += embedded;
     let offset = 0;
     for (const item of batch) {

@@ -1,27 +1,34 @@
 import type { ArticleStore } from '../core/article-store.js';
 import type { Embedder } from '../core/embedder.js';
+import { embeddingText } from '../core/embedding-text.js';
 import { sha256 } from './content-hash.js';
 
+/** A passage to embed: its own text (the cache key, as the store caches it) and the title of its article. */
+export interface PassageToEmbed {
+  title: string;
+  text: string;
+}
+
 /**
- * Embeds passage texts, reusing vectors already stored for the same text and embedder, so re-ingesting an
- * edited article only embeds the passages that changed.
+ * Embeds passages, reusing vectors already stored for the same passage text and embedder, so re-ingesting an
+ * edited article only embeds the passages that changed. (A retitled article keeps its cached vectors: the
+ * title only adds context to the embedding.)
  */
-export async function embedWithCache(texts: string[], embedder: Embedder, store: ArticleStore): Promise<{ vectors: number[][]; embedded: number }> {
-  const hashes = texts.map((text) => sha256(text));
+export async function embedWithCache(passages: PassageToEmbed[], embedder: Embedder, store: ArticleStore): Promise<{ vectors: number[][]; embedded: number }> {
+  const hashes = passages.map((passage) => sha256(passage.text));
   const cached = store.getCachedVectors([...new Set(hashes)], embedder.id);
   const missing: number[] = [];
   hashes.forEach((hash, index) => {
     if (!cached.has(hash)) missing.push(index);
   });
-  const fresh = missing.length > 0 ? await embedder.embedDocuments(missing.map((index) => texts[index] ?? '')) : [];
-  const vectors: number[][] = new Array(texts.length);
+  const fresh =
+    missing.length > 0
+      ? await embedder.embedDocuments(missing.map((index) => embeddingText(passages[index]?.title ?? '', passages[index]?.text ?? '')))
+      : [];
+  if (fresh.length !== missing.length) throw new Error(`Embedder ${embedder.id} returned ${fresh.length} vectors for ${missing.length} texts`);
+  const vectors = hashes.map((hash) => cached.get(hash) ?? []);
   missing.forEach((textIndex, position) => {
-    const vector = fresh[position];
-    if (!vector) throw new Error(`Embedder ${embedder.id} returned ${fresh.length} vectors for ${missing.length} texts`);
-    vectors[textIndex] = vector;
-  });
-  hashes.forEach((hash, index) => {
-    if (vectors[index] === undefined) vectors[index] = cached.get(hash) ?? [];
+    vectors[textIndex] = fresh[position] ?? [];
   });
   return { vectors, embedded: missing.length };
 }
