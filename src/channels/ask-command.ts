@@ -1,5 +1,5 @@
 import { answerQuestion } from './answer-question.js';
-import { type ChannelCommand, CommandRegistry } from './command-registry.js';
+import type { ChannelCommand } from './command-registry.js';
 
 /** `/ask question:` — the same answer a mention gets, without thread history. */
 export const askCommand: ChannelCommand = {
@@ -20,8 +20,3 @@ export const askCommand: ChannelCommand = {
     );
   },
 };
-
-/** A registry with the built-in commands (`/ask`); other modules add theirs with `register`. */
-export function createCommandRegistry(): CommandRegistry {
-  return new CommandRegistry().register(askCommand);
-}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/app/logger.js';
-import { createCommandRegistry } from '../../../src/channels/ask-command.js';
+import { createCommandRegistry } from '../../../src/channels/create-command-registry.js';
 import { type DiscordBot, startDiscord } from '../../../src/channels/discord/start-discord.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { FakeDiscordGateway } from '../../fakes/discord-gateway.js';

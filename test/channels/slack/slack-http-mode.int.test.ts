@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/app/logger.js';
-import { createCommandRegistry } from '../../../src/channels/ask-command.js';
+import { createCommandRegistry } from '../../../src/channels/create-command-registry.js';
 import { type SlackBot, startSlack } from '../../../src/channels/slack/start-slack.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { postSlackEvent, slackSignatureHeaders } from '../../fakes/slack-signed-request.js';

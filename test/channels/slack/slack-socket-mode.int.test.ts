@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCommandRegistry } from '../../../src/channels/ask-command.js';
+import { createCommandRegistry } from '../../../src/channels/create-command-registry.js';
 import { type SlackBot, startSlack } from '../../../src/channels/slack/start-slack.js';
 import { createLogger } from '../../../src/app/logger.js';
 import { loadConfig } from '../../../src/config/load-config.js';
