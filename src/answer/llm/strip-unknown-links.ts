@@ -29,8 +29,8 @@ export function stripUnknownLinks(text: string, haystack: string): StrippedText 
     .replace(/\[([^\]]*)\]\(\s*\)/g, '$1')
     .replace(/\(\s*\)|<\s*>/g, '')
     .replace(/\s+([.,;:!?])/g, '$1')
-    // Words that only led up to the removed link ("…, see http://…") go with it.
-    .replace(/[,;:]?\s+(?:see|visit|at|via|here|from|on)\s*([.!?]|$)/gi, '$1')
+    // The words that only led up to the removed link ("…; details at http://…", ", see http://…") go with it.
+    .replace(/(?:[;,:–—]\s*[^;,:–—.!?]{0,30}?)?\s+(?:see|visit|at|via|here|from|on)\s*([.!?]|$)/gi, '$1')
     .replace(/\s{2,}/g, ' ')
     .trim();
   return { text: tidy, removed };

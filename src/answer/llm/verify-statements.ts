@@ -7,6 +7,7 @@ import { speakerOf } from '../hedge-cues.js';
 import type { NumberedPassage } from './fit-passages.js';
 import { looksLikeInstruction } from './instruction-cues.js';
 import type { ModelAnswer, ModelDispute } from './model-answer.js';
+import { samePolarity } from './polarity.js';
 import { passageSentences, statementSupport } from './statement-support.js';
 import { linkHaystack, stripUnknownLinks } from './strip-unknown-links.js';
 
@@ -20,7 +21,7 @@ export interface VerifyOptions {
   minKeptShare?: number;
 }
 
-export type DropReason = 'empty' | 'no-valid-citation' | 'unknown-number' | 'unknown-name' | 'unsupported';
+export type DropReason = 'empty' | 'no-valid-citation' | 'unknown-number' | 'unknown-name' | 'unsupported' | 'opposite-polarity';
 
 /** What verification did, for logs and for the fallback decision. */
 export interface VerificationReport {
@@ -119,6 +120,7 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
       if (support.missingNumbers.length > 0) drop('unknown-number');
       else if (support.missingNames.length > 0) drop('unknown-name');
       else if (support.coverage < minCoverage) drop('unsupported');
+      else if (!support.sentences.some((sentence) => samePolarity(text, sentence.text))) drop('opposite-polarity');
       else if (!kept.some((other) => other.text === text)) kept.push({ text, status: proposed.status, sentences: support.sentences });
     }
   }
@@ -184,7 +186,7 @@ function verifyDispute(
   if (counterPassages.length === 0 || claimPassages.length === 0) return undefined;
   const counterSupport = statementSupport(proposed.counter, counterPassages, 1);
   const counter = counterSupport.sentences[0];
-  if (!counter || counterSupport.coverage < minCoverage || counterSupport.missingNumbers.length > 0) return undefined;
+  if (!counter || counterSupport.coverage < minCoverage || counterSupport.missingNumbers.length > 0 || !samePolarity(proposed.counter, counter.text)) return undefined;
 
   const claimSupport = statementSupport(proposed.claim, claimPassages, 1);
   const claimSentence = claimSupport.sentences[0];

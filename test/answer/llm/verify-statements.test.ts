@@ -134,4 +134,23 @@ describe('verifyModelAnswer', () => {
     expect(result.disputes).toEqual([]);
     expect(result.statements[0]?.status).toBe('supported');
   });
+
+  it('drops a statement that turns a denial or a claim into its opposite', () => {
+    const seed = numbered(seedEvidence());
+    const numberOf = (start: string): number => seed.find((item) => item.evidence.passage.text.startsWith(start))?.n ?? 0;
+    const result = verifyModelAnswer(
+      answer([
+        { text: 'A new model is being developed, the TikTok spokesperson said.', passages: [numberOf('Michael Hughes')] },
+        { text: 'ByteDance does not plan to develop a new AI model using Huawei chips.', passages: [numberOf('ByteDance, the parent')] },
+        { text: 'Another source confirmed ByteDance’s plans for a new AI model.', passages: [numberOf('Another source')] },
+        { text: 'Huawei has not responded to Benzinga’s queries.', passages: [numberOf('Huawei has yet')] },
+      ].map((statement) => ({ ...statement, status: 'supported' as const }))),
+      seed,
+    );
+    expect(result.report.dropped.map((item) => item.reason)).toEqual(['opposite-polarity', 'opposite-polarity']);
+    expect(result.statements.map((statement) => statement.text)).toEqual([
+      'Another source confirmed ByteDance’s plans for a new AI model.',
+      'Huawei has not responded to Benzinga’s queries.',
+    ]);
+  });
 });
