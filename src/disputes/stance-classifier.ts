@@ -95,8 +95,9 @@ export class LearnedStanceClassifier implements StanceClassifier {
   readonly id = 'lexical-logreg-v2';
   private readonly stages: StanceStages;
   private readonly relatedThreshold: number;
-  private readonly texts = new TextAnalysisCache();
-  private readonly claims = new TextAnalysisCache(5_000);
+  // Bounded: an analysed long body holds many small sets, and inputs usually repeat a text in nearby lines.
+  private readonly texts = new TextAnalysisCache(1_000);
+  private readonly claims = new TextAnalysisCache(1_000);
 
   constructor(weights: StanceWeightsFile) {
     if (weights.denseFeatures.join(',') !== DENSE_FEATURE_NAMES.join(',')) {

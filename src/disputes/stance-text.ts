@@ -15,8 +15,8 @@ export interface CueCounts {
 /** One sentence of a text, analysed once. */
 export interface AnalyzedSentence {
   text: string;
-  /** Lower-cased surface words. */
-  words: string[];
+  /** Number of words (the words themselves are not kept: cached analyses must stay small). */
+  wordCount: number;
   /** Stemmed content terms (stop-words removed). */
   terms: Set<string>;
   /** Stems of every word, stop-words included ("up", "more"), for the opposite-word features. */
@@ -106,7 +106,7 @@ function analyzeSentence(text: string): AnalyzedSentence {
   for (const phrase of REFUTING_PHRASES) if (phrase.test(lower)) cues.refutingPhrases += 1;
   return {
     text,
-    words,
+    wordCount: words.length,
     terms,
     stems,
     bigrams,
@@ -128,7 +128,7 @@ export function analyzeText(text: string): AnalyzedText {
   const bigrams = new Set<string>();
   let wordCount = 0;
   for (const sentence of sentences) {
-    wordCount += sentence.words.length;
+    wordCount += sentence.wordCount;
     for (const term of sentence.terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
     for (const bigram of sentence.bigrams) bigrams.add(bigram);
   }
@@ -144,7 +144,7 @@ export function analyzeText(text: string): AnalyzedText {
 /** A bounded memo of `analyzeText`, so a body shared by many pairs is analysed once. */
 export class TextAnalysisCache {
   private readonly entries = new Map<string, AnalyzedText>();
-  constructor(private readonly capacity = 20_000) {}
+  constructor(private readonly capacity = 2_000) {}
 
   get(text: string): AnalyzedText {
     let analyzed = this.entries.get(text);
