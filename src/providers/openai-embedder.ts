@@ -10,7 +10,7 @@ export interface OpenAiEmbedderOptions {
   batchSize?: number;
   /** Vector length; when omitted, `createOpenAiEmbedder` discovers it from one probe request. */
   dimension: number;
-  /** Asks the server to shorten vectors (text-embedding-3 models only); part of the id when set. */
+  /** Asks the server to shorten vectors (text-embedding-3 models only). */
   requestedDimensions?: number;
 }
 
@@ -27,7 +27,8 @@ export class OpenAiEmbedder implements Embedder {
   constructor(options: OpenAiEmbedderOptions) {
     this.#options = options;
     this.dimension = options.dimension;
-    this.id = `openai:${options.model}${options.requestedDimensions ? `:${options.requestedDimensions}d` : ''}`;
+    // The dimension is part of the id: the same model shortened to other dimensions gives other vectors.
+    this.id = `openai:${options.model}@${options.dimension}`;
   }
 
   async embedQuery(text: string): Promise<number[]> {

@@ -33,6 +33,8 @@ export interface FakeOpenAiServerOptions {
   responseFormats?: Array<'json_schema' | 'json_object'>;
   /** Dimension of the deterministic embedding vectors. @default 8 */
   embeddingDimension?: number;
+  /** Computes embeddings (e.g. with a real local embedder); by default a hash of each text. */
+  embed?: (texts: string[]) => Promise<number[][]>;
   /** Answers embeddings as float arrays even when base64 was asked for (some local servers do). @default false */
   ignoreEncodingFormat?: boolean;
 }
@@ -107,12 +109,12 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
     response.on('close', () => clearTimeout(timer));
   };
 
-  const handleEmbeddings = (request: RecordedRequest, response: ServerResponse): void => {
+  const handleEmbeddings = async (request: RecordedRequest, response: ServerResponse): Promise<void> => {
     const input = request.body.input;
     const texts = Array.isArray(input) ? input.map(String) : [String(input)];
     const wantsBase64 = request.body.encoding_format === 'base64' && !options.ignoreEncodingFormat;
-    const data = texts.map((text, index) => {
-      const vector = fakeEmbedding(text, dimension);
+    const vectors = options.embed ? await options.embed(texts) : texts.map((text) => fakeEmbedding(text, dimension));
+    const data = vectors.map((vector, index) => {
       const embedding = wantsBase64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
       return { object: 'embedding', index, embedding };
     });
@@ -133,7 +135,9 @@ export async function startFakeOpenAiServer(options: FakeOpenAiServerOptions = {
       const request: RecordedRequest = { method: incoming.method ?? 'GET', path: incoming.url ?? '/', headers: incoming.headers, body };
       requests.push(request);
       if (request.path === '/v1/chat/completions') handleChat(request, response);
-      else if (request.path === '/v1/embeddings') handleEmbeddings(request, response);
+      else if (request.path === '/v1/embeddings') {
+        handleEmbeddings(request, response).catch((error: unknown) => send(response, 500, errorBody(500, String(error))));
+      }
       else send(response, 404, errorBody(404, `no route ${request.path}`));
     });
   });

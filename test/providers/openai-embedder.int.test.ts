@@ -1,7 +1,20 @@
 import OpenAI from 'openai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { StaticEmbedder } from '../../src/providers/embedders/static-embedder.js';
 import { createOpenAiEmbedder, decodeEmbedding } from '../../src/providers/openai-embedder.js';
 import { type FakeOpenAiServer, fakeEmbedding, startFakeOpenAiServer } from '../fakes/openai-server.js';
+import { describeEmbedderContract } from './embedders/embedder.contract.js';
+
+// The shared embedder contract, over HTTP: the fake server computes vectors with the bundled static embedder.
+let contractServer: FakeOpenAiServer | undefined;
+afterAll(async () => {
+  await contractServer?.close();
+});
+describeEmbedderContract('OpenAI-compatible embedder over HTTP', async () => {
+  const local = await StaticEmbedder.load();
+  contractServer = await startFakeOpenAiServer({ embed: (texts) => local.embedDocuments(texts) });
+  return createOpenAiEmbedder({ client: new OpenAI({ apiKey: 'test-key', baseURL: contractServer.baseURL, maxRetries: 0 }), model: 'static-behind-http', batchSize: 3 });
+});
 
 let server: FakeOpenAiServer | undefined;
 afterEach(async () => {
@@ -19,7 +32,7 @@ describe('OpenAiEmbedder', () => {
     const texts = ['ByteDance and Huawei chips', 'A TikTok spokesperson denied it', 'Marlow Bay tram', ''];
     const vectors = await embedder.embedDocuments(texts);
 
-    expect(embedder.id).toBe('openai:text-embedding-3-small');
+    expect(embedder.id).toBe('openai:text-embedding-3-small@12');
     expect(embedder.dimension).toBe(12);
     expect(vectors).toHaveLength(4);
     expect(vectors[0]).toEqual(Array.from(new Float32Array(fakeEmbedding(texts[0] ?? '', 12))));
