@@ -1,0 +1,131 @@
+import type { Article } from '../../core/article.js';
+import type { ArticleStore } from '../../core/article-store.js';
+import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
+import { termSet } from '../../text/terms.js';
+import type { StoryService } from '../story-service.js';
+import type { SubscriptionRecord } from '../story-records.js';
+import type { Digest, DigestArticle, DigestClaim, DigestDispute, DigestOutlet, DigestStory } from './digest.js';
+
+export interface DigestBuilderDependencies {
+  store: ArticleStore;
+  storyStore: SqliteStoryStore;
+  stories: StoryService;
+  /** Extra outlets of merged feed articles (the feed poller's `article_outlets`). */
+  outletsOf?: (articleId: string) => DigestOutlet[];
+}
+
+/** A query subscription follows at most this many stories, so a broad query cannot flood a channel. */
+const MAX_QUERY_STORIES = 5;
+/** Passages scanned for a query's stories. */
+const QUERY_PASSAGES = 50;
+/** Share of the query's content terms a passage must contain for its story to count as matching. */
+const QUERY_TERM_COVERAGE = 0.6;
+/** New articles listed per story; more are summarised by count in the renderers' "and N more". */
+const MAX_ARTICLES_PER_STORY = 10;
+
+/**
+ * Builds the digest of one subscription for a window (since, until]: per tracked story, the articles that
+ * arrived in the window, each one's key claim quoted, and the disputes that involve a new article.
+ * "Arrived" is the article's ingestion time, so late-published or undated articles are never missed.
+ */
+export class DigestBuilder {
+  readonly #deps: DigestBuilderDependencies;
+
+  constructor(deps: DigestBuilderDependencies) {
+    this.#deps = deps;
+  }
+
+  /** The digest of `subscription` for articles ingested after `since` (null: from the start) up to `until`. */
+  async build(subscription: SubscriptionRecord, since: string | null, until: string): Promise<Digest> {
+    const storyIds = await this.trackedStoryIds(subscription);
+    const stories: DigestStory[] = [];
+    for (const storyId of storyIds) {
+      const story = await this.#storyDigest(storyId, since, until);
+      if (story) stories.push(story);
+    }
+    return {
+      subscriptionId: subscription.id,
+      platform: subscription.platform,
+      channelId: subscription.channelId,
+      target: subscription.target,
+      targetKind: subscription.targetKind,
+      since,
+      until,
+      stories,
+    };
+  }
+
+  /** The stories a subscription covers now: its story, or the stories matching its query. */
+  async trackedStoryIds(subscription: SubscriptionRecord): Promise<string[]> {
+    const { storyStore, store, stories } = this.#deps;
+    if (subscription.targetKind === 'story') return storyStore.getStory(subscription.target) ? [subscription.target] : [];
+    const found: string[] = [];
+    const best = await stories.find(subscription.target);
+    if (best !== null) found.push(best);
+    const queryTerms = termSet(subscription.target);
+    if (queryTerms.size === 0) return found;
+    const storyOf = storyStore.storyIdsByArticle();
+    const passages = store.getPassages(store.lexicalSearch(subscription.target, QUERY_PASSAGES).map((hit) => hit.passageId));
+    for (const passage of passages) {
+      if (found.length >= MAX_QUERY_STORIES) break;
+      const storyId = storyOf.get(passage.articleId);
+      if (storyId === undefined || found.includes(storyId)) continue;
+      const terms = termSet(passage.text);
+      let covered = 0;
+      for (const term of queryTerms) if (terms.has(term)) covered += 1;
+      if (covered / queryTerms.size >= QUERY_TERM_COVERAGE) found.push(storyId);
+    }
+    return found;
+  }
+
+  async #storyDigest(storyId: string, since: string | null, until: string): Promise<DigestStory | null> {
+    const { store, storyStore, stories } = this.#deps;
+    const record = storyStore.getStory(storyId);
+    if (!record) return null;
+    const untilTime = Date.parse(until);
+    const sinceTime = since === null ? Number.NEGATIVE_INFINITY : Date.parse(since);
+    const fresh: Article[] = [];
+    for (const member of storyStore.listMembers(storyId)) {
+      const article = store.getArticle(member.articleId);
+      if (!article) continue;
+      const ingested = Date.parse(article.ingestedAt);
+      if (ingested > sinceTime && ingested <= untilTime) fresh.push(article);
+    }
+    if (fresh.length === 0) return null;
+    const freshIds = new Set(fresh.map((article) => article.id));
+    const { timeline, disputes } = await stories.timeline(storyId);
+    const claims: DigestClaim[] = timeline
+      .filter((entry) => freshIds.has(entry.citation.articleId))
+      .map((entry) => ({ text: entry.text, citation: entry.citation }));
+    const changed: DigestDispute[] = disputes
+      .filter((dispute) => freshIds.has(dispute.counterCitation.articleId) || freshIds.has(dispute.claimCitation.articleId))
+      .map((dispute) => ({
+        change: freshIds.has(dispute.claimCitation.articleId) ? 'new' : 'newly_disputed',
+        kind: dispute.kind,
+        claim: { text: dispute.claim, citation: dispute.claimCitation },
+        counter: { text: dispute.counter, citation: dispute.counterCitation },
+        ...(dispute.disputedBy ? { disputedBy: dispute.disputedBy } : {}),
+      }));
+    const byDate = (a: Article, b: Article): number =>
+      (b.published ?? b.ingestedAt).localeCompare(a.published ?? a.ingestedAt) || a.id.localeCompare(b.id);
+    return {
+      storyId,
+      title: record.title,
+      newArticleCount: fresh.length,
+      newArticles: fresh.sort(byDate).slice(0, MAX_ARTICLES_PER_STORY).map((article) => this.#digestArticle(article)),
+      claims,
+      disputes: changed,
+    };
+  }
+
+  #digestArticle(article: Article): DigestArticle {
+    return {
+      articleId: article.id,
+      title: article.title,
+      source: article.source,
+      url: article.url,
+      published: article.published,
+      otherOutlets: this.#deps.outletsOf?.(article.id) ?? [],
+    };
+  }
+}
