@@ -100,6 +100,8 @@ export class FakeDiscordRest {
   }
 
   private reply(call: DiscordRestCall): [number, unknown] {
+    // A revoked token is refused the way Discord refuses it.
+    if (call.authorization === 'Bot revoked') return [401, { message: '401: Unauthorized', code: 0 }];
     if (call.method === 'GET' && call.route === '/gateway/bot') {
       return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
     }

@@ -125,7 +125,8 @@ export class FakeSlackWebApi {
     const method = url.pathname.replace(/^\/api\//, '');
     const token = request.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token, at: this.now() });
-    send(response, this.reply(method, args));
+    // A revoked token is refused the way Slack refuses it.
+    send(response, token === 'xoxb-revoked' ? { ok: false, error: 'invalid_auth' } : this.reply(method, args));
     this.events.emit('change');
   }
 

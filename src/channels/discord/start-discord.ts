@@ -17,6 +17,8 @@ export interface StartDiscordOptions {
   logger: Logger;
   /** Clock for the rate limit. @default Date.now */
   now?: () => number;
+  /** Give up connecting after this long, so a silent gateway cannot hang start-up. @default 30000 */
+  connectTimeoutMs?: number;
 }
 
 /** A running Discord bot. */
@@ -54,13 +56,19 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    timer = setTimeout(() => reject(new Error('the gateway did not become ready in time')), options.connectTimeoutMs ?? 30_000);
+  });
   try {
-    await client.login(token);
-    await ready;
+    await Promise.all([client.login(token), ready]);
   } catch (error) {
     await client.destroy();
+    ready.catch(() => undefined);
     throw new StorydeskError('discord_connect_failed', `Could not connect to Discord: ${(error as Error).message}. Check DISCORD_TOKEN.`, { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
   logger.info({ user: client.user?.tag }, 'Discord connected');
   return { stop: () => client.destroy() };

@@ -43,10 +43,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
   const connection = resolveSlackConnection(env);
   // Retries off: a request that fails is reported to the user now, not replayed minutes later.
   const clientOptions = { retryConfig: { retries: 0 }, ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}) };
+  // deferInitialization: Bolt otherwise checks the token in its constructor, where a revoked token becomes
+  // an unhandled rejection; `init()` below surfaces it as a start-up error instead.
+  const common = { token: connection.botToken, clientOptions, logger: boltLogger(logger), deferInitialization: true };
   const app =
     connection.mode === 'socket'
-      ? new App({ token: connection.botToken, appToken: connection.appToken, socketMode: true, clientOptions, logger: boltLogger(logger) })
-      : new App({ token: connection.botToken, signingSecret: connection.signingSecret, endpoints: '/slack/events', clientOptions, logger: boltLogger(logger) });
+      ? new App({ ...common, appToken: connection.appToken, socketMode: true })
+      : new App({ ...common, signingSecret: connection.signingSecret, endpoints: '/slack/events' });
+  await app.init();
 
   const handler = new ChannelHandler({
     assistant: options.assistant,

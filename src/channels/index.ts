@@ -1,0 +1,13 @@
+export { askCommand } from './ask-command.js';
+export type { ChannelOrigin, ChannelQuestion, ChannelReply, MessageTone, Platform } from './channel-event.js';
+export { errorReply, infoReply } from './channel-event.js';
+export { ChannelHandler, type ChannelHandlerOptions, parseChannelAllowlist } from './channel-handler.js';
+export type { ChannelCommand, CommandContext, CommandInvocation, CommandOption, CommandOptionType, CommandOptionValue } from './command-registry.js';
+export { CommandRegistry } from './command-registry.js';
+export { createCommandRegistry } from './create-command-registry.js';
+export { registerDiscordCommands } from './discord/register-discord-commands.js';
+export { renderDiscordAnswer, renderDiscordReply } from './discord/render-discord-answer.js';
+export { type DiscordBot, startDiscord } from './discord/start-discord.js';
+export { renderSlackAnswer, renderSlackReply } from './slack/render-slack-answer.js';
+export { type SlackBot, startSlack } from './slack/start-slack.js';
+export { type RunningChannels, startChannels } from './start-channels.js';
