@@ -36,8 +36,7 @@ export async function requestModelAnswer(client: OpenAI, request: ModelRequest):
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: request.model,
       messages: request.messages,
-      temperature: 0,
-      max_tokens: request.maxTokens,
+      ...samplingLimits(request.model, request.maxTokens),
       ...responseFormat(mode),
     };
     try {
@@ -53,6 +52,15 @@ export async function requestModelAnswer(client: OpenAI, request: ModelRequest):
     }
   }
   throw new Error('unreachable: the text mode either answers or throws');
+}
+
+/**
+ * OpenAI's reasoning models (o1, o3, o4, gpt-5) reject `max_tokens` and any temperature but the default;
+ * every other server, local ones included, understands `max_tokens` and a temperature of 0.
+ */
+function samplingLimits(model: string, maxTokens: number): Pick<ChatCompletionCreateParamsNonStreaming, 'temperature' | 'max_tokens' | 'max_completion_tokens'> {
+  if (/^(?:o\d|gpt-5)/i.test(model)) return { max_completion_tokens: maxTokens };
+  return { temperature: 0, max_tokens: maxTokens };
 }
 
 function responseFormat(mode: ResponseMode): Pick<ChatCompletionCreateParamsNonStreaming, 'response_format'> {

@@ -190,6 +190,15 @@ describe('LlmGenerator against an OpenAI-compatible server', () => {
     expect(fallback.calls).toBe(0);
   });
 
+  it('asks reasoning models for max_completion_tokens and leaves their temperature alone', async () => {
+    server.script({ content: TRAM_ANSWER });
+    await generator({ model: 'gpt-5-mini' }).generate(request('When will the tram open?', tramEvidence()));
+    const sent = server.chatRequests()[0]?.body;
+    expect(sent).toMatchObject({ model: 'gpt-5-mini', max_completion_tokens: 1200 });
+    expect(sent).not.toHaveProperty('temperature');
+    expect(sent).not.toHaveProperty('max_tokens');
+  });
+
   it('adds little latency of its own on an instant local server', async () => {
     const client = new OpenAI({ apiKey: 'test-key', baseURL: server.baseURL, maxRetries: 0 });
     const traces: LlmAnswerReport[] = [];
