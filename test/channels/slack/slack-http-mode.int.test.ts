@@ -18,7 +18,7 @@ describe('Slack bot in HTTP mode (Bolt verifies request signatures)', () => {
   beforeAll(async () => {
     web = await FakeSlackWebApi.start();
     // SLACK_HTTP_PORT selects HTTP mode; the override makes the test listen on an ephemeral port.
-    const env = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_HTTP_PORT: '3000', SLACK_API_URL: web.url });
+    const env = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_HTTP_PORT: '3000', SLACK_API_URL: web.url, SLACK_SLASH_COMMAND: '/storydesk', SLACK_SLASH_RESPONSE: 'ephemeral' });
     bot = await startSlack({ env, assistant, registry: createCommandRegistry(), logger: createLogger('silent'), httpPortOverride: 0 });
     eventsUrl = `http://127.0.0.1:${bot.httpPort}/slack/events`;
   });
@@ -68,5 +68,24 @@ describe('Slack bot in HTTP mode (Bolt verifies request signatures)', () => {
 
   it('rejects an unsigned request with 401', async () => {
     expect(await postSlackEvent(eventsUrl, mentionBody(web.nextTs()), { 'content-type': 'application/json' })).toBe(401);
+  });
+
+  it('acks a signed slash command under its configured name and answers ephemerally when SLACK_SLASH_RESPONSE=ephemeral', async () => {
+    const body = new URLSearchParams({
+      token: 'verification-token',
+      team_id: 'T1',
+      channel_id: 'CNEWS',
+      user_id: 'UREPORTER',
+      command: '/storydesk',
+      text: 'Is ByteDance using Huawei chips?',
+      response_url: web.responseUrl('http-slash'),
+      trigger_id: 'trigger-1',
+    }).toString();
+    const headers = { ...slackSignatureHeaders(SECRET, body), 'content-type': 'application/x-www-form-urlencoded' };
+    expect(await postSlackEvent(eventsUrl, body, headers)).toBe(200);
+    await web.waitUntil('the slash command response', () => web.responses.some((response) => response.id === 'http-slash'));
+    const response = web.responses.find((item) => item.id === 'http-slash');
+    expect(response?.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(response?.body.blocks)).toContain('Denied by Michael Hughes');
   });
 });
