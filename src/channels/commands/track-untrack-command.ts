@@ -1,0 +1,21 @@
+import { UserFacingError } from '../../core/errors.js';
+import type { TrackingService } from '../../stories/tracking/tracking-service.js';
+import { infoReply } from '../channel-event.js';
+import type { ChannelCommand } from '../command-registry.js';
+
+/** `/untrack id:` — stop following a story or topic in this channel. */
+export function createUntrackCommand(tracking: TrackingService): ChannelCommand {
+  return {
+    name: 'untrack',
+    description: 'Stop following a story or topic in this channel',
+    options: [{ name: 'id', description: 'The subscription id from /tracked (or the tracked story id or topic)', type: 'string', required: true }],
+    handler: async (invocation) => {
+      const id = invocation.options.id;
+      const wanted = typeof id === 'string' ? id.trim() : '';
+      if (wanted === '') throw new UserFacingError('untrack_empty', 'Tell me which one to stop: see /tracked for the ids.');
+      const removed = tracking.untrack(invocation.platform, invocation.channelId, wanted);
+      if (!removed) throw new UserFacingError('untrack_unknown', `This channel does not track "${wanted}". See /tracked for what it follows.`);
+      return infoReply(`Stopped tracking "${removed.target}" here (id ${removed.id}).`);
+    },
+  };
+}
