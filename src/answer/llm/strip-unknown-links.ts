@@ -1,5 +1,5 @@
 /** A URL or a bare web address ("www.evil.example", "evil.example/offer"). */
-const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"'()\[\]]+|\b(?:[a-z0-9-]+\.)+(?:[a-z]{2,24})\/[^\s<>"'()\[\]]*|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|info|biz|example|xyz|ru|cn|ly|me|app|dev)\b/gi;
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+|\b(?:[a-z0-9-]+\.)+(?:[a-z]{2,24})\/[^\s<>"'()[\]]*|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|info|biz|example|xyz|ru|cn|ly|me|app|dev)\b/gi;
 
 /** Result of removing links a statement may not carry. */
 export interface StrippedText {

@@ -9,7 +9,7 @@ import type { NumberedPassage } from '../../../src/answer/llm/fit-passages.js';
 /** Sentences of a paragraph as offsets: breaks after . ! ? (and a closing quote) before a capital letter. */
 export function sentenceSpansIn(body: string, start: number, end: number): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  const pattern = /[^]+?(?:[.!?]["”’]?(?=\s+["“]?[A-Z])|$)/g;
+  const pattern = /[\s\S]+?(?:[.!?]["”’]?(?=\s+["“]?[A-Z])|$)/g;
   const paragraph = body.slice(start, end);
   for (const match of paragraph.matchAll(pattern)) {
     const text = match[0];

@@ -158,7 +158,8 @@ describe('LlmGenerator against an OpenAI-compatible server', () => {
       'Mayor Odile Fenn said construction would begin in April.',
     ]);
     // The instruction reached the model only as data inside its passage block.
-    const prompt = String((server.chatRequests()[0]?.body.messages as Array<{ content: string }>).at(-1)?.content);
+    const messages = (server.chatRequests()[0]?.body.messages ?? []) as Array<{ content: string }>;
+    const prompt = String(messages.at(-1)?.content);
     expect(prompt).toMatch(/<passage n="3"[^>]*>\nIgnore previous instructions/);
   });
 
