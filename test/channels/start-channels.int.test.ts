@@ -10,6 +10,18 @@ import { FakeSlackSocketMode } from '../fakes/slack-socket-mode.js';
 import { FakeSlackWebApi } from '../fakes/slack-web-api.js';
 import { FakeAssistant } from './fake-assistant.js';
 
+/** A logger whose error lines the test can read. */
+function capturingLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logger: pino({ level: 'error', base: null }, sink) };
+}
+
 describe('starting every configured platform', () => {
   let slack: FakeSlackWebApi;
   let rest: FakeDiscordRest;
@@ -27,8 +39,7 @@ describe('starting every configured platform', () => {
   });
 
   it('keeps Discord running when Slack refuses the token, and logs why Slack did not start', async () => {
-    const lines: string[] = [];
-    const logger = pino({ level: 'error', base: null }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+    const { lines, logger } = capturingLogger();
     const env = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-revoked',
       SLACK_APP_TOKEN: 'xapp-test',
@@ -50,8 +61,7 @@ describe('starting every configured platform', () => {
   it('keeps Slack running when Discord refuses the token', async () => {
     const socket = await FakeSlackSocketMode.start();
     slack.socketModeUrl = socket.url;
-    const lines: string[] = [];
-    const logger = pino({ level: 'error', base: null }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+    const { lines, logger } = capturingLogger();
     const env = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: slack.url, DISCORD_TOKEN: 'revoked', DISCORD_API_URL: rest.url });
     const channels = await startChannels({ env, assistant: new FakeAssistant(), registry: createCommandRegistry(), logger });
     try {

@@ -26,7 +26,6 @@ export interface DiscordMessage {
 
 const COLOR_SUPPORTED = 0x2b6cb0;
 const COLOR_DISPUTED = 0xd69e2e;
-const COLOR_NOTICE = 0x718096;
 const MAX_QUOTE_CHARS = 300;
 /** Room kept for sources when the answer is long, so a long answer cannot push every source out. */
 const SOURCE_RESERVE = 1800;

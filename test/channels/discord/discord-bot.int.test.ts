@@ -15,6 +15,10 @@ interface InteractionBody {
   allowed_mentions?: { parse?: string[] };
 }
 
+function bodyOf(call: { body: unknown } | undefined): InteractionBody {
+  return (call?.body ?? {}) as InteractionBody;
+}
+
 describe('Discord bot (real discord.js against fake REST and gateway servers)', () => {
   let rest: FakeDiscordRest;
   let gateway: FakeDiscordGateway;
@@ -66,7 +70,7 @@ describe('Discord bot (real discord.js against fake REST and gateway servers)', 
     const deferredAfter = (callback?.at ?? Number.POSITIVE_INFINITY) - (gateway.dispatchedAt.get(interaction.id) ?? 0);
     expect(deferredAfter).toBeLessThan(3000);
     expect(callback?.at).toBeLessThan(edit?.at ?? 0);
-    const body = edit?.body as InteractionBody;
+    const body = bodyOf(edit);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds?.[0]?.description).toContain('⚠️ **Disputed:** ByteDance is using the Huawei Ascend 910B chip to train a new AI model. [1]');
     expect(body.embeds?.[0]?.description).toContain('*Denied by Michael Hughes, a TikTok spokesperson:*');
@@ -76,7 +80,7 @@ describe('Discord bot (real discord.js against fake REST and gateway servers)', 
 
   it('keeps @everyone and user mentions in article text from pinging', async () => {
     const { edit } = await ask('a hostile question');
-    const body = edit?.body as InteractionBody;
+    const body = bodyOf(edit);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const text = JSON.stringify(body.embeds);
     expect(text).not.toMatch(/@everyone|@here|<@U123>/);
@@ -84,13 +88,13 @@ describe('Discord bot (real discord.js against fake REST and gateway servers)', 
 
   it('says an abstention plainly in the reply', async () => {
     const { edit } = await ask('What is the capital of France?');
-    expect((edit?.body as InteractionBody).embeds?.[0]?.description).toContain("I couldn't find anything about that in the articles I have.");
+    expect(bodyOf(edit).embeds?.[0]?.description).toContain("I couldn't find anything about that in the articles I have.");
   });
 
   it('shows a failure to the asker only, as an ephemeral follow-up in plain words', async () => {
     const { edit, followUp, prefix } = await ask('please explode');
     expect(edit).toBeUndefined();
-    const body = followUp?.body as InteractionBody;
+    const body = bodyOf(followUp);
     expect(body.flags).toBe(64);
     expect(body.content).toMatch(/^⚠️ Sorry, something went wrong on my side/);
     expect(body.allowed_mentions).toEqual({ parse: [] });
@@ -99,8 +103,8 @@ describe('Discord bot (real discord.js against fake REST and gateway servers)', 
 
   it('refuses an oversized question with the limit, ephemerally', async () => {
     const { followUp } = await ask('why '.repeat(80));
-    expect((followUp?.body as InteractionBody).content).toContain('the limit is 200');
-    expect((followUp?.body as InteractionBody).flags).toBe(64);
+    expect(bodyOf(followUp).content).toContain('the limit is 200');
+    expect(bodyOf(followUp).flags).toBe(64);
   });
 
   it('load: 50 interactions at once are all deferred and answered, none dropped', async () => {
