@@ -130,7 +130,8 @@ export class HnswVectorIndex implements VectorIndex {
     const known = this.live.has(label) || this.deleted.has(label);
     if (!known && this.index.getCurrentCount() >= this.index.getMaxElements()) {
       // Doubling keeps the amortised cost of growth linear; resizeIndex only reallocates.
-      this.index.resizeIndex(this.index.getMaxElements() * 2);
+      // A loaded index has exactly as many slots as it had points (zero for an empty one), hence the floor.
+      this.index.resizeIndex(Math.max(1024, this.index.getMaxElements() * 2));
     }
     // On a known label hnswlib updates the point in place, un-deleting it if needed.
     this.index.addPoint(vector, label);
