@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExtractiveGenerator } from '../../../src/answer/extractive-generator.js';
 import { FALLBACK_NOTICES, type LlmAnswerReport, LlmGenerator, type LlmGeneratorOptions } from '../../../src/answer/llm/llm-generator.js';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../../fakes/openai-server.js';
 import { FixedExtractiveGenerator, SEED_ARTICLE, TRAM_ARTICLE, TRAM_BODY, modelReply, quotesAreVerbatim, request, seedBody, seedEvidence, tramEvidence } from './llm-fixtures.js';
@@ -179,6 +180,17 @@ describe('LlmGenerator against an OpenAI-compatible server', () => {
     const dispute = answer.disputes.find((item) => item.kind === 'denied');
     expect(dispute?.counter).toBe('Michael Hughes, a TikTok spokesperson, stated, “The entire premise here is wrong.');
     expect(dispute?.disputedBy).toContain('Michael Hughes');
+    expect(quotesAreVerbatim(answer, bodies)).toBe(true);
+  });
+
+  it('hands over to the real extractive answerer, denial included, when the model is unreachable', async () => {
+    server.script({ status: 503 });
+    const llm = generator({ fallback: new ExtractiveGenerator() });
+    const answer = await llm.generate(request('Is ByteDance using Huawei chips to train an AI model?', seedEvidence()));
+
+    expect(answer.generator).toBe('extractive');
+    expect(answer.notice).toBe(FALLBACK_NOTICES.failed);
+    expect(answer.statements.length).toBeGreaterThan(0);
     expect(quotesAreVerbatim(answer, bodies)).toBe(true);
   });
 
