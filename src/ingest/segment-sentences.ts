@@ -17,7 +17,6 @@ const OPENER = /[“‘"'([«]/;
 const LOWERCASE = /\p{Ll}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /[ \t\u00a0]/;
-const WHITESPACE = /\s/;
 /** A line that ends like this is finished, whatever the next line starts with. */
 const LINE_FINISHED = /[.!?…:;”’"')\]»]$/;
 /** Hard-wrapped prose has lines at least about this long; headings and list items are shorter. */
@@ -48,7 +47,7 @@ export function segmentSentences(body: string): SentenceSpan[] {
     const afterPunctuation = endOfPunctuation(body, at);
     const next = skipWhitespace(body, afterPunctuation);
     scanner.lastIndex = Math.max(next, at + 1);
-    if (afterPunctuation < body.length && !WHITESPACE.test(body[afterPunctuation] ?? '')) continue;
+    if (afterPunctuation < body.length && !isWhitespace(body.charCodeAt(afterPunctuation))) continue;
     if (next >= body.length || isParagraphBreak(body, afterPunctuation, next) || endsSentence(body, at, afterPunctuation, next)) {
       close(afterPunctuation, afterPunctuation);
     }
@@ -65,9 +64,14 @@ function endOfPunctuation(body: string, at: number): number {
   return end;
 }
 
+/** Whitespace by character code: the scanner runs on every article, so it avoids regex tests per character. */
+function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
+
 function skipWhitespace(body: string, from: number): number {
   let index = from;
-  while (index < body.length && WHITESPACE.test(body[index] ?? '')) index += 1;
+  while (index < body.length && isWhitespace(body.charCodeAt(index))) index += 1;
   return index;
 }
 
@@ -94,7 +98,7 @@ function endsSentence(body: string, at: number, afterPunctuation: number, next: 
 /** The token right before a period, without opening quotes or brackets ("U.S" for "(U.S."). */
 function wordBefore(body: string, at: number): string {
   let start = at;
-  while (start > 0 && !WHITESPACE.test(body[start - 1] ?? '') && !OPENER.test(body[start - 1] ?? '')) start -= 1;
+  while (start > 0 && !isWhitespace(body.charCodeAt(start - 1)) && !OPENER.test(body[start - 1] ?? '')) start -= 1;
   return body.slice(start, at);
 }
 
@@ -123,19 +127,20 @@ function lineBreakEndsSentence(body: string, at: number): boolean {
 function trimmedSpan(body: string, start: number, end: number): SentenceSpan | null {
   let from = start;
   let to = end;
-  while (from < to && WHITESPACE.test(body[from] ?? '')) from += 1;
-  while (to > from && WHITESPACE.test(body[to - 1] ?? '')) to -= 1;
+  while (from < to && isWhitespace(body.charCodeAt(from))) from += 1;
+  while (to > from && isWhitespace(body.charCodeAt(to - 1))) to -= 1;
   return to > from ? { start: from, end: to } : null;
 }
 
 /** How many quotations the text leaves open: curly quotes by direction, straight ones by parity. */
-function openQuotes(text: string): number {
+function openQuotes(body: string, start: number, end: number): number {
   let curly = 0;
   let straight = 0;
-  for (const char of text) {
-    if (char === '“') curly += 1;
-    else if (char === '”') curly -= 1;
-    else if (char === '"') straight += 1;
+  for (let index = start; index < end; index += 1) {
+    const code = body.charCodeAt(index);
+    if (code === 0x201c) curly += 1;
+    else if (code === 0x201d) curly -= 1;
+    else if (code === 0x22) straight += 1;
   }
   return Math.max(curly, 0) + (straight % 2);
 }
@@ -151,14 +156,14 @@ function mergeQuotations(body: string, spans: SentenceSpan[]): SentenceSpan[] {
   while (index < spans.length) {
     const first = spans[index] as SentenceSpan;
     let last = index;
-    if (openQuotes(body.slice(first.start, first.end)) > 0) {
+    if (openQuotes(body, first.start, first.end) > 0) {
       let candidate = index;
       while (candidate + 1 < spans.length && candidate - index + 1 < MAX_QUOTATION_SENTENCES) {
         const current = spans[candidate] as SentenceSpan;
         const following = spans[candidate + 1] as SentenceSpan;
         if (body.slice(current.end, following.start).includes('\n')) break;
         candidate += 1;
-        if (openQuotes(body.slice(first.start, following.end)) === 0) {
+        if (openQuotes(body, first.start, following.end) === 0) {
           last = candidate;
           break;
         }
