@@ -33,7 +33,9 @@ export function articleEntities(article: Pick<Article, 'title' | 'titleDerived' 
   const weights: Record<string, number> = {};
   for (const [entity, count] of namedEntities(article.body)) weights[entity] = count >= 3 ? 1.5 : 1;
   if (!article.titleDerived) {
-    for (const entity of namedEntities(article.title).keys()) weights[entity] = (weights[entity] ?? 0) + 1;
+    // "… | The Week UK", "… - CNN": the outlet's name in every headline would tie its unrelated stories together.
+    const headline = article.title.replace(/\s+[|–—-]\s+[^|–—-]*$/u, '');
+    for (const entity of namedEntities(headline).keys()) weights[entity] = (weights[entity] ?? 0) + 1;
   }
   return weights;
 }

@@ -12,6 +12,9 @@ export class StoryCluster {
   readonly entityCounts = new Map<string, number>();
   readonly #sum: Float64Array;
   #sumNorm = 0;
+  /** Bumped on every change, so callers can cache what they derive from the story. */
+  #version = 0;
+  #publishedRange: { first: number; last: number } | null | undefined;
 
   constructor(id: string, createdAt: string, dimension: number) {
     this.id = id;
@@ -21,6 +24,11 @@ export class StoryCluster {
 
   get size(): number {
     return this.members.size;
+  }
+
+  /** Changes whenever an article is added or removed. */
+  get version(): number {
+    return this.#version;
   }
 
   add(member: StoryMembership): void {
@@ -45,6 +53,19 @@ export class StoryCluster {
     return dot / this.#sumNorm;
   }
 
+  /** Dot product of the member-vector sum with a vector. */
+  dotSum(vector: ArrayLike<number>): number {
+    const sum = this.#sum;
+    let dot = 0;
+    for (let index = 0; index < sum.length; index += 1) dot += (sum[index] ?? 0) * (vector[index] ?? 0);
+    return dot;
+  }
+
+  /** Squared norm of the member-vector sum. */
+  get sumSquared(): number {
+    return this.#sumNorm * this.#sumNorm;
+  }
+
   /** Share of the members that mention an entity (0..1). */
   entityShare(entity: string): number {
     return this.size === 0 ? 0 : (this.entityCounts.get(entity) ?? 0) / this.size;
@@ -58,6 +79,7 @@ export class StoryCluster {
 
   /** Earliest and latest published date of the members, in epoch ms; null when none is dated. */
   publishedRange(): { first: number; last: number } | null {
+    if (this.#publishedRange !== undefined) return this.#publishedRange;
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
     for (const member of this.members.values()) {
@@ -66,7 +88,8 @@ export class StoryCluster {
       first = Math.min(first, time);
       last = Math.max(last, time);
     }
-    return Number.isFinite(first) ? { first, last } : null;
+    this.#publishedRange = Number.isFinite(first) ? { first, last } : null;
+    return this.#publishedRange;
   }
 
   /** Earliest and latest seen date of the members (ISO strings compare in time order). */
@@ -95,6 +118,8 @@ export class StoryCluster {
   }
 
   #accumulate(member: StoryMembership, sign: 1 | -1): void {
+    this.#version += 1;
+    this.#publishedRange = undefined;
     const sum = this.#sum;
     for (let index = 0; index < sum.length; index += 1) sum[index] = (sum[index] ?? 0) + sign * (member.vector[index] ?? 0);
     let norm = 0;

@@ -9,11 +9,11 @@ export interface ClusterTuning {
   vectorWeight: number;
   /** Weight of the IDF-weighted entity cosine. @default 0.4 */
   entityWeight: number;
-  /** Most that distance in time can take off the score. @default 0.2 */
+  /** Most that distance in time can take off the score. @default 0.3 */
   timeWeight: number;
   /** Days over which time closeness decays (e-folding). @default 7 */
   timeScaleDays: number;
-  /** Score an article needs to join a story rather than start its own. @default 0.55 */
+  /** Score an article needs to join a story rather than start its own. @default 0.3 */
   joinThreshold: number;
   /** How much better another story must fit before a changed article moves there. @default 0.1 */
   moveMargin: number;
@@ -22,13 +22,29 @@ export interface ClusterTuning {
 export const DEFAULT_TUNING: ClusterTuning = {
   vectorWeight: 0.6,
   entityWeight: 0.4,
-  timeWeight: 0.2,
+  timeWeight: 0.3,
   timeScaleDays: 7,
-  joinThreshold: 0.55,
+  joinThreshold: 0.3,
   moveMargin: 0.1,
 };
 
 const DAY_MS = 86_400_000;
+/** Pseudo-articles of zero vector mixed into the corpus mean, so centring only bites once the corpus is large. */
+const MEAN_PRIOR_ARTICLES = 20;
+
+interface SharedNames {
+  dots: Map<StoryCluster, number>;
+  articleNorm: number;
+}
+
+/** The article vector centred on the corpus mean, with what the centred cosine needs about it. */
+interface CentredArticle {
+  centred: Float64Array;
+  /** (v − μ)·μ */
+  dotMean: number;
+  /** |v − μ|² */
+  squared: number;
+}
 
 /** Where an article went. */
 export interface Placement {
@@ -58,9 +74,24 @@ export class StoryClusterer {
   readonly #storyOfArticle = new Map<string, string>();
   /** Entity → number of assigned articles mentioning it, for IDF. */
   readonly #documentFrequency = new Map<string, number>();
+  /**
+   * Norm of each story's entity vector, with the story version and article count it was computed at. IDF
+   * drifts slowly as articles arrive, so the norm is recomputed when the story changes or the corpus has
+   * grown by a tenth — recomputing it for every comparison made clustering quadratic in entities.
+   */
+  /** Sum of all assigned article vectors, for centring (see `StoryCluster.centredCosine`). */
+  readonly #corpusSum: Float64Array;
+  readonly #mean: Float64Array;
+  #meanSquared = 0;
+  /** Entity → the stories whose articles mention it. */
+  readonly #postings = new Map<string, Set<StoryCluster>>();
+  readonly #meanDots = new WeakMap<StoryCluster, { version: number; articles: number; value: number }>();
+  readonly #entityNorms = new WeakMap<StoryCluster, { version: number; articles: number; norm: number }>();
 
   constructor(dimension: number, tuning: Partial<ClusterTuning> = {}) {
     this.#dimension = dimension;
+    this.#corpusSum = new Float64Array(dimension);
+    this.#mean = new Float64Array(dimension);
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
   }
 
@@ -94,11 +125,13 @@ export class StoryClusterer {
     if (currentId !== null) this.#removeMember(profile.articleId, false);
     const current = currentId !== null ? this.#clusters.get(currentId) : undefined;
 
+    const names = this.#sharedNames(profile);
+    const article = this.#centre(profile.vector);
     let best: StoryCluster | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const cluster of this.#clusters.values()) {
       if (cluster.size === 0) continue;
-      const score = this.score(profile, cluster, bestScore);
+      const score = this.#score(profile, cluster, names, article);
       if (score > bestScore) {
         best = cluster;
         bestScore = score;
@@ -109,7 +142,7 @@ export class StoryClusterer {
     let target: StoryCluster | null = best !== null && bestScore >= joinThreshold ? best : null;
     let similarity = bestScore;
     if (current) {
-      const currentScore = current.size > 0 ? this.score(profile, current, Number.NEGATIVE_INFINITY) : joinThreshold;
+      const currentScore = current.size > 0 ? this.#score(profile, current, names, article) : joinThreshold;
       const clearlyElsewhere = target !== null && target !== current && bestScore >= currentScore + moveMargin;
       if (!clearlyElsewhere) {
         target = current;
@@ -139,31 +172,102 @@ export class StoryClusterer {
     return this.#removeMember(articleId, true);
   }
 
-  /**
-   * How well an article fits a story. `toBeat` lets the entity part be skipped when the story cannot win.
-   */
-  score(profile: ArticleProfile, cluster: StoryCluster, toBeat: number): number {
-    const { vectorWeight, entityWeight } = this.tuning;
-    const meaning = vectorWeight * cluster.cosine(profile.vector);
-    if (meaning + entityWeight < toBeat) return meaning;
-    return meaning + entityWeight * this.#entitySimilarity(profile, cluster) - this.#timePenalty(profile, cluster);
+  /** How well an article fits a story (for diagnostics and tuning). */
+  score(profile: ArticleProfile, cluster: StoryCluster): number {
+    return this.#score(profile, cluster, this.#sharedNames(profile), this.#centre(profile.vector));
   }
 
-  #entitySimilarity(profile: ArticleProfile, cluster: StoryCluster): number {
-    let dot = 0;
-    let articleNorm = 0;
+  /**
+   * The corpus mean, shrunk towards zero while there are few articles: with a handful of articles the mean
+   * is mostly the articles themselves, and centring on it would push related articles apart.
+   */
+  #centre(vector: readonly number[]): CentredArticle {
+    this.#updateMean();
+    const mean = this.#mean;
+    const centred = new Float64Array(mean.length);
+    let dotMean = 0;
+    let squared = 0;
+    for (let index = 0; index < mean.length; index += 1) {
+      const value = (vector[index] ?? 0) - (mean[index] ?? 0);
+      centred[index] = value;
+      dotMean += value * (mean[index] ?? 0);
+      squared += value * value;
+    }
+    return { centred, dotMean, squared };
+  }
+
+  /**
+   * Cosine between the article and the story centroid, both centred on the corpus mean μ. Centring removes
+   * the direction all news shares, which with some embedders puts unrelated articles at cosine 0.6 and
+   * leaves little room between "same event" and "also news". With S the story's vector sum over n members:
+   * (v−μ)·(S/n−μ) = (v−μ)·S/n − (v−μ)·μ, and |S/n−μ|² = |S|²/n² − 2 S·μ/n + |μ|².
+   */
+  #centredCosine(article: CentredArticle, cluster: StoryCluster): number {
+    const count = cluster.size;
+    if (count === 0) return 0;
+    const dot = cluster.dotSum(article.centred) / count - article.dotMean;
+    const centroidSquared = cluster.sumSquared / (count * count) - (2 * this.#sumDotMean(cluster)) / count + this.#meanSquared;
+    return dot / Math.sqrt(Math.max(centroidSquared, 1e-12) * Math.max(article.squared, 1e-12));
+  }
+
+  /** S·μ for a story, cached like the entity norms: the mean drifts slowly, the story only changes on add/remove. */
+  #sumDotMean(cluster: StoryCluster): number {
+    const articles = this.#storyOfArticle.size;
+    const cached = this.#meanDots.get(cluster);
+    if (cached && cached.version === cluster.version && articles <= cached.articles * 1.05 + 2) return cached.value;
+    const value = cluster.dotSum(this.#mean);
+    this.#meanDots.set(cluster, { version: cluster.version, articles, value });
+    return value;
+  }
+
+  #updateMean(): void {
+    const articles = this.#storyOfArticle.size;
+    const shrink = 1 / (articles + MEAN_PRIOR_ARTICLES);
+    let squared = 0;
+    for (let index = 0; index < this.#mean.length; index += 1) {
+      const value = (this.#corpusSum[index] ?? 0) * shrink;
+      this.#mean[index] = value;
+      squared += value * value;
+    }
+    this.#meanSquared = squared;
+  }
+
+  #score(profile: ArticleProfile, cluster: StoryCluster, names: SharedNames, article: CentredArticle): number {
+    const { vectorWeight, entityWeight } = this.tuning;
+    const dot = names.dots.get(cluster) ?? 0;
+    const entities = dot === 0 ? 0 : dot / (names.articleNorm * this.#storyEntityNorm(cluster));
+    return vectorWeight * this.#centredCosine(article, cluster) + entityWeight * entities - this.#timePenalty(profile, cluster);
+  }
+
+  /**
+   * The entity dot products of an article with every story that shares a name with it, through the
+   * entity → stories postings: far cheaper than comparing entity lists story by story.
+   */
+  #sharedNames(profile: ArticleProfile): SharedNames {
+    const dots = new Map<StoryCluster, number>();
+    let squares = 0;
     for (const [entity, weight] of Object.entries(profile.entities)) {
       const idf = this.#idf(entity);
       // Names no other article mentions cannot be shared; leaving them out keeps long articles comparable.
       if (idf === 0) continue;
       const articleWeight = weight * idf;
-      articleNorm += articleWeight ** 2;
-      dot += articleWeight * idf * cluster.entityShare(entity);
+      squares += articleWeight ** 2;
+      for (const cluster of this.#postings.get(entity) ?? []) {
+        dots.set(cluster, (dots.get(cluster) ?? 0) + articleWeight * idf * cluster.entityShare(entity));
+      }
     }
-    if (dot === 0) return 0;
-    let storyNorm = 0;
-    for (const entity of cluster.entityCounts.keys()) storyNorm += (this.#idf(entity) * cluster.entityShare(entity)) ** 2;
-    return dot / Math.sqrt(articleNorm * storyNorm);
+    return { dots, articleNorm: Math.sqrt(squares) };
+  }
+
+  #storyEntityNorm(cluster: StoryCluster): number {
+    const articles = this.#storyOfArticle.size;
+    const cached = this.#entityNorms.get(cluster);
+    if (cached && cached.version === cluster.version && articles <= cached.articles * 1.1 + 10) return cached.norm;
+    let squares = 0;
+    for (const entity of cluster.entityCounts.keys()) squares += (this.#idf(entity) * cluster.entityShare(entity)) ** 2;
+    const norm = Math.sqrt(squares);
+    this.#entityNorms.set(cluster, { version: cluster.version, articles, norm });
+    return norm;
   }
 
   #timePenalty(profile: ArticleProfile, cluster: StoryCluster): number {
@@ -193,7 +297,13 @@ export class StoryClusterer {
   #addMember(cluster: StoryCluster, member: StoryMembership): void {
     cluster.add(member);
     this.#storyOfArticle.set(member.articleId, cluster.id);
-    for (const entity of Object.keys(member.entities)) this.#documentFrequency.set(entity, (this.#documentFrequency.get(entity) ?? 0) + 1);
+    for (let index = 0; index < this.#corpusSum.length; index += 1) this.#corpusSum[index] = (this.#corpusSum[index] ?? 0) + (member.vector[index] ?? 0);
+    for (const entity of Object.keys(member.entities)) {
+      this.#documentFrequency.set(entity, (this.#documentFrequency.get(entity) ?? 0) + 1);
+      const stories = this.#postings.get(entity);
+      if (stories) stories.add(cluster);
+      else this.#postings.set(entity, new Set([cluster]));
+    }
   }
 
   #removeMember(articleId: string, dropEmpty: boolean): { storyId: string; emptied: boolean } | null {
@@ -202,10 +312,12 @@ export class StoryClusterer {
     if (storyId === undefined || !cluster) return null;
     const member = cluster.remove(articleId);
     this.#storyOfArticle.delete(articleId);
+    for (let index = 0; index < this.#corpusSum.length; index += 1) this.#corpusSum[index] = (this.#corpusSum[index] ?? 0) - (member?.vector[index] ?? 0);
     for (const entity of Object.keys(member?.entities ?? {})) {
       const frequency = (this.#documentFrequency.get(entity) ?? 0) - 1;
       if (frequency <= 0) this.#documentFrequency.delete(entity);
       else this.#documentFrequency.set(entity, frequency);
+      if (!cluster.entityCounts.has(entity)) this.#postings.get(entity)?.delete(cluster);
     }
     const emptied = cluster.size === 0;
     if (emptied && dropEmpty) this.#clusters.delete(storyId);
