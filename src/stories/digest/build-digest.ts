@@ -106,15 +106,13 @@ export class DigestBuilder {
         counter: { text: dispute.counter, citation: dispute.counterCitation },
         ...(dispute.disputedBy ? { disputedBy: dispute.disputedBy } : {}),
       }));
-    const byDate = (a: Article, b: Article): number => (b.published ?? b.ingestedAt).localeCompare(a.published ?? a.ingestedAt) || a.id.localeCompare(b.id);
+    const byDate = (a: Article, b: Article): number =>
+      (b.published ?? b.ingestedAt).localeCompare(a.published ?? a.ingestedAt) || a.id.localeCompare(b.id);
     return {
       storyId,
       title: record.title,
       newArticleCount: fresh.length,
-      newArticles: fresh
-        .sort(byDate)
-        .slice(0, MAX_ARTICLES_PER_STORY)
-        .map((article) => this.#digestArticle(article)),
+      newArticles: fresh.sort(byDate).slice(0, MAX_ARTICLES_PER_STORY).map((article) => this.#digestArticle(article)),
       claims,
       disputes: changed,
     };

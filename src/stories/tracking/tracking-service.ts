@@ -95,7 +95,9 @@ export class TrackingService {
   /** Stops following: by subscription id, story id or the query text, in this channel only. */
   untrack(platform: SubscriptionPlatform, channelId: string, idOrTarget: string): SubscriptionRecord | null {
     const wanted = idOrTarget.trim().toLowerCase();
-    const match = this.list(platform, channelId).find((subscription) => subscription.id === idOrTarget.trim() || subscription.target.toLowerCase() === wanted);
+    const match = this.list(platform, channelId).find(
+      (subscription) => subscription.id === idOrTarget.trim() || subscription.target.toLowerCase() === wanted,
+    );
     if (!match) return null;
     this.#deps.storyStore.setSubscriptionActive(match.id, false);
     return match;
@@ -113,8 +115,5 @@ export class TrackingService {
 
 /** `sub-` + a short hash of where and what: stable, so re-tracking finds the same row. */
 function subscriptionId(platform: string, channelId: string, kind: string, target: string): string {
-  return `sub-${createHash('sha256')
-    .update(JSON.stringify([platform, channelId, kind, target]))
-    .digest('hex')
-    .slice(0, 12)}`;
+  return `sub-${createHash('sha256').update(JSON.stringify([platform, channelId, kind, target])).digest('hex').slice(0, 12)}`;
 }
