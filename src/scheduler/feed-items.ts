@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { z } from 'zod';
+import { cleanText } from '../ingest/clean-text.js';
 import { feedItemKey } from './canonical-link.js';
 import { htmlToText } from './page-text.js';
 
@@ -62,9 +63,10 @@ export async function parseFeed(xml: string): Promise<ParsedFeed> {
       unusable += 1;
       continue;
     }
+    // Furniture ("Read more", "The post … appeared first on …") goes, as it does for files.
     // RSS carries the full text in content:encoded and a teaser in description (rss-parser's `content`);
     // Atom has content and summary. The longest is the fullest.
-    const candidates = [item['content:encoded'], item.content, item.summary].map((html) => (html ? htmlToText(html) : ''));
+    const candidates = [item['content:encoded'], item.content, item.summary].map((html) => (html ? cleanText(htmlToText(html)) : ''));
     const body = candidates.reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), '');
     items.push({
       key,
