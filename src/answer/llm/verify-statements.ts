@@ -3,7 +3,7 @@ import type { Evidence } from '../../core/generator.js';
 import { CitationBook } from '../citation-book.js';
 import { findCounterEvidence, hedgeLookup } from '../evidence-disputes.js';
 import type { EvidenceSentence } from '../evidence-sentence.js';
-import { speakerOf } from '../hedge-cues.js';
+import { attributionOf, speakerOf } from '../hedge-cues.js';
 import type { NumberedPassage } from './fit-passages.js';
 import { looksLikeInstruction } from './instruction-cues.js';
 import type { ModelAnswer, ModelDispute } from './model-answer.js';
@@ -13,7 +13,10 @@ import { linkHaystack, stripUnknownLinks } from './strip-unknown-links.js';
 
 /** Thresholds of the check that the model's statements rest on the passages. */
 export interface VerifyOptions {
-  /** Share of a statement's content terms its cited sentences must contain. @default 0.5 */
+  /**
+   * Share of a statement's content terms its cited sentences must contain. Faithful paraphrases of the seed
+   * article scored 0.60–1.00 and invented ones 0.50 (see the tests). @default 0.6
+   */
   minCoverage?: number;
   /** Sentences quoted for one statement at most. @default 2 */
   maxSentencesPerStatement?: number;
@@ -74,7 +77,7 @@ const SEVERITY: Record<StatementStatus, number> = { supported: 0, unverified: 1,
  * the model's list and from the denial cues in the evidence.
  */
 export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[], options: VerifyOptions = {}): VerifiedAnswer {
-  const minCoverage = options.minCoverage ?? 0.5;
+  const minCoverage = options.minCoverage ?? 0.6;
   const maxSentences = options.maxSentencesPerStatement ?? 2;
   let instructionSentences = 0;
   const byNumber = new Map<number, CitedPassage>(
@@ -150,11 +153,15 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
   }
 
   const book = new CitationBook();
-  const statements: Statement[] = kept.map((statement) => ({
-    text: statement.text,
-    citations: [...new Set(statement.sentences.map((sentence) => book.cite(sentence)))],
-    status: statement.status,
-  }));
+  const statements: Statement[] = kept.map((statement) => {
+    const attribution = attributionOf(statement.text);
+    return {
+      text: statement.text,
+      citations: [...new Set(statement.sentences.map((sentence) => book.cite(sentence)))],
+      status: statement.status,
+      ...(attribution ? { attribution } : {}),
+    };
+  });
   const disputes: Dispute[] = drafts.map((draft) => {
     const claimSentences = 'status' in draft.claim ? draft.claim.sentences : [draft.claim];
     const disputedBy = speakerOf(draft.counter.text);

@@ -166,4 +166,37 @@ describe('verifyModelAnswer', () => {
       'Huawei has not responded to Benzinga’s queries.',
     ]);
   });
+
+  it('keeps faithful paraphrases of the seed article and drops invented statements that reuse its words', () => {
+    const seed = numbered(seedEvidence());
+    const numberOf = (start: string): number => seed.find((item) => item.evidence.passage.text.startsWith(start))?.n ?? 0;
+    const check = (pairs: Array<[string, string]>): boolean[] =>
+      pairs.map(([text, start]) => verify(answer([{ text, passages: [numberOf(start)], status: 'supported' }]), seed).report.kept === 1);
+    const faithful: Array<[string, string]> = [
+      ['ByteDance, TikTok’s parent company, reportedly plans to build a new AI model using Huawei chips.', 'ByteDance, the parent'],
+      ['According to sources cited by Reuters, ByteDance intends to train a large language model on Huawei’s Ascend 910B chips.', 'ByteDance aims'],
+      ['U.S. export restrictions on advanced AI chips such as Nvidia’s are pushing ByteDance toward domestic suppliers.', 'What Happened'],
+      ['ByteDance has stepped up its chip development since the 2022 export curbs.', 'What Happened'],
+      ['One source confirmed the plans for a new model but could not verify that Huawei chips would be used.', 'Another source'],
+      ['ByteDance currently uses the Ascend 910B for less demanding AI tasks.', 'Another source'],
+      ['The new model is expected to be less powerful than ByteDance’s existing Doubao model.', 'Training AI'],
+      ['TikTok spokesperson Michael Hughes said the premise was wrong and that no new model is being developed.', 'Michael Hughes'],
+      ['Huawei did not respond to Benzinga’s requests for comment.', 'Huawei has yet'],
+      ['In June, ByteDance reportedly worked with Broadcom on an advanced AI processor that complies with U.S. export rules.', 'Why It Matters'],
+      ['ByteDance, Alibaba and SenseTime held more than 50% of China’s generative AI infrastructure market in the second half of 2023, according to IDC.', 'Additionally'],
+      ['President Joe Biden signed a bill in April that could force ByteDance to sell TikTok or face a ban.', 'ByteDance’s efforts'],
+    ];
+    const invented: Array<[string, string]> = [
+      ['ByteDance will spend $2 billion on Huawei chips.', 'ByteDance, the parent'],
+      ['Nvidia has stopped selling chips to ByteDance entirely.', 'What Happened'],
+      ['Huawei confirmed that it will supply ByteDance with Ascend chips.', 'Huawei has yet'],
+      ['TikTok confirmed that a new model is being developed.', 'Michael Hughes'],
+      ['ByteDance plans to train its model on Ascend 920 chips.', 'ByteDance aims'],
+      ['Samsung is also supplying memory chips for the new model.', 'Training AI'],
+      ['The Doubao model was trained entirely on Huawei hardware.', 'Training AI'],
+      ['ByteDance’s new AI model will be more powerful than Doubao.', 'Training AI'],
+    ];
+    expect(check(faithful)).toEqual(faithful.map(() => true));
+    expect(check(invented)).toEqual(invented.map(() => false));
+  });
 });
