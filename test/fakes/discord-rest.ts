@@ -32,6 +32,7 @@ export class FakeDiscordRest {
   gatewayUrl = 'ws://127.0.0.1:1/unset';
   private readonly events = new EventEmitter();
   private messageSequence = 0;
+  private readonly failures: Array<{ method: string; route: RegExp }> = [];
 
   private constructor(private readonly server: Server) {
     this.events.setMaxListeners(0);
@@ -49,6 +50,11 @@ export class FakeDiscordRest {
   /** The base to give discord.js as `rest.api` (DISCORD_API_URL). */
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
+  }
+
+  /** Makes the next `method` call to a matching route fail as Discord rejects a bad body (400, code 50035). */
+  failNext(method: string, route: RegExp): void {
+    this.failures.push({ method, route });
   }
 
   /** Calls whose route matches. */
@@ -102,6 +108,11 @@ export class FakeDiscordRest {
   private reply(call: DiscordRestCall): [number, unknown] {
     // A revoked token is refused the way Discord refuses it.
     if (call.authorization === 'Bot revoked') return [401, { message: '401: Unauthorized', code: 0 }];
+    const failure = this.failures.findIndex((item) => item.method === call.method && item.route.test(call.route));
+    if (failure >= 0) {
+      this.failures.splice(failure, 1);
+      return [400, { message: 'Invalid Form Body', code: 50035 }];
+    }
     if (call.method === 'GET' && call.route === '/gateway/bot') {
       return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
     }

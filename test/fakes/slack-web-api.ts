@@ -44,6 +44,7 @@ export class FakeSlackWebApi {
   /** The Socket Mode URL that apps.connections.open hands out. */
   socketModeUrl = 'ws://127.0.0.1:1/unset';
   private readonly messages = new Map<string, FakeSlackMessage[]>();
+  private readonly failures = new Map<string, string>();
   private readonly events = new EventEmitter();
   private readonly started = performance.now();
   private sequence = 0;
@@ -82,6 +83,11 @@ export class FakeSlackWebApi {
   nextTs(): string {
     this.sequence += 1;
     return `1700000000.${String(this.sequence).padStart(6, '0')}`;
+  }
+
+  /** Makes the next call to `method` fail with Slack error `error` (e.g. "invalid_blocks"). */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, error);
   }
 
   /** Calls to one method. */
@@ -131,6 +137,11 @@ export class FakeSlackWebApi {
   }
 
   private reply(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      return { ok: false, error: failure };
+    }
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'storydesk', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
