@@ -18,7 +18,8 @@ export const articleRecordSchema = z
     content: optionalText,
     source: optionalText,
     url: optionalText,
-    published: z.union([z.string(), z.number()]).nullish(),
+    // Any shape: an unreadable date becomes null (see normalizePublished) rather than costing the article.
+    published: z.unknown().optional(),
     author: optionalText,
   })
   .refine((record) => bodyOf(record).trim() !== '', {
