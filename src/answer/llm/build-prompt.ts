@@ -13,9 +13,10 @@ Rules:
 2. Every statement must rest on the passages. Do not add facts, names, numbers or links from your own knowledge.
 3. Cite the passage numbers each statement relies on. Use only numbers of passages you were given.
 4. Keep each statement to one sentence, close to the wording of the passages, and attribute reported claims ("sources told Reuters that …").
-5. When a passage denies, contradicts or cannot verify a claim, give the claim status "disputed" (denied or contradicted) or "unverified", and list the dispute with both sides and their passage numbers.
-6. When the passages do not answer the question, set "abstain" to true and return no statements.
-7. Answer in the language of the question.
+5. Passages marked context="true" are background: use them to find denials, contradictions and failed verifications, not as the answer itself.
+6. When a passage denies, contradicts or cannot verify a claim, give the claim status "disputed" (denied or contradicted) or "unverified", and list the dispute with both sides and their passage numbers.
+7. When the passages do not answer the question, set "abstain" to true and return no statements.
+8. Answer in the language of the question.
 
 Reply with a single JSON object and nothing else, of this shape:
 {"abstain": false,
@@ -66,6 +67,7 @@ export function passageBlock(passage: NumberedPassage): string {
     `outlet="${attribute(article.source ?? 'unknown')}"`,
     `date="${attribute(article.published ?? 'unknown')}"`,
     `title="${attribute(article.title)}"`,
+    ...(passage.context ? ['context="true"'] : []),
   ].join(' ');
   return `<passage ${attributes}>\n${neutralizeTags(passage.evidence.passage.text)}\n</passage>`;
 }

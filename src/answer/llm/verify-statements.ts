@@ -24,7 +24,7 @@ export interface VerifyOptions {
   minKeptShare?: number;
 }
 
-export type DropReason = 'empty' | 'no-valid-citation' | 'unknown-number' | 'unknown-name' | 'unsupported' | 'opposite-polarity';
+export type DropReason = 'empty' | 'no-valid-citation' | 'context-only' | 'unknown-number' | 'unknown-name' | 'unsupported' | 'opposite-polarity';
 
 /** What verification did, for logs and for the fallback decision. */
 export interface VerificationReport {
@@ -65,7 +65,9 @@ interface DisputeDraft {
 
 interface CitedPassage {
   evidence: Evidence;
+  /** Usable sentences: planted instructions removed. */
   sentences: EvidenceSentence[];
+  context: boolean;
 }
 
 const SEVERITY: Record<StatementStatus, number> = { supported: 0, unverified: 1, disputed: 2 };
@@ -85,7 +87,7 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
       const all = passageSentences(item.evidence, item.n - 1, item.context);
       const news = all.filter((sentence) => !looksLikeInstruction(sentence.text));
       instructionSentences += all.length - news.length;
-      return [item.n, { evidence: item.evidence, sentences: news }];
+      return [item.n, { evidence: item.evidence, sentences: news, context: item.context }];
     }),
   );
   // Links may come from news sentences or article URLs, never from a planted instruction.
@@ -118,6 +120,8 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
     };
     if (text === '') drop('empty');
     else if (cited.length === 0) drop('no-valid-citation');
+    // Context passages are there to find denials of the evidence, not to answer from (as in the extractive answerer).
+    else if (cited.every((item) => item.context)) drop('context-only');
     else {
       const support = statementSupport(text, cited, maxSentences);
       if (support.missingNumbers.length > 0) drop('unknown-number');

@@ -167,6 +167,28 @@ describe('verifyModelAnswer', () => {
     ]);
   });
 
+  it('does not answer from context passages, but uses them for disputes', () => {
+    const seed = seedEvidence();
+    const claim = seed.find((item) => item.passage.text.startsWith('ByteDance aims'));
+    const denial = seed.find((item) => item.passage.text.startsWith('Michael Hughes'));
+    if (!claim || !denial) throw new Error('seed passages missing');
+    const passages = [
+      { n: 1, evidence: claim, context: false },
+      { n: 2, evidence: denial, context: true },
+    ];
+    const result = verify(
+      answer([
+        { text: 'ByteDance aims to use Huawei’s Ascend 910B chip to train a large-language AI model, sources told Reuters.', passages: [1], status: 'supported' },
+        { text: 'Michael Hughes, a TikTok spokesperson, said the entire premise is wrong.', passages: [2], status: 'supported' },
+      ]),
+      passages,
+    );
+    expect(result.report.dropped.map((item) => item.reason)).toEqual(['context-only']);
+    expect(result.statements).toHaveLength(1);
+    expect(result.statements[0]).toMatchObject({ status: 'disputed', attribution: 'sources told Reuters' });
+    expect(result.disputes[0]?.counter).toBe('Michael Hughes, a TikTok spokesperson, stated, “The entire premise here is wrong.');
+  });
+
   it('keeps faithful paraphrases of the seed article and drops invented statements that reuse its words', () => {
     const seed = numbered(seedEvidence());
     const numberOf = (start: string): number => seed.find((item) => item.evidence.passage.text.startsWith(start))?.n ?? 0;
