@@ -7,6 +7,7 @@ import type { Assistant } from '../../core/assistant.js';
 import { errorReply } from '../channel-event.js';
 import { ChannelHandler, parseChannelAllowlist } from '../channel-handler.js';
 import type { ChannelCommand, CommandRegistry } from '../command-registry.js';
+import { RecentKeys } from '../recent-keys.js';
 import { answerSlackMessage, type SlackMessageContext } from './answer-slack-message.js';
 import { boltLogger } from './bolt-logger.js';
 import { renderSlackReply } from './render-slack-answer.js';
@@ -72,9 +73,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
     botId: context.botId,
   });
 
+  const answered = new RecentKeys();
+
   app.event('app_mention', async ({ event, client, context }) => {
     // Other bots (and our own echoes) never get an answer: two bots could otherwise talk forever.
     if (event.bot_id || event.subtype || !event.user || event.channel.startsWith('D')) return;
+    if (!answered.add(`${event.channel}:${event.ts}`)) return;
     await answerSlackMessage(
       { channel: event.channel, user: event.user, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), text: event.text, direct: false },
       messageContext(client, context),
@@ -83,6 +87,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
 
   app.message(async ({ message, client, context }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
+    if (!answered.add(`${message.channel}:${message.ts}`)) return;
     await answerSlackMessage(
       { channel: message.channel, user: message.user, ts: message.ts, ...(message.thread_ts ? { threadTs: message.thread_ts } : {}), text: message.text ?? '', direct: true },
       messageContext(client, context),

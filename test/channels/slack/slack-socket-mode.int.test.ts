@@ -103,6 +103,17 @@ describe('Slack bot over Socket Mode (real Bolt against fake Slack servers)', ()
     expect(web.callsTo('chat.postMessage').length).toBe(before + 1);
   });
 
+  it('answers a mention once even when Slack delivers it twice', async () => {
+    const asked = assistant.calls.length;
+    const first = await mention('<@UBOT> Is ByteDance using Huawei chips?');
+    const redelivery = socket.sendEvent({ type: 'app_mention', user: 'UREPORTER', text: '<@UBOT> Is ByteDance using Huawei chips?', ts: first.ts, channel: CHANNEL, event_ts: first.ts });
+    await socket.waitForAck(redelivery);
+    // A later question is the marker that the redelivery has been processed.
+    await mention('<@UBOT> and what did TikTok say?');
+    expect(assistant.calls.length).toBe(asked + 2);
+    expect(repliesIn(first.ts)).toHaveLength(1);
+  });
+
   it('says abstentions, refusals and failures in plain words instead of going silent', async () => {
     const abstained = await mention('<@UBOT> What is the capital of France?');
     expect(abstained.reply?.args.text).toBe("I couldn't find anything about that in the articles I have.");
