@@ -14,13 +14,13 @@ export function createDigestSinks(env: Env): DigestSinks {
   const sinks: DigestSinks = {};
   if (env.SLACK_BOT_TOKEN) {
     const client = new webApi.WebClient(env.SLACK_BOT_TOKEN, {
-      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` } : {}),
       retryConfig: { retries: 2 },
     });
     sinks.slack = new SlackDigestSink(client);
   }
   if (env.DISCORD_TOKEN) {
-    const rest = new REST({ version: '10', ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}) }).setToken(env.DISCORD_TOKEN);
+    const rest = new REST({ version: '10', ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL.replace(/\/$/, '') } : {}) }).setToken(env.DISCORD_TOKEN);
     sinks.discord = new DiscordDigestSink(discordRestSender(rest));
   }
   return sinks;

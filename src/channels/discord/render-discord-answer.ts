@@ -46,7 +46,8 @@ export function renderDiscordAnswer(answer: Answer): DiscordMessage {
   if (answer.notice) description += `\n\n*${escapeDiscord(answer.notice)}*`;
   if (description.length > descriptionBudget) {
     const note = '\n… *(answer trimmed to fit Discord’s limits)*';
-    description = truncateText(description, descriptionBudget - note.length, '') + note;
+    // A cut can leave half of an escape ("\\*"); a dangling backslash would swallow the note's first character.
+    description = truncateText(description, descriptionBudget - note.length, '').replace(/\\+$/, '') + note;
   }
 
   let used = TITLE.length + description.length + footerReserve;
