@@ -61,7 +61,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
   {
     id: 'agency-credit',
     description: 'a bare agency credit such as "(Getty Images)" or "AP Photo/Jane Doe"',
-    pattern: String.raw`[(\[]?(?:getty images|ap photo|reuters|afp|shutterstock|istock|epa|bloomberg)(?:\s*(?:via getty images|/[^)\]]{1,60}))?[)\]]?\.?`,
+    pattern: String.raw`[(\[]?(?:getty images|ap photo|ap|reuters|afp|shutterstock|istock|epa|bloomberg)(?:\s*(?:via getty images|/[^)\]]{1,60}))?[)\]]?\.?`,
     action: 'drop-line',
   },
   {
@@ -129,6 +129,31 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
     id: 'all-rights-reserved',
     description: 'an "All rights reserved." line',
     pattern: String.raw`all rights reserved\.?`,
+    action: 'drop-line',
+  },
+  {
+    id: 'wire-credit',
+    description: '"From USA TODAY Network and wire reports" / "Contributing: Jane Doe" reporting credits',
+    pattern: String.raw`(?:from )?[^.!?]{0,60}\band wire reports\.?|contributing(?: reporters?| writers?)?\s*:\s*[^.!?]{1,200}\.?`,
+    action: 'drop-line',
+  },
+  {
+    id: 'dateline-only',
+    description: 'a dateline left alone on its line ("CNN —", "WASHINGTON (AP) —"): no statement in it',
+    pattern: String.raw`[^.!?\n]{1,40}\s[—–]`,
+    action: 'drop-line',
+  },
+  {
+    id: 'separator',
+    description: 'a line of separator characters ("___", "* * *", "———")',
+    pattern: String.raw`(?:[_*=~•·—–-]\s*){3,}`,
+    action: 'drop-line',
+  },
+  {
+    id: 'games-promo',
+    description: 'puzzle and games promotions ("Need a break? Play the Daily Crossword Puzzle.")',
+    // Only with the games named: "Need a break? Officials said the beach would reopen" is news.
+    pattern: String.raw`(?:need a (?:news )?break\?|looking for a free mini puzzle\?).{0,150}\b(?:puzzles?|crosswords?|games|quick cross)\b.{0,60}`,
     action: 'drop-line',
   },
   {

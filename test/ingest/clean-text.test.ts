@@ -13,7 +13,11 @@ const FURNITURE_EXAMPLES: Record<string, string[]> = {
   related: ['Related:', 'Related: Fictional council votes on budget', 'Related Articles', 'Trending Now', 'More from The Lakeside Ledger'],
   'photo-credit': ['Photo by XanderSt on Shutterstock', 'Photo credit: Jane Placeholder/Example Agency', 'Image courtesy of the fictional museum', 'Photo: Sam Example'],
   'image-caption-label': ['Image caption', 'Image source, Getty Images', 'Media caption, The minister speaking on Monday'],
-  'agency-credit': ['(Getty Images)', 'Getty Images', 'AP Photo/Jane Doe', '(Reuters)'],
+  'agency-credit': ['(Getty Images)', 'Getty Images', 'AP Photo/Jane Doe', '(Reuters)', 'AP'],
+  'wire-credit': ['From USA TODAY Network and wire reports', 'Contributing: Jane Placeholder, Sam Example'],
+  'dateline-only': ['CNN —', 'WASHINGTON (AP) —'],
+  separator: ['___', '* * *', '———'],
+  'games-promo': ['Need a break? Play the USA TODAY Daily Crossword Puzzle.', 'Need a news break? Check out the all new PLAY hub with puzzles, games and more!'],
   'generated-using': ['This story was generated using Benzinga Neuro and edited by Pooja Rajkumari', 'This article was written with the help of AI tools'],
   'market-news-brought-to-you-by': ['Market News and Data brought to you by Benzinga APIs'],
   'brought-to-you-by': ['Brought to you by Fictional Sponsor Inc'],
@@ -54,6 +58,10 @@ const NEWS_SENTENCES = [
   'Loading docks at the port were closed for two days.',
   'Posted into the wrong account, the payment took a week to recover.',
   'Trending topics included the election and the weather.',
+  'Contributing factors included the weather and a late start, investigators said.',
+  'AP reporters saw the convoy arrive at dawn.',
+  'Need a break? Officials said the beach would reopen on Friday.',
+  'WASHINGTON (AP) — The Senate passed the bill on Tuesday.',
 ];
 
 describe('furniture rules', () => {
