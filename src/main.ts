@@ -1,8 +1,10 @@
 import { config as loadDotenv } from 'dotenv';
 import { createLogger } from './app/logger.js';
 import { openStorydesk } from './app/open-storydesk.js';
+import { createDigestSinks } from './channels/commands/digest-sinks.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { loadConfig } from './config/load-config.js';
+import { createStoryScheduling } from './scheduler/story-scheduling.js';
 
 /**
  * `npm start`: index the corpus folder (incrementally), then serve the configured channels; with none
@@ -16,9 +18,13 @@ async function main(): Promise<void> {
   const report = await storydesk.ingest([env.STORYDESK_CORPUS_DIR]);
   logger.info({ ...report, skipped: report.skipped.length }, `Corpus ${env.STORYDESK_CORPUS_DIR} indexed`);
   for (const skipped of report.skipped) logger.warn(skipped, 'Skipped input');
+  // Feeds are polled and digests posted beside the chat when FEEDS or a chat platform is configured.
+  const scheduling = createStoryScheduling({ storydesk, env, logger, sinks: createDigestSinks(env) });
+  if (scheduling.enabled) await scheduling.start();
 
   const interactive = process.stdin.isTTY === true;
   await runTerminalChat({ assistant: storydesk, input: process.stdin, output: process.stdout, interactive });
+  scheduling.close();
   storydesk.close();
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { StorydeskError, UserFacingError } from '../core/errors.js';
 import { createCliContext } from './cli-context.js';
 import { registerAskCommand } from './commands/ask.js';
+import { registerDigestCommand } from './commands/digest.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerStoriesCommands } from './commands/stories.js';
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<void> {
   registerSearchCommand(program, context);
   registerAskCommand(program, context);
   registerStoriesCommands(program, context);
+  registerDigestCommand(program, context);
   await program.parseAsync(argv);
 }
 

@@ -92,6 +92,28 @@ export class DigestScheduler {
     return report;
   }
 
+  /**
+   * Posts an on-demand digest (the CLI without --dry-run) through the same outbox, under a `manual:` window
+   * key, and moves `lastDigestAt` to its end so the next scheduled digest does not repeat it.
+   * Returns false when the platform has no sink or the send failed (the row then stays pending).
+   */
+  async postNow(subscription: SubscriptionRecord, digest: Digest): Promise<boolean> {
+    const report: DigestTickReport = { posted: [], empty: [], skippedMissed: [], failed: [] };
+    if (!this.#options.sinks[subscription.platform]) return false;
+    const record: DigestOutboxRecord = {
+      id: this.#generateId(),
+      subscriptionId: subscription.id,
+      windowKey: `manual:${digest.until}`,
+      payload: digest,
+      status: 'pending',
+      createdAt: this.#now().toISOString(),
+      sentAt: null,
+    };
+    if (!this.#options.storyStore.insertOutbox(record)) return false;
+    await this.#send(subscription, record, report);
+    return report.posted.length > 0;
+  }
+
   async #runSubscription(subscription: SubscriptionRecord, report: DigestTickReport): Promise<void> {
     const { storyStore, logger } = this.#options;
     const now = this.#now();
@@ -149,7 +171,8 @@ export class DigestScheduler {
     storyStore.transaction(() => {
       storyStore.markOutbox(record.id, 'sent', this.#now().toISOString());
       const current = storyStore.getSubscription(subscription.id)?.lastDigestAt ?? null;
-      if (current === null || current < record.windowKey) storyStore.setLastDigestAt(subscription.id, record.windowKey);
+      const windowEnd = record.windowKey.replace(/^manual:/, '');
+      if (current === null || current < windowEnd) storyStore.setLastDigestAt(subscription.id, windowEnd);
     });
     report.posted.push(subscription.id);
   }

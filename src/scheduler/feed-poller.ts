@@ -100,6 +100,11 @@ export class FeedPoller {
     });
   }
 
+  /** Starts a poll now through the schedule, so it cannot overlap a scheduled one; no-op when not started. */
+  triggerNow(): void {
+    void this.#cron?.trigger();
+  }
+
   /** Stops the schedule (a poll in progress finishes). */
   stop(): void {
     this.#cron?.stop();

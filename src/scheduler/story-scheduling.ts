@@ -1,0 +1,125 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from '../app/logger.js';
+import type { Storydesk } from '../app/storydesk.js';
+import type { Env } from '../config/schema.js';
+import { StorydeskError } from '../core/errors.js';
+import { ArticleIndexer } from '../ingest/article-indexer.js';
+import { SqliteStoryStore } from '../providers/sqlite-story-store.js';
+import { DigestBuilder } from '../stories/digest/build-digest.js';
+import type { DigestSinks } from '../stories/digest/digest-sink.js';
+import { TrackingService } from '../stories/tracking/tracking-service.js';
+import type { FetchFunction } from './bounded-fetch.js';
+import { DigestScheduler } from './digest-scheduler.js';
+import { type ArticleSink, FeedPoller } from './feed-poller.js';
+import { SqliteFeedState } from './sqlite-feed-state.js';
+
+export interface StorySchedulingOptions {
+  storydesk: Storydesk;
+  env: Env;
+  logger: Logger;
+  /** Where digests go, per platform; platforms without a sink keep their digests pending. */
+  sinks: DigestSinks;
+  /** @default the data dir from config */
+  dataDir?: string;
+  /** @default () => new Date() */
+  now?: () => Date;
+  fetch?: FetchFunction;
+}
+
+/** The tracking, feed and digest parts wired over one data directory. */
+export interface StoryScheduling {
+  tracking: TrackingService;
+  builder: DigestBuilder;
+  storyStore: SqliteStoryStore;
+  feedState: SqliteFeedState;
+  /** Null when no feeds are configured. */
+  feedPoller: FeedPoller | null;
+  digests: DigestScheduler;
+  /** True when there is something to schedule: feeds to poll, or a chat platform to post digests to. */
+  enabled: boolean;
+  /** Starts polling feeds (FEED_POLL_CRON, plus one poll now, in the background) and the digest schedule (resuming the outbox). */
+  start(): Promise<void>;
+  /** Stops the schedules and closes the connections this opened. */
+  close(): void;
+}
+
+/** Comma-separated FEEDS, validated as http(s) URLs once, here, where the setting enters. */
+export function feedUrls(env: Env): string[] {
+  const urls = (env.FEEDS ?? '').split(',').map((url) => url.trim()).filter((url) => url.length > 0);
+  for (const url of urls) {
+    if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new StorydeskError('config_invalid', `FEEDS: "${url}" is not an http(s) URL. List feed URLs separated by commas.`);
+  }
+  return urls;
+}
+
+/**
+ * Wires tracking, feed polling and digests over an opened Storydesk. The story and feed tables get
+ * their own connections to the same SQLite file (WAL). Feed articles go through the same indexer as
+ * files, so they are searchable and assigned to stories as soon as a poll stores them.
+ */
+export function createStoryScheduling(options: StorySchedulingOptions): StoryScheduling {
+  const { storydesk, env, logger } = options;
+  const stories = storydesk.stories;
+  if (!stories) throw new StorydeskError('stories_missing', 'Tracking and digests need the story service; open storydesk with stories enabled.');
+  const databasePath = join(resolve(options.dataDir ?? env.STORYDESK_DATA_DIR), 'storydesk.sqlite');
+  const storyStore = SqliteStoryStore.open(databasePath);
+  const feedState = SqliteFeedState.open(databasePath);
+  const now = options.now ?? (() => new Date());
+  const tracking = new TrackingService({ storyStore, stories, defaultCron: env.DIGEST_DEFAULT_CRON, defaultTimezone: env.DIGEST_DEFAULT_TIMEZONE, now });
+  const builder = new DigestBuilder({ store: storydesk.store, storyStore, stories, outletsOf: (id) => feedState.outletsOf(id) });
+  const digests = new DigestScheduler({
+    storyStore,
+    source: builder,
+    sinks: options.sinks,
+    logger,
+    postEmpty: env.DIGEST_POST_EMPTY,
+    missedWindow: env.DIGEST_MISSED_WINDOW,
+    now,
+  });
+  const feeds = feedUrls(env);
+  const indexedSink: ArticleSink = (() => {
+    const indexer = new ArticleIndexer({
+      store: storydesk.store,
+      index: storydesk.index,
+      embedder: storydesk.embedder,
+      now,
+      onIndexed: (articles) => stories.assign(articles),
+    });
+    return {
+      offer: (input) => indexer.offer(input),
+      flush: async () => {
+        await indexer.flush();
+        storydesk.index.save();
+      },
+    };
+  })();
+  const feedPoller =
+    feeds.length > 0
+      ? new FeedPoller({ feeds, state: feedState, sink: indexedSink, logger, now, ...(options.fetch ? { fetch: options.fetch } : {}) })
+      : null;
+
+  return {
+    tracking,
+    builder,
+    storyStore,
+    feedState,
+    feedPoller,
+    digests,
+    enabled: feedPoller !== null || Object.keys(options.sinks).length > 0,
+    start: async () => {
+      if (feedPoller) {
+        // The first poll runs in the background: start-up (and the chat) does not wait for slow feeds.
+        feedPoller.start(env.FEED_POLL_CRON);
+        feedPoller.triggerNow();
+      }
+      const report = await digests.start();
+      logger.info(report, 'Digest schedule started');
+    },
+    close: () => {
+      feedPoller?.stop();
+      digests.stop();
+      feedState.close();
+      storyStore.close();
+    },
+  };
+}
