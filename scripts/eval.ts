@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const report = await storydesk.ingest([corpusFile]);
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   console.log(
-    `Indexed ${kept.length} of ${corpus.length} articles (${report.added} added, ${report.unchanged} unchanged, ${report.passages} passages embedded now) in ${ingestSeconds.toFixed(1)} s; held out ${corpus.length - kept.length} articles of weeks ${[...HELD_OUT_WEEKS].join(', ')}.`,
+    `Indexed ${kept.length} of ${corpus.length} articles (${report.added} added, ${report.unchanged} unchanged, ${report.skipped.length} skipped, ${report.passages} passages indexed now) in ${ingestSeconds.toFixed(1)} s; held out ${corpus.length - kept.length} articles of weeks ${[...HELD_OUT_WEEKS].join(', ')}.`,
   );
 
   // Retrieval: article rankings from the top 10 passages... deduplicated to articles, for each mode.

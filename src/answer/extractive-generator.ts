@@ -7,17 +7,17 @@ import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js
 import { type CounterEvidence, findCounterEvidence, hedgeLookup } from './evidence-disputes.js';
 import { attributionOf } from './hedge-cues.js';
 
-/** Weight of each question term (e.g. inverse document frequency in the corpus); 1 for unknown terms. */
-export type TermWeights = (terms: string[]) => Map<string, number>;
+/** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus. */
+export type TermWeights = (question: string) => Map<string, number>;
 
 export interface ExtractiveGeneratorOptions {
   /** @default 4 */
   maxStatements?: number;
   /** Statements one article may contribute. @default 2 */
   perArticle?: number;
-  /** Share of the question's term weight the best sentence with its passage context must cover. @default 0.5 */
+  /** Share of the question's term weight the best sentence with its passage context must cover. @default 0.55 */
   minContextCoverage?: number;
-  /** Share the best single sentence must cover. @default 0.25 */
+  /** Share the best single sentence must cover. @default 0.15 (thresholds tuned by scripts/tune-extractive.ts) */
   minSentenceCoverage?: number;
   termWeights?: TermWeights;
 }
@@ -40,18 +40,21 @@ export class ExtractiveGenerator implements Generator {
   constructor(options: ExtractiveGeneratorOptions = {}) {
     const { termWeights, ...rest } = options;
     this.#termWeights = termWeights;
-    this.#options = { maxStatements: 4, perArticle: 2, minContextCoverage: 0.5, minSentenceCoverage: 0.25, ...rest };
+    this.#options = { maxStatements: 4, perArticle: 2, minContextCoverage: 0.55, minSentenceCoverage: 0.15, ...rest };
   }
 
   async generate(request: GenerateRequest): Promise<Answer> {
     const questionTerms = [...termSet(request.question)];
     if (questionTerms.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.emptyQuestion, this.id);
     const pool = evidenceSentences(request.evidence, request.context);
-    const answerable = pool.filter((sentence) => !sentence.contextOnly);
+    // Questions in the text (quizzes, headlines asking things) are not claims and answer nothing.
+    const answerable = pool.filter((sentence) => !sentence.contextOnly && !sentence.text.trimEnd().endsWith('?'));
     if (answerable.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
 
-    const weights = this.#termWeights?.(questionTerms) ?? new Map<string, number>();
-    const weightOf = (term: string): number => weights.get(term) ?? 1;
+    const weights = this.#termWeights?.(request.question) ?? new Map<string, number>();
+    const known = [...weights.values()];
+    const fallbackWeight = known.length > 0 ? known.reduce((sum, weight) => sum + weight, 0) / known.length : 1;
+    const weightOf = (term: string): number => weights.get(term) ?? fallbackWeight;
     const totalWeight = questionTerms.reduce((sum, term) => sum + weightOf(term), 0);
     const coverage = (terms: Set<string>): number =>
       questionTerms.reduce((sum, term) => sum + (terms.has(term) ? weightOf(term) : 0), 0) / totalWeight;

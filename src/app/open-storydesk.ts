@@ -4,6 +4,7 @@ import type { Env } from '../config/schema.js';
 import type { ArticleStore } from '../core/article-store.js';
 import type { Embedder } from '../core/embedder.js';
 import type { Generator } from '../core/generator.js';
+import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
 import { ensureIndexConsistent } from '../providers/index-consistency.js';
 import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
@@ -60,7 +61,7 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const stories = new StoryService({ store, storyStore: SqliteStoryStore.open(join(dataDir, 'storydesk.sqlite')), embedder });
   await stories.sync({ reprofileAll: changed });
 
-  const generator = options.generator ?? new ExtractiveGenerator();
+  const generator = options.generator ?? new ExtractiveGenerator({ termWeights: corpusTermWeights(store) });
   return new Storydesk({
     store,
     index,

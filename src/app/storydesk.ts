@@ -4,7 +4,7 @@ import type { ArticleStore } from '../core/article-store.js';
 import type { AskOptions, Assistant } from '../core/assistant.js';
 import type { Embedder } from '../core/embedder.js';
 import { UserFacingError } from '../core/errors.js';
-import type { Evidence, Generator } from '../core/generator.js';
+import type { Evidence, GenerateRequest, Generator } from '../core/generator.js';
 import type { SearchHit, SearchOptions } from '../core/search.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import { type IngestReport, ingestCorpus } from '../ingest/ingest-corpus.js';
@@ -64,6 +64,13 @@ export class Storydesk implements Assistant {
 
   /** A cited answer, abstaining when the articles do not answer the question. */
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    const request = await this.gatherEvidence(question, options);
+    const answer = await this.generator.generate(request);
+    return { ...answer, question: question.trim() };
+  }
+
+  /** Retrieves the evidence for a question and the rest of its top articles (where denials usually sit). */
+  async gatherEvidence(question: string, options: AskOptions = {}): Promise<GenerateRequest> {
     const checked = this.#checkQuestion(question);
     const history = options.history ?? [];
     const query = standaloneQuestion(checked, history);
@@ -86,8 +93,7 @@ export class Storydesk implements Assistant {
         .filter((passage) => !used.has(passage.id))
         .map((passage) => ({ passage, article, body: bodyOf(article.id), score: 0 })),
     );
-    const answer = await this.generator.generate({ question: query, history, evidence, context });
-    return { ...answer, question: checked };
+    return { question: query, history, evidence, context };
   }
 
   close(): void {

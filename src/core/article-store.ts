@@ -48,6 +48,11 @@ export interface ArticleStore {
   getPassages(ids: number[]): Passage[];
   getArticlePassages(articleId: string): Passage[];
   lexicalSearch(query: string, k: number, filters?: SearchFilters): LexicalHit[];
+  /**
+   * In how many passages each word occurs (after the store's own tokenising and stemming), and how many
+   * passages there are: the document frequencies behind inverse-document-frequency weights.
+   */
+  documentFrequencies(words: string[]): { passages: number; counts: Map<string, number> };
   /** Passage ids that pass the filters, for filtering vector hits. Null when no filters are set. */
   passageIdsMatching(filters: SearchFilters | undefined): Set<number> | null;
 

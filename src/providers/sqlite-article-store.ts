@@ -192,6 +192,16 @@ export class SqliteArticleStore implements ArticleStore {
     return rows.map((row) => ({ passageId: row.passageId, score: -row.rank }));
   }
 
+  documentFrequencies(words: string[]): { passages: number; counts: Map<string, number> } {
+    const count = this.statement('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
+    const counts = new Map<string, number>();
+    for (const word of new Set(words)) {
+      const match = toSafeFtsQuery(word);
+      counts.set(word, match === null ? 0 : (count.get(match) as number));
+    }
+    return { passages: this.counts().passages, counts };
+  }
+
   passageIdsMatching(filters: SearchFilters | undefined): Set<number> | null {
     const filter = filterClause(filters);
     if (filter === null) return null;
