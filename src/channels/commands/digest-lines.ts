@@ -52,7 +52,8 @@ export function formatDigestDispute(dispute: DigestDispute, format: DigestFormat
   const label = `⚠️ ${DISPUTE_LABEL[dispute.kind]}${dispute.change === 'newly_disputed' ? ' (newly disputed)' : ' (new dispute)'}`;
   return [
     `${format.bold(format.escape(label))}: ${formatDigestClaim(dispute.claim, format)}`,
-    `    ↳ ${format.escape(dispute.disputedBy ? `${dispute.disputedBy}: ` : '')}${formatDigestClaim(dispute.counter, format)}`,
+    // Who disputes it is named only when the quote itself does not already say so.
+    `    ↳ ${format.escape(dispute.disputedBy && !dispute.counter.text.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '')}${formatDigestClaim(dispute.counter, format)}`,
   ];
 }
 
