@@ -2,6 +2,8 @@ import { config as loadDotenv } from 'dotenv';
 import { createLogger } from './app/logger.js';
 import { openStorydesk } from './app/open-storydesk.js';
 import { createDigestSinks } from './channels/commands/digest-sinks.js';
+import { createCommandRegistry } from './channels/create-command-registry.js';
+import { startChannels } from './channels/start-channels.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { loadConfig } from './config/load-config.js';
 import { createStoryScheduling } from './scheduler/story-scheduling.js';
@@ -22,8 +24,18 @@ async function main(): Promise<void> {
   const scheduling = createStoryScheduling({ storydesk, env, logger, sinks: createDigestSinks(env) });
   if (scheduling.enabled) await scheduling.start();
 
-  const interactive = process.stdin.isTTY === true;
-  await runTerminalChat({ assistant: storydesk, input: process.stdin, output: process.stdout, interactive });
+  const channels = await startChannels({ env, assistant: storydesk, registry: createCommandRegistry(), logger });
+  if (channels.configured.length === 0) {
+    const interactive = process.stdin.isTTY === true;
+    await runTerminalChat({ assistant: storydesk, input: process.stdin, output: process.stdout, interactive });
+  } else {
+    logger.info({ running: channels.running }, 'storydesk is answering in its channels; Ctrl+C to stop');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await channels.stop();
+  }
   scheduling.close();
   storydesk.close();
 }

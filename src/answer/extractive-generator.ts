@@ -154,7 +154,7 @@ function composeText(statements: Statement[], disputes: Dispute[]): string {
   for (const statement of statements) {
     lines.push(`${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`);
     for (const dispute of disputes.filter((item) => item.claim === statement.text)) {
-      const who = dispute.disputedBy ? `${dispute.disputedBy}: ` : '';
+      const who = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '';
       const label = dispute.kind === 'unverified' ? 'Unverified' : dispute.kind === 'denied' ? 'Denied' : 'Contradicted';
       lines.push(`  ⚠ ${label} — ${who}${dispute.counter} ${dispute.counterCitations.map((n) => `[${n}]`).join('')}`);
     }

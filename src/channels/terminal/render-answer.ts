@@ -17,7 +17,7 @@ export function renderAnswerForTerminal(answer: Answer, style: TerminalStyle = {
     const marker = statement.status === 'supported' ? '' : ansi('33', statement.status === 'disputed' ? '⚠ DISPUTED ' : '⚠ UNVERIFIED ', style);
     lines.push(`${marker}${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`);
     for (const dispute of answer.disputes.filter((item) => item.claim === statement.text)) {
-      const who = dispute.disputedBy ? `${dispute.disputedBy}: ` : '';
+      const who = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '';
       lines.push(ansi('33', `    ↳ ${dispute.kind}: ${who}“${dispute.counter}” ${dispute.counterCitations.map((n) => `[${n}]`).join('')}`, style));
     }
   }
