@@ -8,8 +8,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Stance } from '../src/core/stance.js';
+import { type BoostOptions, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
 import { fitScaling, type TrainOptions, toInput, trainSoftmax } from '../src/disputes/softmax-model.js';
-import { combineStages, decide, STANCE_WEIGHTS_PATH, type StanceStages, toWeightsFile } from '../src/disputes/stance-classifier.js';
+import { combineStages, decide, STANCE_WEIGHTS_PATH, type StageModel, type StanceStages, toWeightsFile } from '../src/disputes/stance-classifier.js';
 import { foldOf, isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
 import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from '../src/disputes/stance-features.js';
 import { formatScores, STANCES, type StanceScores, scoreStances } from '../src/disputes/stance-metrics.js';
@@ -71,6 +72,10 @@ interface PipelineOptions {
   stance: TrainOptions;
   /** Whether stage 2 reads the hashed cue-word indicators (or dense features only). */
   hashed: boolean;
+  /** Stage 2 for bodies as boosted trees over the dense features instead of the logistic regression. */
+  bodyTrees?: BoostOptions;
+  /** The same for the headline model. */
+  headlineTrees?: BoostOptions;
 }
 
 function train(set: Example[], options: PipelineOptions): Pipeline {
@@ -90,7 +95,16 @@ function train(set: Example[], options: PipelineOptions): Pipeline {
     options.relatedness,
   );
   const relatedSet = set.filter((example) => example.pair.label !== 'unrelated');
-  const stageTwo = (subset: Example[]) => {
+  const stageTwo = (subset: Example[], trees: BoostOptions | undefined): StageModel => {
+    if (trees) {
+      const weights = options.stance.classWeights;
+      return trainBoostedTrees(
+        subset.map((example) => example.features.dense),
+        subset.map((example) => STAGE_TWO.indexOf(example.pair.label)),
+        [...STAGE_TWO],
+        weights ? { ...trees, classWeights: weights } : trees,
+      );
+    }
     const scaling = fitScaling(
       subset.map((example) => example.features),
       options.hashed ? HASH_SIZE : 0,
@@ -105,9 +119,16 @@ function train(set: Example[], options: PipelineOptions): Pipeline {
   };
   return {
     relatedness,
-    stance: stageTwo(relatedSet.filter((example) => example.features.textWords > HEADLINE_WORDS)),
-    headlineStance: stageTwo(relatedSet.filter((example) => example.features.textWords <= HEADLINE_WORDS)),
+    stance: stageTwo(
+      relatedSet.filter((example) => example.features.textWords > HEADLINE_WORDS),
+      options.bodyTrees,
+    ),
+    headlineStance: stageTwo(
+      relatedSet.filter((example) => example.features.textWords <= HEADLINE_WORDS),
+      options.headlineTrees,
+    ),
     headlineWords: HEADLINE_WORDS,
+    hashSize: HASH_SIZE,
   };
 }
 
@@ -155,18 +176,16 @@ const heldOut = examples.filter((example) => isHeldOut(example.pair.group));
 console.log(`tuning ${tuning.length} pairs, held out ${heldOut.length} pairs (by article cluster / Emergent claim)`);
 
 const grid: PipelineOptions[] = [];
-for (const disagreeWeight of quick ? [3] : [2, 4]) {
-  for (const agreeWeight of quick ? [1] : [0.6, 1]) {
-    for (const hashed of quick ? [true] : [true, false]) {
+const TREES: BoostOptions = { rounds: 120, depth: 3, learningRate: 0.1, minChildWeight: 5 };
+for (const disagreeWeight of quick ? [3] : [2, 4, 6]) {
+  for (const body of quick ? ['logreg'] : ['logreg', 'trees']) {
+    for (const headline of quick ? ['logreg'] : ['logreg', 'trees']) {
       grid.push({
         relatedness: { epochs: quick ? 5 : 10, learningRate: 0.05, l2: 1e-4 },
-        stance: {
-          epochs: quick ? 10 : 5,
-          learningRate: 0.05,
-          l2: 1e-4,
-          classWeights: [agreeWeight, disagreeWeight, 1],
-        },
-        hashed,
+        stance: { epochs: quick ? 10 : 5, learningRate: 0.05, l2: 1e-4, classWeights: [1, disagreeWeight, 1] },
+        hashed: false,
+        ...(body === 'trees' ? { bodyTrees: TREES } : {}),
+        ...(headline === 'trees' ? { headlineTrees: TREES } : {}),
       });
     }
   }
@@ -189,7 +208,7 @@ for (const options of grid) {
     );
     const value = objective(scores);
     console.log(
-      `cv ${JSON.stringify({ epochs: options.stance.epochs, hashed: options.hashed, classWeights: options.stance.classWeights, threshold })}: FNC ${(scores.fnc.fncScore * 100).toFixed(1)}%  disagree F1 ${scores.fnc.perClass.disagree.f1.toFixed(3)}  Emergent acc ${(scores.emergent.accuracy * 100).toFixed(1)}%  objective ${value.toFixed(4)}`,
+      `cv ${JSON.stringify({ body: options.bodyTrees ? 'trees' : 'logreg', headline: options.headlineTrees ? 'trees' : 'logreg', classWeights: options.stance.classWeights, threshold })}: FNC ${(scores.fnc.fncScore * 100).toFixed(1)}%  disagree F1 ${scores.fnc.perClass.disagree.f1.toFixed(3)}  Emergent acc ${(scores.emergent.accuracy * 100).toFixed(1)}%  objective ${value.toFixed(4)}`,
     );
     if (!best || value > best.value) best = { options, threshold, scores, value };
   }
@@ -220,22 +239,35 @@ const weightsJson = JSON.stringify(toWeightsFile(finalPipeline, chosen.threshold
 writeFileSync(STANCE_WEIGHTS_PATH, `${weightsJson}\n`);
 console.log(`\nwrote ${STANCE_WEIGHTS_PATH} (${(weightsJson.length / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s total`);
 
+function heldOutMix(dataset: string): string {
+  const pairs = heldOut.filter((example) => example.pair.dataset === dataset);
+  const groups = new Set(pairs.map((example) => example.pair.group)).size;
+  const counts = STANCES.map((stance) => `${pairs.filter((example) => example.pair.label === stance).length} ${stance}`).join(', ');
+  return `${groups} groups, ${pairs.length} pairs (${counts})`;
+}
+
+function describe(trees: BoostOptions | undefined): string {
+  if (trees) return `boosted trees (${JSON.stringify(trees)})`;
+  return `logistic regression over the dense features and their quantile bins${chosen.options.hashed ? ` plus ${HASH_SIZE} hashed cue-word indicators` : ''}`;
+}
+
 const line = (title: string, scores: StanceScores) =>
   `| ${title} | ${scores.count} | ${(scores.accuracy * 100).toFixed(1)}% | ${scores.macroF1.toFixed(3)} | ${(scores.fncScore * 100).toFixed(1)}% | ${STANCES.map((stance) => scores.perClass[stance].f1.toFixed(3)).join(' / ')} |`;
 const provenance = `# Provenance of stance-weights.json
 
-- **What:** weights of two logistic regressions for the FNC-1 scheme: stage 1 related vs unrelated from
-  ${RELATEDNESS_FEATURES.length} overlap features; stage 2 agree / disagree / discuss (one model for headline-length texts of ≤ ${HEADLINE_WORDS} words, one for
-  longer bodies) from ${DENSE_FEATURE_NAMES.length} dense lexical-overlap and
-  cue features (each also binned into quantiles) and ${HASH_SIZE} hashed cue-word indicators; a pair is related when
-  P(related) ≥ ${chosen.threshold}. Features: \`src/disputes/stance-features.ts\`; model: \`src/disputes/softmax-model.ts\`.
+- **What:** a two-stage cascade for the FNC-1 scheme. Stage 1: logistic regression, related vs unrelated, from
+  ${RELATEDNESS_FEATURES.length} overlap features (P(related) ≥ ${chosen.threshold} means related). Stage 2: agree / disagree / discuss
+  from ${DENSE_FEATURE_NAMES.length} dense lexical-overlap, cue, hedge and opposite-word features, one model for bodies and one for
+  headline-length texts (≤ ${HEADLINE_WORDS} words): bodies ${describe(chosen.options.bodyTrees)}, headlines ${describe(chosen.options.headlineTrees)}.
+  Features: \`src/disputes/stance-features.ts\`; models: \`src/disputes/softmax-model.ts\`, \`src/disputes/boosted-trees.ts\`.
 - **Data:** \`../shared/data/fnc1_stance_input.jsonl\` + \`fnc1_stance_labels.jsonl\` (${examples.filter((example) => example.pair.dataset === 'fnc1').length} FNC-1 pairs) and
   \`emergent_stance.jsonl\` (${examples.filter((example) => example.pair.dataset === 'emergent').length} Emergent pairs; for→agree, against→disagree, observing→discuss).
   No text from these sets is stored here; only the learned numbers (rounded to 4 decimals) and feature scaling statistics.
 - **Script and command:** \`npx tsx scripts/train-stance.ts\` (deterministic: fixed seed, fixed split).
 - **Tuning:** 5-fold cross-validation grouped by FNC-1 article cluster and by Emergent claim id, on the 80% of
-  groups not held out; grid over the agree and disagree class weights, hashed features on/off and the relatedness threshold
-  (epochs 5 and 20 were compared before: 5 was as good or better). Objective: mean of FNC-1 score, FNC-1
+  groups not held out; grid over the disagree class weight, logistic regression vs boosted trees for the body and the headline
+  models, and the relatedness threshold (earlier runs compared 5 vs 20 epochs, hashed cue-word features on/off,
+  a bag of words and a down-weighted agree class: none helped in cross-validation). Objective: mean of FNC-1 score, FNC-1
   disagree F1 and Emergent accuracy. Chosen: \`${JSON.stringify(chosen.options)}\`.
 - **Date:** ${new Date().toISOString().slice(0, 10)}
 
@@ -251,6 +283,10 @@ ${line('Emergent full set, shipped model (80% of it is training data)', fullScor
 The shipped weights are the model trained on the tuning groups only (the held-out row's model): the
 held-out groups (\`isHeldOut\` in \`src/disputes/stance-dataset.ts\`) were never seen in training or tuning,
 so \`npm run eval:stance\` reproduces the held-out rows. The full-set rows mix training and held-out pairs.
+
+The held-out FNC-1 part is ${heldOutMix('fnc1')}; its related pairs are mostly \`discuss\`, which is why its
+figures sit below the cross-validation ones (and why "discuss for every related pair" scores well there).
+The Emergent held-out part is ${heldOutMix('emergent')}.
 `;
 if (!quick) writeFileSync(join(STANCE_WEIGHTS_PATH, '..', 'PROVENANCE.md'), provenance);
 console.log(provenance);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { StorydeskError } from '../core/errors.js';
 import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
+import { type BoostedTrees, predictTrees, type TreeNode } from './boosted-trees.js';
 import { predictProbabilities, type SoftmaxModel, toInput } from './softmax-model.js';
 import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from './stance-features.js';
 import { TextAnalysisCache } from './stance-text.js';
@@ -23,18 +24,28 @@ const modelJson = z.object({
   weights: z.array(z.array(z.number())),
 });
 
+const treeNode: z.ZodType<TreeNode> = z.lazy(() =>
+  z.union([z.object({ leaf: z.number() }), z.object({ feature: z.number().int().nonnegative(), threshold: z.number(), left: treeNode, right: treeNode })]),
+);
+
+const treesJson = z.object({ classes: z.array(z.string()), base: z.array(z.number()), trees: z.array(z.array(treeNode)) });
+
+/** A stage-2 model: the logistic regression or boosted trees, whichever tuning chose. */
+const stageJson = z.union([modelJson, treesJson]);
+
 const weightsFile = z.object({
-  format: z.literal('storydesk-stance/2'),
+  format: z.literal('storydesk-stance/3'),
   denseFeatures: z.array(z.string()),
   /** P(related) at or above which a pair is treated as related. */
   relatedThreshold: z.number(),
   /** Stage 1: related vs unrelated, from overlap features only (text-only features let it memorise bodies). */
   relatedness: modelJson,
   /** Stage 2 for texts longer than `headlineWords`: agree / disagree / discuss among related pairs. */
-  stance: modelJson,
+  stance: stageJson,
   /** Stage 2 for headline-length texts (claim vs headline reads differently from claim vs article body). */
-  headlineStance: modelJson,
+  headlineStance: stageJson,
   headlineWords: z.number().int().positive(),
+  hashSize: z.number().int().positive(),
 });
 
 /** The JSON written by `scripts/train-stance.ts`. */
@@ -54,6 +65,25 @@ function roundModel(model: SoftmaxModel): z.infer<typeof modelJson> {
   };
 }
 
+function roundTree(node: TreeNode): TreeNode {
+  if ('leaf' in node) return { leaf: Number(node.leaf.toPrecision(5)) };
+  return { feature: node.feature, threshold: node.threshold, left: roundTree(node.left), right: roundTree(node.right) };
+}
+
+function roundStage(model: StageModel): z.infer<typeof stageJson> {
+  if ('trees' in model) return { classes: model.classes, base: model.base, trees: model.trees.map((round) => round.map(roundTree)) };
+  return roundModel(model);
+}
+
+function stageFromJson(model: z.infer<typeof stageJson>): StageModel {
+  return 'trees' in model ? model : fromJson(model);
+}
+
+/** Stage-2 class probabilities from either kind of model. */
+function stageProbabilities(model: StageModel, features: PairFeatures): number[] {
+  return 'trees' in model ? predictTrees(model, features.dense) : predictProbabilities(model, toInput(features, model.scaling));
+}
+
 function fromJson(model: z.infer<typeof modelJson>): SoftmaxModel {
   const { columns, ...scaling } = model.scaling;
   return {
@@ -67,32 +97,39 @@ function fromJson(model: z.infer<typeof modelJson>): SoftmaxModel {
 /** Serialises the two trained stages, rounding weights so the file stays small. */
 export function toWeightsFile(stages: StanceStages, relatedThreshold: number): StanceWeightsFile {
   return {
-    format: 'storydesk-stance/2',
+    format: 'storydesk-stance/3',
     denseFeatures: [...DENSE_FEATURE_NAMES],
     relatedThreshold,
     relatedness: roundModel(stages.relatedness),
-    stance: roundModel(stages.stance),
-    headlineStance: roundModel(stages.headlineStance),
+    stance: roundStage(stages.stance),
+    headlineStance: roundStage(stages.headlineStance),
     headlineWords: stages.headlineWords,
+    hashSize: stages.hashSize,
   };
 }
+
+/** A stage-2 model. */
+export type StageModel = SoftmaxModel | BoostedTrees;
 
 /** The trained models of the engine. */
 export interface StanceStages {
   relatedness: SoftmaxModel;
-  stance: SoftmaxModel;
-  headlineStance: SoftmaxModel;
+  stance: StageModel;
+  headlineStance: StageModel;
   /** Texts of at most this many words use `headlineStance`. */
   headlineWords: number;
+  /** Size of the hashed indicator space the features are computed in. */
+  hashSize: number;
 }
 
 /**
- * The offline stance engine: two multinomial logistic regressions over lexical-overlap, cue and attribution
- * features — first related vs unrelated, then agree / disagree / discuss. Texts are analysed once and cached,
+ * The offline stance engine, a cascade over lexical-overlap, cue and attribution features: a logistic
+ * regression decides related vs unrelated, then a logistic regression or boosted trees (whichever tuning
+ * chose; one model for headlines, one for bodies) decides agree / disagree / discuss. Texts are analysed once and cached,
  * so many claims against one long body stay cheap.
  */
 export class LearnedStanceClassifier implements StanceClassifier {
-  readonly id = 'lexical-logreg-v2';
+  readonly id: string;
   private readonly stages: StanceStages;
   private readonly relatedThreshold: number;
   // Bounded: an analysed long body holds many small sets, and inputs usually repeat a text in nearby lines.
@@ -105,16 +142,18 @@ export class LearnedStanceClassifier implements StanceClassifier {
     }
     this.stages = {
       relatedness: fromJson(weights.relatedness),
-      stance: fromJson(weights.stance),
-      headlineStance: fromJson(weights.headlineStance),
+      stance: stageFromJson(weights.stance),
+      headlineStance: stageFromJson(weights.headlineStance),
       headlineWords: weights.headlineWords,
+      hashSize: weights.hashSize,
     };
     this.relatedThreshold = weights.relatedThreshold;
+    this.id = 'trees' in this.stages.stance ? 'lexical-cascade-trees-v3' : 'lexical-cascade-logreg-v3';
   }
 
   /** Class probabilities for one pair: P(unrelated) from stage 1, the related mass split by stage 2. */
   probabilities(pair: StancePair): Record<Stance, number> {
-    const features = pairFeatures(this.claims.get(pair.claim), this.texts.get(pair.text), this.stages.stance.scaling.hashSize);
+    const features = pairFeatures(this.claims.get(pair.claim), this.texts.get(pair.text), this.stages.hashSize);
     return combineStages(this.stages, features);
   }
 
@@ -134,7 +173,7 @@ export function combineStages(stages: StanceStages, features: PairFeatures): Rec
   const stance = features.textWords <= stages.headlineWords ? stages.headlineStance : stages.stance;
   const relatedProbabilities = predictProbabilities(relatedness, toInput(features, relatedness.scaling));
   const related = relatedProbabilities[relatedness.classes.indexOf('related')] ?? 0;
-  const stageTwo = predictProbabilities(stance, toInput(features, stance.scaling));
+  const stageTwo = stageProbabilities(stance, features);
   const result: Record<Stance, number> = {
     agree: 0,
     disagree: 0,
