@@ -41,8 +41,8 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
   },
   {
     id: 'related',
-    description: '"Related:" / "Related Articles" / "Recommended" / "Trending" / "More from …" link labels',
-    pattern: String.raw`(?:related(?: articles?| stories| coverage| content| news)?|recommended(?: for you| stories)?|trending(?: now)?|more from [^.!?]{1,60}|most (?:read|popular))\s*(?::.*)?`,
+    description: '"Related:" / "Related Articles" / "Recommended" / "Trending" / "More:" / "More from …" link labels',
+    pattern: String.raw`(?:related(?: articles?| stories| coverage| content| news)?|recommended(?: for you| stories)?|trending(?: now)?|more|more from [^.!?]{1,60}|most (?:read|popular))\s*(?::.*)?`,
     action: 'drop-line',
   },
   {

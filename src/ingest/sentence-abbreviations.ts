@@ -7,7 +7,7 @@
 export const NEVER_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'mmes', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'lt', 'col',
   'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'maj', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'atty',
-  'st', 'mt', 'ft', 'e.g', 'i.e', 'vs', 'v', 'cf', 'approx', 'fig', 'figs', 'viz', 'ca',
+  'st', 'ste', 'mt', 'ft', 'e.g', 'i.e', 'vs', 'v', 'cf', 'approx', 'fig', 'figs', 'viz', 'ca',
 ]);
 
 /** Abbreviations that only stay inside the sentence when a number follows: "No. 5", "Jan. 12", "pp. 4". */
@@ -37,4 +37,21 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'to', 'today', 'under', 'unlike', 'until', 'we', 'what', 'when', 'where', 'whether', 'which', 'while', 'who',
   'why', 'with', 'within', 'without', 'yet', 'you', 'your', 'according', 'analysts', 'officials', 'shares',
   'yesterday', 'tomorrow',
+]);
+
+/**
+ * US state abbreviations in AP style, as written (case matters: "Ill." is Illinois, "ill." is a word). They
+ * mostly sit in datelines and addresses ("FREMONT, Calif. — …", "Hartford, Conn., and…"), so they are
+ * treated like the ambiguous abbreviations.
+ */
+export const STATE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md',
+  'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Tenn', 'Tex', 'Va', 'Vt',
+  'Wash', 'Wis', 'Wyo',
+]);
+
+/** Verbs of attribution: in “…wrong?” Hughes said. the question mark does not end the sentence. */
+export const ATTRIBUTION_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'asked', 'asks', 'added', 'adds', 'wrote', 'writes', 'explained', 'noted', 'recalled',
+  'replied', 'continued', 'stated', 'tweeted', 'posted', 'insisted', 'warned', 'argued', 'shouted', 'wondered',
 ]);

@@ -44,6 +44,35 @@ describe('segmentSentences', () => {
     expect(sentencesOf('The deal was signed by Example Holdings Ltd. It closes in May.')).toEqual(['The deal was signed by Example Holdings Ltd.', 'It closes in May.']);
   });
 
+  it('reads datelines, suites and times the way news copy uses them', () => {
+    for (const sentence of [
+      'FREMONT, Calif. — The fictional plant reopened on Monday.',
+      'TULSA, Okla. (AP) — The fictional team won again.',
+      'The event starts at 2:30 p.m. (9:30 a.m. ET) in the main hall.',
+      'The shop at 125 Main St., Ste. 108 opens at noon.',
+    ]) {
+      expect(sentencesOf(sentence), sentence).toEqual([sentence]);
+    }
+  });
+
+  it('keeps an attribution after a quoted question with its quotation', () => {
+    expect(sentencesOf('“What is the real status?” Loarie said. The census continues.')).toEqual(['“What is the real status?” Loarie said.', 'The census continues.']);
+  });
+
+  it('ends a sentence before a bare link', () => {
+    expect(sentencesOf('The rating was changed to true. https://news.example/fact-check')).toEqual(['The rating was changed to true.', 'https://news.example/fact-check']);
+  });
+
+  it('does not treat a sentence that closes a straight-quoted quotation as opening one', () => {
+    // The quotation opened in the previous paragraph; its closing quote must not open a new one.
+    expect(sentencesOf('"It began years ago.\n\nSo many people are dying," he says. The standards matter. It is late.')).toEqual([
+      '"It began years ago.',
+      'So many people are dying," he says.',
+      'The standards matter.',
+      'It is late.',
+    ]);
+  });
+
   it('keeps closing quotes and brackets with the sentence they close', () => {
     expect(sentencesOf('“Why now?” she asked. (The vote was close.) Then it rained.')).toEqual(['“Why now?” she asked.', '(The vote was close.)', 'Then it rained.']);
   });
