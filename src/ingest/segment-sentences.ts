@@ -26,8 +26,8 @@ const OPENING_QUOTE = /[“‘"«]/;
 const CLOSING_QUOTE = /[”’"'»]/;
 /** One to four capitalised words (a name, "The spokesperson") and then a verb of attribution. */
 const ATTRIBUTION = /^(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}(\p{Ll}+)/u;
-/** The token a period ends: letters, digits and inner periods ("U.S" in "More:U.S."). */
-const WORD_BEFORE_PERIOD = /[\p{L}\p{N}.]*$/u;
+/** A character of the token a period ends: letters, digits and inner periods ("U.S" in "More:U.S."). */
+const WORD_CHARACTER = /[\p{L}\p{N}.]/u;
 const LOWERCASE = /\p{Ll}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /[ \t\u00a0]/;
@@ -123,7 +123,9 @@ function isAttribution(body: string, next: number): boolean {
 
 /** The token right before a period, without quotes, brackets or labels ("U.S" for "(U.S." or "More:U.S."). */
 function wordBefore(body: string, at: number): string {
-  return WORD_BEFORE_PERIOD.exec(body.slice(Math.max(0, at - 40), at))?.[0] ?? '';
+  let start = at;
+  while (start > 0 && at - start < 40 && WORD_CHARACTER.test(body[start - 1] ?? '')) start -= 1;
+  return body.slice(start, at);
 }
 
 function opensSentence(body: string, next: number): boolean {
