@@ -6,6 +6,7 @@ import { CitationBook } from './citation-book.js';
 import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js';
 import { type CounterEvidence, findCounterEvidence, hedgeLookup } from './evidence-disputes.js';
 import { attributionOf } from './hedge-cues.js';
+import { looksLikeInstruction } from './instruction-cues.js';
 
 /** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus. */
 export type TermWeights = (question: string) => Map<string, number>;
@@ -48,7 +49,10 @@ export class ExtractiveGenerator implements Generator {
     if (questionTerms.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.emptyQuestion, this.id);
     const pool = evidenceSentences(request.evidence, request.context);
     // Questions in the text (quizzes, headlines asking things) are not claims and answer nothing.
-    const answerable = pool.filter((sentence) => !sentence.contextOnly && !sentence.text.trimEnd().endsWith('?'));
+    // Planted instructions to AI systems are article text, but never an answer.
+    const answerable = pool.filter(
+      (sentence) => !sentence.contextOnly && !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text),
+    );
     if (answerable.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
 
     const weights = this.#termWeights?.(request.question) ?? new Map<string, number>();

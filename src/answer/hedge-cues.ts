@@ -47,7 +47,7 @@ export function speakerOf(sentence: string): string | undefined {
   return after?.[1]?.trim();
 }
 
-const ATTRIBUTION = /\b((?:\w+ )?sources? (?:told|said to|familiar with the matter told) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*|(?:\w+ )?sources? said|according to [^,.;]+|people familiar with the matter|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* reported)\b/;
+const ATTRIBUTION = /\b((?:\w+ )?[Ss]ources? (?:told|said to|familiar with the matter told) [A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*|(?:\w+ )?[Ss]ources? said|[Aa]ccording to [^,.;]+|[Pp]eople familiar with the matter|[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* reported)\b/;
 
 /** Who a reported claim is attributed to ("sources told Reuters"), if the sentence names it. */
 export function attributionOf(sentence: string): string | undefined {

@@ -6,6 +6,9 @@ import type { Embedder } from '../core/embedder.js';
 import type { Generator } from '../core/generator.js';
 import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
+import { createLlmGenerator } from '../answer/llm/create-llm-generator.js';
+import { isLlmConfigured } from '../providers/openai-client.js';
+import { followUpRewriter } from './follow-up-rewriter.js';
 import { ensureIndexConsistent } from '../providers/index-consistency.js';
 import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
 import { SqliteStoryStore } from '../providers/sqlite-story-store.js';
@@ -61,7 +64,10 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const stories = new StoryService({ store, storyStore: SqliteStoryStore.open(join(dataDir, 'storydesk.sqlite')), embedder });
   await stories.sync({ reprofileAll: changed });
 
-  const generator = options.generator ?? new ExtractiveGenerator({ termWeights: corpusTermWeights(store) });
+  const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store) });
+  const llmConfigured = isLlmConfigured(options.env);
+  const generator = options.generator ?? (llmConfigured ? createLlmGenerator(options.env, extractive) : extractive);
+  const rewriteQuestion = llmConfigured ? followUpRewriter(options.env) : undefined;
   return new Storydesk({
     store,
     index,
@@ -70,5 +76,6 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
     generator,
     maxQuestionChars: options.env.STORYDESK_MAX_QUESTION_CHARS,
     stories,
+    ...(rewriteQuestion ? { rewriteQuestion } : {}),
   });
 }

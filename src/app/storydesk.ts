@@ -10,6 +10,7 @@ import type { VectorIndex } from '../core/vector-index.js';
 import { type IngestReport, ingestCorpus } from '../ingest/ingest-corpus.js';
 import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
+import type { QuestionRewriter } from './follow-up-rewriter.js';
 import { standaloneQuestion } from './standalone-question.js';
 
 export interface StorydeskParts {
@@ -21,6 +22,8 @@ export interface StorydeskParts {
   maxQuestionChars: number;
   /** Keeps articles grouped into stories as they are indexed and removed. */
   stories?: StoryService;
+  /** Rewrites thread follow-ups into standalone questions (with a language model); a heuristic otherwise. */
+  rewriteQuestion?: QuestionRewriter;
 }
 
 /** Passages retrieved to answer a question. */
@@ -37,6 +40,7 @@ export class Storydesk implements Assistant {
   readonly generator: Generator;
   readonly stories: StoryService | undefined;
   readonly #maxQuestionChars: number;
+  readonly #rewriteQuestion: QuestionRewriter | undefined;
 
   constructor(parts: StorydeskParts) {
     this.store = parts.store;
@@ -45,6 +49,7 @@ export class Storydesk implements Assistant {
     this.retriever = parts.retriever;
     this.generator = parts.generator;
     this.#maxQuestionChars = parts.maxQuestionChars;
+    this.#rewriteQuestion = parts.rewriteQuestion;
     this.stories = parts.stories;
   }
 
@@ -73,7 +78,7 @@ export class Storydesk implements Assistant {
   async gatherEvidence(question: string, options: AskOptions = {}): Promise<GenerateRequest> {
     const checked = this.#checkQuestion(question);
     const history = options.history ?? [];
-    const query = standaloneQuestion(checked, history);
+    const query = this.#rewriteQuestion && history.length > 0 ? await this.#rewriteQuestion(checked, history) : standaloneQuestion(checked, history);
     const hits = await this.retriever.search(query, { k: EVIDENCE_PASSAGES, ...(options.filters ? { filters: options.filters } : {}) });
     const bodies = new Map<string, string>();
     const bodyOf = (articleId: string): string => {

@@ -5,7 +5,7 @@ import { findCounterEvidence, hedgeLookup } from '../evidence-disputes.js';
 import type { EvidenceSentence } from '../evidence-sentence.js';
 import { attributionOf, speakerOf } from '../hedge-cues.js';
 import type { NumberedPassage } from './fit-passages.js';
-import { looksLikeInstruction } from './instruction-cues.js';
+import { looksLikeInstruction } from '../instruction-cues.js';
 import type { ModelAnswer, ModelDispute } from './model-answer.js';
 import { samePolarity } from './polarity.js';
 import { passageSentences, statementSupport } from './statement-support.js';
