@@ -6,11 +6,15 @@ import type { SkippedInput } from './skip.js';
 
 /** Options for collectFiles. */
 export interface CollectOptions {
-  /** Files larger than this are skipped. @default 10 MiB */
+  /** Article files (.md, .txt, .html) larger than this are skipped. @default 10 MiB */
   maxFileBytes?: number;
+  /** Record files (.json, .jsonl, .ndjson) hold many articles, so they get their own limit. @default 512 MiB */
+  maxRecordFileBytes?: number;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_RECORD_FILE_BYTES = 512 * 1024 * 1024;
+const RECORD_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 /** Folders that hold dependencies or tooling, never articles. */
 const IGNORED_FOLDERS = new Set(['node_modules']);
 
@@ -21,7 +25,8 @@ const IGNORED_FOLDERS = new Set(['node_modules']);
  * twice. A path given explicitly is taken even when its name starts with a dot.
  */
 export async function collectFiles(paths: string[], options: CollectOptions = {}): Promise<{ files: string[]; skipped: SkippedInput[] }> {
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxArticleFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxRecordFileBytes = Math.max(options.maxRecordFileBytes ?? DEFAULT_MAX_RECORD_FILE_BYTES, maxArticleFileBytes);
   const files: string[] = [];
   const skipped: SkippedInput[] = [];
   const seenFiles = new Set<string>();
@@ -34,6 +39,7 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
       skipped.push({ path, reason: `${kind} (accepted: ${SUPPORTED_EXTENSIONS.join(', ')})` });
       return;
     }
+    const maxFileBytes = RECORD_EXTENSIONS.has(extension) ? maxRecordFileBytes : maxArticleFileBytes;
     if (info.size > maxFileBytes) {
       skipped.push({ path, reason: `file too large: ${formatBytes(info.size)} (the limit is ${formatBytes(maxFileBytes)})` });
       return;

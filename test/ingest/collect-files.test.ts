@@ -63,3 +63,21 @@ describe('collectFiles', () => {
     expect(small.skipped[0]?.reason).toBe('file too large: 19 bytes (the limit is 5 bytes)');
   });
 });
+
+describe('collectFiles with record files', () => {
+  it('lets a JSONL corpus be larger than one article file may be', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const folder = mkdtempSync(join(tmpdir(), 'collect-records-'));
+    try {
+      writeFileSync(join(folder, 'corpus.jsonl'), 'x'.repeat(64));
+      writeFileSync(join(folder, 'article.txt'), 'x'.repeat(64));
+      const { files, skipped } = await collectFiles([folder], { maxFileBytes: 32 });
+      expect(files.map((file) => file.split('/').pop())).toEqual(['corpus.jsonl']);
+      expect(skipped.map((item) => item.path.split('/').pop())).toEqual(['article.txt']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
