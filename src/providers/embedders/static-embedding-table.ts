@@ -4,6 +4,8 @@
  * int8 values — little-endian, so the file is byte-identical wherever it is regenerated.
  */
 
+import type { LexicalChannelSettings } from './hashed-word-features.js';
+
 const MAGIC = 'SDET';
 
 /** Describes the table; written as JSON inside the file. */
@@ -14,6 +16,8 @@ export interface StaticTableHeader {
   dimensions: number;
   /** The settings that produced the table (teacher, PCA size, weighting); part of the embedder id. */
   recipe: string;
+  /** When present, a hashed word-overlap channel is appended to each vector (see hashed-word-features.ts). */
+  lexical?: LexicalChannelSettings;
 }
 
 /** A decoded table: `rowAt(id)` gives the weighted vector of vocabulary id `id`. */
@@ -24,7 +28,7 @@ export interface StaticTable {
 }
 
 /** Quantises float rows (already weighted) into a table; each row keeps its own scale. */
-export function quantizeTable(rows: Float32Array[], recipe: string): StaticTable {
+export function quantizeTable(rows: Float32Array[], recipe: string, lexical?: LexicalChannelSettings): StaticTable {
   const dimensions = rows[0]?.length ?? 0;
   const scales = new Float32Array(rows.length);
   const values = new Int8Array(rows.length * dimensions);
@@ -36,7 +40,9 @@ export function quantizeTable(rows: Float32Array[], recipe: string): StaticTable
     if (scale === 0) return;
     for (let i = 0; i < dimensions; i++) values[index * dimensions + i] = Math.round((row[i] as number) / scale);
   });
-  return { header: { format: 1, rows: rows.length, dimensions, recipe }, scales, values };
+  const header: StaticTableHeader = { format: 1, rows: rows.length, dimensions, recipe };
+  if (lexical !== undefined) header.lexical = lexical;
+  return { header, scales, values };
 }
 
 /** Serialises a table to bytes. */
