@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { createLogger } from './app/logger.js';
 import { openStorydesk } from './app/open-storydesk.js';
 import { createDigestSinks } from './channels/commands/digest-sinks.js';
+import { registerStoryCommands } from './channels/commands/story-commands.js';
 import { createCommandRegistry } from './channels/create-command-registry.js';
 import { startChannels } from './channels/start-channels.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   const scheduling = createStoryScheduling({ storydesk, env, logger, sinks: createDigestSinks(env) });
   if (scheduling.enabled) await scheduling.start();
 
-  const channels = await startChannels({ env, assistant: storydesk, registry: createCommandRegistry(), logger });
+  const registry = registerStoryCommands(createCommandRegistry(), scheduling);
+  const channels = await startChannels({ env, assistant: storydesk, registry, logger });
   if (channels.configured.length === 0) {
     const interactive = process.stdin.isTTY === true;
     await runTerminalChat({ assistant: storydesk, input: process.stdin, output: process.stdout, interactive });

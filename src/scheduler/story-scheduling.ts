@@ -6,6 +6,7 @@ import { StorydeskError } from '../core/errors.js';
 import { ArticleIndexer } from '../ingest/article-indexer.js';
 import { SqliteStoryStore } from '../providers/sqlite-story-store.js';
 import { DigestBuilder } from '../stories/digest/build-digest.js';
+import type { StoryService } from '../stories/story-service.js';
 import type { DigestSinks } from '../stories/digest/digest-sink.js';
 import { TrackingService } from '../stories/tracking/tracking-service.js';
 import type { FetchFunction } from './bounded-fetch.js';
@@ -28,6 +29,7 @@ export interface StorySchedulingOptions {
 
 /** The tracking, feed and digest parts wired over one data directory. */
 export interface StoryScheduling {
+  stories: StoryService;
   tracking: TrackingService;
   builder: DigestBuilder;
   storyStore: SqliteStoryStore;
@@ -99,6 +101,7 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
       : null;
 
   return {
+    stories,
     tracking,
     builder,
     storyStore,

@@ -4,6 +4,7 @@ import { isEmptyDigest } from '../../stories/digest/digest.js';
 import { digestsNow } from '../../stories/digest/digest-now.js';
 import { infoReply } from '../channel-event.js';
 import type { ChannelCommand } from '../command-registry.js';
+import type { ChannelCommandShape } from './story-command-shape.js';
 import { formatDigestText } from './digest-lines.js';
 
 export interface DigestCommandDependencies {
@@ -13,12 +14,17 @@ export interface DigestCommandDependencies {
   now?: () => Date;
 }
 
+/** Name, description and options of /digest: what Discord registers, without the services. */
+export const digestCommandShape: ChannelCommandShape = {
+  name: 'digest',
+  description: "Show now what is new in this channel's tracked stories since the last digest",
+  options: [],
+};
+
 /** `/digest` — what is new for this channel's tracked stories since their last digest, now. */
 export function createDigestCommand(deps: DigestCommandDependencies): ChannelCommand {
   return {
-    name: 'digest',
-    description: "Show now what is new in this channel's tracked stories since the last digest",
-    options: [],
+    ...digestCommandShape,
     handler: async (invocation) => {
       const now = (deps.now ?? (() => new Date()))();
       const digests = await digestsNow(deps.builder, deps.storyStore, { platform: invocation.platform, channelId: invocation.channelId, now });

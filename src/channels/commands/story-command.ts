@@ -2,18 +2,24 @@ import { UserFacingError } from '../../core/errors.js';
 import type { StoryService } from '../../stories/story-service.js';
 import { infoReply } from '../channel-event.js';
 import type { ChannelCommand } from '../command-registry.js';
+import type { ChannelCommandShape } from './story-command-shape.js';
 import { type DigestFormat, formatDigestClaim, plainDigestFormat } from './digest-lines.js';
 
 /** Timeline entries shown in chat; the CLI shows all of them. */
 const MAX_TIMELINE = 8;
 const MAX_DISPUTES = 5;
 
+/** Name, description and options of /story: what Discord registers, without the services. */
+export const storyCommandShape: ChannelCommandShape = {
+  name: 'story',
+  description: "A story's timeline and disputes (by id or topic), or the latest stories",
+  options: [{ name: 'id_or_query', description: 'A story id or a few words; empty lists recent stories', type: 'string' }],
+};
+
 /** `/story id_or_query:` — one story's timeline and disputes, or the list of recent stories. */
 export function createStoryCommand(stories: StoryService, format: DigestFormat = plainDigestFormat): ChannelCommand {
   return {
-    name: 'story',
-    description: "A story's timeline and disputes (by id or topic), or the latest stories",
-    options: [{ name: 'id_or_query', description: 'A story id or a few words; empty lists recent stories', type: 'string' }],
+    ...storyCommandShape,
     handler: async (invocation) => {
       const raw = invocation.options.id_or_query;
       const wanted = typeof raw === 'string' ? raw.trim() : '';

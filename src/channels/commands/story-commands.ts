@@ -3,11 +3,12 @@ import type { DigestBuilder } from '../../stories/digest/build-digest.js';
 import type { StoryService } from '../../stories/story-service.js';
 import type { TrackingService } from '../../stories/tracking/tracking-service.js';
 import type { CommandRegistry } from '../command-registry.js';
-import { createDigestCommand } from './digest-command.js';
-import { createStoryCommand } from './story-command.js';
-import { createTrackCommand } from './track-command.js';
-import { createTrackedCommand } from './track-list-command.js';
-import { createUntrackCommand } from './track-untrack-command.js';
+import { createDigestCommand, digestCommandShape } from './digest-command.js';
+import { createStoryCommand, storyCommandShape } from './story-command.js';
+import { registerCommandShapes } from './story-command-shape.js';
+import { createTrackCommand, trackCommandShape } from './track-command.js';
+import { createTrackedCommand, trackedCommandShape } from './track-list-command.js';
+import { createUntrackCommand, untrackCommandShape } from './track-untrack-command.js';
 
 export interface StoryCommandDependencies {
   stories: StoryService;
@@ -25,4 +26,9 @@ export function registerStoryCommands(registry: CommandRegistry, deps: StoryComm
     .register(createUntrackCommand(deps.tracking))
     .register(createTrackedCommand(deps.tracking))
     .register(createDigestCommand({ builder: deps.builder, storyStore: deps.storyStore, ...(deps.now ? { now: deps.now } : {}) }));
+}
+
+/** Registers the same five commands by name and options only, for `npm run discord:register`. */
+export function registerStoryCommandShapes(registry: CommandRegistry): CommandRegistry {
+  return registerCommandShapes(registry, [storyCommandShape, trackCommandShape, untrackCommandShape, trackedCommandShape, digestCommandShape]);
 }

@@ -1,17 +1,23 @@
 import type { TrackingService } from '../../stories/tracking/tracking-service.js';
 import { infoReply } from '../channel-event.js';
 import type { ChannelCommand } from '../command-registry.js';
+import type { ChannelCommandShape } from './story-command-shape.js';
+
+/** Name, description and options of /track: what Discord registers, without the services. */
+export const trackCommandShape: ChannelCommandShape = {
+  name: 'track',
+  description: 'Follow a story (id) or a topic here; new coverage arrives as scheduled digests',
+  options: [
+    { name: 'target', description: 'A story id from /story, or a few words about the topic', type: 'string', required: true },
+    { name: 'schedule', description: 'Cron schedule, e.g. "0 9 * * 1-5" for weekdays at 09:00', type: 'string' },
+    { name: 'timezone', description: 'IANA timezone of the schedule, e.g. Europe/Berlin', type: 'string' },
+  ],
+};
 
 /** `/track target: [schedule:] [timezone:]` — follow a story or topic in this channel with scheduled digests. */
 export function createTrackCommand(tracking: TrackingService): ChannelCommand {
   return {
-    name: 'track',
-    description: 'Follow a story (id) or a topic here; new coverage arrives as scheduled digests',
-    options: [
-      { name: 'target', description: 'A story id from /story, or a few words about the topic', type: 'string', required: true },
-      { name: 'schedule', description: 'Cron schedule, e.g. "0 9 * * 1-5" for weekdays at 09:00', type: 'string' },
-      { name: 'timezone', description: 'IANA timezone of the schedule, e.g. Europe/Berlin', type: 'string' },
-    ],
+    ...trackCommandShape,
     handler: async (invocation) => {
       const text = (name: string): string | undefined => {
         const value = invocation.options[name];
