@@ -14,6 +14,8 @@ export interface FeedItem {
   text: string;
   published: string | null;
   author: string | null;
+  /** The item's own outlet when the feed names one (aggregators); else the feed's title is used. */
+  outlet: string | null;
 }
 
 /** A parsed feed: its title (the outlet name) and its usable items. */
@@ -39,9 +41,11 @@ const itemSchema = z.object({
   pubDate: text,
   creator: text,
   author: text,
+  /** RSS `<source>`: the original outlet of an item in an aggregator's feed. */
+  source: z.union([z.string(), z.object({ _: z.string() }).transform((element) => element._)]).optional().catch(undefined),
 });
 
-const parser = new Parser({ customFields: { item: ['content:encoded', 'id'] } });
+const parser = new Parser({ customFields: { item: ['content:encoded', 'id', 'source'] } });
 
 /**
  * Parses RSS 0.9/1/2 or Atom XML. Throws on malformed XML (the poller logs the feed and goes on). Items
@@ -75,6 +79,7 @@ export async function parseFeed(xml: string): Promise<ParsedFeed> {
       text: body,
       published: isoDate(item.isoDate ?? item.pubDate),
       author: (item.creator ?? item.author)?.trim() || null,
+      outlet: item.source?.trim() || null,
     });
   }
   return { title: output.title?.trim() || null, items, unusable };

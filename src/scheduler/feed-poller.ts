@@ -173,7 +173,7 @@ export class FeedPoller {
       if (twin) {
         // The same story from another outlet: one article, one more outlet.
         state.rememberItem(item.key, feedUrl, twin.articleId, seenAt);
-        state.addOutlet({ articleId: twin.articleId, source: outlet, url: input.url ?? item.key, seenAt });
+        state.addOutlet({ articleId: twin.articleId, source: input.source, url: input.url ?? item.key, seenAt });
         result.merged += 1;
         continue;
       }
@@ -218,7 +218,7 @@ export class FeedPoller {
       title: title ?? firstLine.slice(0, 120),
       titleDerived: title === null,
       body,
-      source: outlet,
+      source: item.outlet ?? outlet,
       url: item.link,
       published,
       author,

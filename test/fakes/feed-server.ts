@@ -12,6 +12,8 @@ export interface FakeFeedItem {
   /** Teaser (RSS description / Atom summary). */
   summary?: string;
   published?: string;
+  /** RSS `<source>`: the original outlet, as aggregators list it. */
+  source?: string;
 }
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -25,6 +27,7 @@ export function rssFeed(title: string, items: FakeFeedItem[]): string {
         (item.summary ? `<description>${escapeXml(item.summary)}</description>` : '') +
         (item.contentHtml ? `<content:encoded><![CDATA[${item.contentHtml}]]></content:encoded>` : '') +
         (item.published ? `<pubDate>${new Date(item.published).toUTCString()}</pubDate>` : '') +
+        (item.source ? `<source url="http://example.test/${encodeURIComponent(item.source)}.xml">${escapeXml(item.source)}</source>` : '') +
         '</item>',
     )
     .join('\n');

@@ -72,6 +72,15 @@ describe('FeedPoller', () => {
     expect([...again.articles.keys()]).toEqual([articles[0]?.id]);
   });
 
+  it("names each item's own outlet when an aggregator feed gives one", async () => {
+    server.set('/news.xml', rssFeed('Aggregator', [
+      { title: 'Port strike begins', link: server.url('/port'), contentHtml: html(PORT_STORY), source: 'Harbour Times' },
+      { title: 'Soil sensor unveiled', link: server.url('/sensor'), contentHtml: html(SENSOR_STORY) },
+    ]));
+    await poller([server.url('/news.xml')]).pollAll();
+    expect([...sink.articles.values()].map((article) => article.source)).toEqual(['Harbour Times', 'Aggregator']);
+  });
+
   it('fetches the linked page when an item holds only a summary and keeps just the article text', async () => {
     server.set('/article.html', articlePage('Port strike begins', PORT_STORY));
     server.set('/rss.xml', rssFeed('Harbour Times', [{ title: 'Port strike begins', link: server.url('/article.html'), summary: 'Dockworkers walked off the job.' }]));
