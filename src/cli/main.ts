@@ -5,6 +5,7 @@ import { registerAskCommand } from './commands/ask.js';
 import { registerDigestCommand } from './commands/digest.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerSearchCommand } from './commands/search.js';
+import { registerStanceCommand } from './commands/stance.js';
 import { registerStoriesCommands } from './commands/stories.js';
 
 async function main(argv: string[]): Promise<void> {
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<void> {
   registerAskCommand(program, context);
   registerStoriesCommands(program, context);
   registerDigestCommand(program, context);
+  registerStanceCommand(program);
   await program.parseAsync(argv);
 }
 
