@@ -60,10 +60,12 @@ export async function buildArticleProfiles(articles: Article[], store: ArticleSt
     for (const passage of passagesByArticle[position] ?? []) {
       const vector = vectors.get(sha256(passage.text));
       if (!vector) continue;
-      const weight = passage.ordinal === 0 ? LEAD_WEIGHT : 1;
       // Each passage vector is normalised first so a long passage does not outweigh the lead.
-      const unit = normalised(vector);
-      for (let index = 0; index < sum.length; index += 1) sum[index] = (sum[index] ?? 0) + weight * (unit[index] ?? 0);
+      let norm = 0;
+      for (const value of vector) norm += value * value;
+      if (norm === 0) continue;
+      const weight = (passage.ordinal === 0 ? LEAD_WEIGHT : 1) / Math.sqrt(norm);
+      for (let index = 0; index < sum.length; index += 1) sum[index] = (sum[index] ?? 0) + weight * (vector[index] ?? 0);
     }
     return {
       articleId: article.id,

@@ -83,16 +83,19 @@ export function namedEntities(text: string): Map<string, number> {
   const add = (key: string): void => {
     if (key.length >= 2) counts.set(key, (counts.get(key) ?? 0) + 1);
   };
-  for (const match of text.matchAll(NAME)) {
-    const words = trimName(match[0].split(/\s+/));
-    if (words.length === 0) continue;
-    const single = words.length === 1;
+  const names = [...text.matchAll(NAME)].map((match) => ({
+    raw: match[0],
+    words: trimName(match[0].split(/\s+/)),
+    atSentenceStart: isSentenceStart(text, match.index ?? 0),
+  }));
+  // Words seen capitalised mid-sentence are names wherever they appear, including at a sentence start.
+  const namesMidSentence = new Set(names.filter((name) => !name.atSentenceStart).flatMap((name) => name.words));
+  for (const name of names) {
+    if (name.words.length === 0) continue;
+    const first = name.words[0] ?? '';
     // A lone capitalised word at the start of a sentence is usually just a capitalised common word.
-    if (single && isSentenceStart(text, match.index ?? 0) && match[0] === words[0]) {
-      const lower = (words[0] ?? '').toLowerCase();
-      if (!new RegExp(`(?<![.!?]\\s)\\b${escapeRegExp(words[0] ?? '')}\\b`, 'u').test(text.slice((match.index ?? 0) + 1)) || STOP_WORDS.has(lower)) continue;
-    }
-    add(normalise(words.join(' ')));
+    if (name.words.length === 1 && name.atSentenceStart && name.raw === first && !namesMidSentence.has(first)) continue;
+    add(normalise(name.words.join(' ')));
   }
   for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
     add(
@@ -104,8 +107,4 @@ export function namedEntities(text: string): Map<string, number> {
     );
   }
   return counts;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

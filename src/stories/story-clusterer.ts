@@ -9,7 +9,7 @@ export interface ClusterTuning {
   vectorWeight: number;
   /** Weight of the IDF-weighted entity cosine. @default 0.4 */
   entityWeight: number;
-  /** Most that distance in time can take off the score. @default 0.3 */
+  /** Most that distance in time can take off the score. @default 0.4 */
   timeWeight: number;
   /** Days over which time closeness decays (e-folding). @default 7 */
   timeScaleDays: number;
@@ -22,13 +22,16 @@ export interface ClusterTuning {
 export const DEFAULT_TUNING: ClusterTuning = {
   vectorWeight: 0.6,
   entityWeight: 0.4,
-  timeWeight: 0.3,
+  timeWeight: 0.4,
   timeScaleDays: 7,
   joinThreshold: 0.3,
   moveMargin: 0.1,
 };
 
 const DAY_MS = 86_400_000;
+/** Names in more articles than this share (and this count) are too common to tell stories apart. */
+const COMMON_ENTITY_SHARE = 0.05;
+const COMMON_ENTITY_MIN_ARTICLES = 20;
 /** Pseudo-articles of zero vector mixed into the corpus mean, so centring only bites once the corpus is large. */
 const MEAN_PRIOR_ARTICLES = 20;
 
@@ -279,10 +282,15 @@ export class StoryClusterer {
     return this.tuning.timeWeight * (1 - Math.exp(-gapDays / this.tuning.timeScaleDays));
   }
 
-  /** IDF over assigned articles, counting the scored article itself as one more; 0 when only it has the name. */
+  /**
+   * IDF over assigned articles, counting the scored article itself as one more. 0 when only it has the name
+   * (nothing to share) and for names in more than 5% of articles ("US", an outlet's boilerplate): they say
+   * little about which story an article belongs to and would make every comparison walk long postings.
+   */
   #idf(entity: string): number {
     const frequency = this.#documentFrequency.get(entity) ?? 0;
-    if (frequency === 0) return 0;
+    const articles = this.#storyOfArticle.size;
+    if (frequency === 0 || frequency > Math.max(COMMON_ENTITY_MIN_ARTICLES, COMMON_ENTITY_SHARE * articles)) return 0;
     return Math.log(1 + (this.#storyOfArticle.size + 1) / (frequency + 1));
   }
 
