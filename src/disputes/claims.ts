@@ -29,9 +29,14 @@ function countOf(pattern: RegExp, text: string): number {
 export function extractClaims(body: string, sentences: SentenceSpan[]): Claim[] {
   const claims: Claim[] = [];
   let openQuoteSpeaker: Attribution | null = null;
+  let previousEnd = 0;
   for (const span of sentences) {
     const text = body.slice(span.start, span.end);
     const trimmed = text.trim();
+    // A quotation does not run across a paragraph break; a stray quote mark must not lend its speaker to the
+    // rest of the article.
+    if (body.slice(previousEnd, span.start).includes('\n\n')) openQuoteSpeaker = null;
+    previousEnd = span.end;
     const words = trimmed.split(/\s+/).length;
     const opens = countOf(OPEN_QUOTE, trimmed);
     const closes = countOf(CLOSE_QUOTE, trimmed);
@@ -40,13 +45,7 @@ export function extractClaims(body: string, sentences: SentenceSpan[]): Claim[] 
     if (opens > closes) openQuoteSpeaker = attribution.kind === 'outlet' ? openQuoteSpeaker : attribution;
     else if (closes > opens) openQuoteSpeaker = null;
     if (words < 4 || NOT_A_CLAIM.test(trimmed) || trimmed.endsWith(':')) continue;
-    claims.push({
-      start: span.start,
-      end: span.end,
-      text,
-      attribution,
-      hedge: hedgeOf(trimmed, attribution),
-    });
+    claims.push({ start: span.start, end: span.end, text, attribution, hedge: hedgeOf(trimmed, attribution) });
   }
   return claims;
 }

@@ -53,6 +53,8 @@ const KIND_ORDER: Record<DisputeKind, number> = {
   unverified: 2,
 };
 const MAX_STANCE_PAIRS = 2_000;
+/** A named denial with little word overlap counts only this close to the claim (a few paragraphs). */
+const NEARBY_CHARACTERS = 2_000;
 
 function entitiesOf(text: string): Set<string> {
   // Capitalised words after the first word: names of people, companies, places, products.
@@ -86,10 +88,20 @@ function withDisputer(claim: ClaimRef, counter: ClaimRef, kind: DisputeKind): Cl
   return by ? { claim, counter, kind, disputedBy: by } : { claim, counter, kind };
 }
 
-/** Whether two claims are about the same thing: several shared content terms, or shared names and terms. */
-function related(a: Prepared, b: Prepared, minimumTerms: number): boolean {
+/** How much two claims share: content terms, the share of the smaller one's terms, and names. */
+function overlapOf(a: Prepared, b: Prepared): { terms: number; ratio: number; entities: number } {
   const terms = shared(a.terms, b.terms);
-  return terms >= minimumTerms || (terms >= Math.max(1, minimumTerms - 1) && shared(a.entities, b.entities) >= 1);
+  return { terms, ratio: terms / Math.max(1, Math.min(a.terms.size, b.terms.size)), entities: shared(a.entities, b.entities) };
+}
+
+/**
+ * Whether claims from different articles are about the same thing: several shared terms making up a good
+ * part of the shorter claim, and a shared name (or most of the shorter claim's terms). Strict, because a corpus has many sentences that
+ * share a few words by chance.
+ */
+function aboutSameThing(a: Prepared, b: Prepared): boolean {
+  const overlap = overlapOf(a, b);
+  return (overlap.terms >= 3 && overlap.ratio >= 0.4 && overlap.entities >= 1) || (overlap.terms >= 4 && overlap.ratio >= 0.6);
 }
 
 /**
@@ -100,11 +112,11 @@ function related(a: Prepared, b: Prepared, minimumTerms: number): boolean {
  * `agree` from another outlet is a confirmation. Pure apart from the classifier call (one batch).
  */
 export async function findDisputes(claims: readonly ClaimRef[], classifier?: StanceClassifier): Promise<DisputeFindings> {
-  const prepared: Prepared[] = claims.map((ref) => ({
-    ref,
-    terms: termSet(ref.text),
-    entities: entitiesOf(ref.text),
-  }));
+  const prepared: Prepared[] = claims.map((ref) => {
+    // Links share words ("usatoday", "story", "news") between unrelated sentences; match on the prose only.
+    const prose = ref.text.replace(/\bhttps?:\/\/\S+/g, ' ');
+    return { ref, terms: termSet(prose), entities: entitiesOf(prose) };
+  });
   const best = new Map<string, { dispute: ClaimDispute; strength: number }>();
   const keep = (claimIndex: number, dispute: ClaimDispute, strength: number) => {
     const key = `${claimIndex}|${dispute.kind}|${dispute.counter.articleId}:${dispute.counter.start}`;
@@ -117,20 +129,25 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
     if (!isClaimLike(claim.ref.hedge)) return;
     prepared.forEach((counter, counterIndex) => {
       if (counterIndex === claimIndex) return;
+      const hedge = counter.ref.hedge;
+      // Most pairs are two ordinary claims from the same outlet: nothing to compare, so skip before counting.
+      if (hedge !== 'denied' && hedge !== 'unverified' && (!classifier || claimIndex > counterIndex || sameOutlet(claim.ref, counter.ref))) return;
       const sameArticle = claim.ref.articleId === counter.ref.articleId;
       const overlap = shared(claim.terms, counter.terms);
-      const hedge = counter.ref.hedge;
+      // Within one article, sentences are about the same story, so less overlap is needed.
+      const related = sameArticle ? overlap >= 2 && overlapOf(claim, counter).ratio >= 0.25 : aboutSameThing(claim, counter);
+      const nearby = sameArticle && Math.abs(claim.ref.start - counter.ref.start) <= NEARBY_CHARACTERS;
       if (hedge === 'denied') {
         const namedDenial = counter.ref.attribution !== undefined && counter.ref.attribution.kind !== 'outlet';
-        const isRelated =
-          related(claim, counter, 3) || (sameArticle && overlap >= 1 && namedDenial && claim.ref.hedge !== 'asserted') || (sameArticle && overlap >= 2);
-        if (!isRelated) return;
+        // A named party's denial in the article that reports the claim ("sources told Reuters … a spokesperson
+        // said the premise is wrong") is how news carries denials, even with little word overlap.
+        if (!related && !(nearby && overlap >= 1 && namedDenial && claim.ref.hedge !== 'asserted')) return;
         // An outlet saying the opposite in its own voice contradicts; a party denying it is a denial.
         const kind: DisputeKind = !namedDenial && !sameOutlet(claim.ref, counter.ref) ? 'contradicted' : 'denied';
         keep(claimIndex, withDisputer(claim.ref, counter.ref, kind), overlap);
       } else if (hedge === 'unverified') {
-        if (related(claim, counter, 3) || (sameArticle && overlap >= 2)) keep(claimIndex, withDisputer(claim.ref, counter.ref, 'unverified'), overlap);
-      } else if (classifier && isClaimLike(hedge) && !sameOutlet(claim.ref, counter.ref) && claimIndex < counterIndex && related(claim, counter, 2)) {
+        if (related) keep(claimIndex, withDisputer(claim.ref, counter.ref, 'unverified'), overlap);
+      } else if (classifier && isClaimLike(hedge) && !sameOutlet(claim.ref, counter.ref) && claimIndex < counterIndex && aboutSameThing(claim, counter)) {
         stanceCandidates.push({ claimIndex, counterIndex });
       }
     });

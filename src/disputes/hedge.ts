@@ -6,6 +6,8 @@ import type { Attribution } from './attribution.js';
  */
 export type Hedge = 'asserted' | 'reported' | 'alleged' | 'denied' | 'unverified';
 
+const URL = /\bhttps?:\/\/\S+/g;
+
 /** Cue patterns per hedge, kept as data; matched against the sentence as written. */
 export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | 'reported', readonly RegExp[]>> = {
   unverified: [
@@ -16,10 +18,12 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     /\bno (?:independent )?(?:confirmation|verification)\b/i,
   ],
   denied: [
-    /\bden(?:y|ies|ied|ying)\b/i,
+    // "denied the report", "flatly denies", "denied it" — but not refusals ("was denied bail", "denying
+    // observers access"), which are events, not denials of a claim.
+    /(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s)\bden(?:y|ies|ied|ying)\b(?!\s+(?:\w+\s+)?(?:access|entry|bail|parole|visas?|requests?|permission|service|coverage|benefits|care|treatment|tests?|the right|admission|passage|boarding|services?|funding|loans?|applications?|claims? for|insurance)\b)/i,
     /\bpremise\b[^.]{0,25}\b(?:is|was) (?:wrong|false|flawed|incorrect)/i,
     /\b(?:is|are|was|were|be|that's|it's) ["“‘]?(?:completely |entirely |simply |categorically |absolutely |patently )?(?:false|untrue|not true|inaccurate|incorrect|baseless|unfounded|fabricated|wrong|fake|a hoax|fake news|nonsense)\b/i,
-    /\bno (?:new |such )?[\w-]+(?: [\w-]+)? (?:is|are|was|were|has been|have been) (?:being )?(?:developed|planned|made|built|signed|reached|considered|in the works)\b/i,
+    /\bno (?:new |such )?[\w-]+(?: [\w-]+)? (?:is|are|was|were) being (?:developed|planned|built|considered|made|prepared)\b/i,
     /\b(?:rejected|dismissed|refuted|disputed|rebutted|rejects|dismisses|refutes|disputes) (?:the |these |those |such |any )?(?:report|claim|allegation|account|stor|rumou?r|suggestion)/i,
     /\b(?:no truth|not accurate|nothing to (?:it|these|the report)|there is no such|never happened|did not happen|didn't happen)\b/i,
     /\bthere (?:is|are|was|were) no (?:plan|truth|basis|evidence)/i,
@@ -47,8 +51,10 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
  * outlet is at least `reported`.
  */
 export function hedgeOf(sentence: string, attribution?: Attribution): Hedge {
+  // Links carry words ("…-denied-virus-test/") that are not what the sentence says.
+  const text = sentence.replace(URL, ' ');
   for (const hedge of ['unverified', 'denied', 'alleged', 'reported'] as const) {
-    if (HEDGE_CUES[hedge].some((cue) => cue.test(sentence))) return hedge;
+    if (HEDGE_CUES[hedge].some((cue) => cue.test(text))) return hedge;
   }
   if (attribution && attribution.kind !== 'outlet') return 'reported';
   return 'asserted';
