@@ -5,12 +5,24 @@ import type { TimelineEntry } from './story-view.js';
 /** Sentences this short rarely carry a development ("Here's a look:"); they are passed over for the lead. */
 const MIN_LEAD_WORDS = 6;
 
+/** Photo credits ("Rich Fury/Invision/AP …") and bylines survive cleaning in some pages; they are not news. */
+const PHOTO_CREDIT = /\/(?:AP|AFP|Getty|Invision|Reuters|Shutterstock)\b|\b(?:Getty Images|via Getty|Photo by|File photo)\b/;
+
+/** Prose has several lower-case words; a byline ("Hyung-Jin Kim, Kim Tong-Hyung, and Mari Yamaguchi") does not. */
+function looksLikeProse(text: string): boolean {
+  const lowerCaseWords = text.match(/(?:^|\s)[a-z][a-z’'-]{2,}/g)?.length ?? 0;
+  return lowerCaseWords >= 3 && !PHOTO_CREDIT.test(text);
+}
+
 /** The article's lead claim: its first sentence that states or reports something, or its first sentence. */
 function leadEntry(item: StoryArticle): TimelineEntry | null {
   const { article, sentences } = item;
   const claims = extractClaims(article.body, sentences);
   const lead =
-    claims.find((claim) => (claim.hedge === 'asserted' || claim.hedge === 'reported') && claim.text.trim().split(/\s+/).length >= MIN_LEAD_WORDS) ??
+    claims.find(
+      (claim) =>
+        (claim.hedge === 'asserted' || claim.hedge === 'reported') && claim.text.trim().split(/\s+/).length >= MIN_LEAD_WORDS && looksLikeProse(claim.text),
+    ) ??
     claims[0] ??
     sentences[0];
   if (!lead) return null;
