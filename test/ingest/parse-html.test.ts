@@ -78,6 +78,19 @@ describe('parseHtml (through parseFile)', () => {
     expect(articles[0]?.title).toBeTruthy();
   });
 
+  it('keeps paragraphs apart when a page uses bare divs, line breaks and table cells instead of <p>', async () => {
+    const html = '<html><body><div>The fictional first line.</div><div>The fictional second line.<br>A third line.</div><table><tr><td>Cell one.</td><td>Cell two.</td></tr></table></body></html>';
+    const { articles } = await parseText('divs.html', html);
+    expect(articles[0]?.body).toBe('The fictional first line.\n\nThe fictional second line.\nA third line.\n\nCell one.\n\nCell two.');
+  });
+
+  it('reads a pathologically nested page without handing it to Readability (which would take minutes)', async () => {
+    const depth = 3000;
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>The fictional deep sentence is here.</p>${'</div>'.repeat(depth)}</body></html>`;
+    const { articles } = await parseText('deep.html', html);
+    expect(articles[0]?.body).toBe('The fictional deep sentence is here.');
+  });
+
   it('skips a page with no text', async () => {
     const { articles, skipped } = await parseText('empty-page.html', '<html><head><script>alert(1)</script><style>p{}</style></head><body><iframe src="x"></iframe></body></html>');
     expect(articles).toEqual([]);
