@@ -92,6 +92,9 @@ describe('attribution and hedge on general news phrasing', () => {
     ['The merger is reportedly worth $2 billion.', 'reported', null, 'outlet'],
     ['Shares rose 5% on Tuesday after the earnings report.', 'asserted', null, 'outlet'],
     ['That claim is not true, the minister told reporters.', 'denied', 'the minister', 'named'],
+    ['The man was denied bail on Friday.', 'asserted', null, 'outlet'],
+    ['Protesters said they were denied access to the site.', 'reported', 'Protesters', 'named'],
+    ['No final decision has been made on the merger.', 'asserted', null, 'outlet'],
   ] as const)('%s → %s', (sentence, hedge, holder, kind) => {
     expect(read(sentence)).toMatchObject({ hedge, holder, kind });
   });

@@ -70,6 +70,12 @@ describe('findDisputes across outlets (fictional fixture)', () => {
     expect(confirmed?.confirmedBy.articleId).toBe('c-1');
   });
 
+  it('does not pair a denial with a claim about something else from another outlet', async () => {
+    const denial = claimsOf('e-1', 'Valley Courier', '2025-03-03', 'The mayor denied the report that she will resign, calling it false.');
+    const { disputes } = await findDisputes([...outletA, ...denial], loadStanceClassifier());
+    expect(disputes).toEqual([]);
+  });
+
   it('finds no contradiction between unrelated stories', async () => {
     const other = claimsOf('d-1', 'Valley Courier', '2025-03-02', 'Heavy rain flooded two farms north of the river on Sunday night.');
     const { disputes } = await findDisputes([...outletA, ...other], loadStanceClassifier());
