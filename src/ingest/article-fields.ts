@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import type { ArticleInput } from '../core/article.js';
 import { cleanText } from './clean-text.js';
 import { normalizePublished } from './normalize-published.js';
+import { segmentSentences } from './segment-sentences.js';
 
 /** The fields a parser found for one article, before cleaning. */
 export interface RawArticleFields {
@@ -64,8 +65,9 @@ export function slugFromPath(path: string): string {
 
 /** A title from the first sentence of the body, cut at a word boundary with "…" when it is long. */
 export function deriveTitle(body: string): string {
-  const firstLine = body.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
-  const sentence = /^.+?[.!?](?=\s|$)/.exec(firstLine)?.[0] ?? firstLine;
+  // The sentence splitter, not a regex, so "Dr. Smith said…" and "U.S. officials…" are not cut at the period.
+  const first = segmentSentences(body.slice(0, 2000))[0];
+  const sentence = first ? body.slice(first.start, first.end).replace(/\s+/g, ' ') : '';
   if (sentence.length <= DERIVED_TITLE_LENGTH) return sentence;
   const cut = sentence.slice(0, DERIVED_TITLE_LENGTH);
   const space = cut.lastIndexOf(' ');

@@ -20,6 +20,7 @@ describe('normalizePublished', () => {
 describe('deriveTitle', () => {
   it('uses a short first sentence as it is', () => {
     expect(deriveTitle('The fictional tram line opens in May. Tickets cost two euros.')).toBe('The fictional tram line opens in May.');
+    expect(deriveTitle('Dr. Mira Example said U.S. officials agreed. Nothing else.')).toBe('Dr. Mira Example said U.S. officials agreed.');
   });
 
   it('cuts a long first sentence at a word boundary near 90 characters with an ellipsis', () => {
