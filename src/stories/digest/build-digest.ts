@@ -55,27 +55,32 @@ export class DigestBuilder {
     };
   }
 
-  /** The stories a subscription covers now: its story, or the stories matching its query. */
+  /**
+   * The stories a subscription covers now: its story, or for a query the stories with a passage holding
+   * most of the query's words (re-evaluated at every digest, so stories that appear later are covered).
+   * When no passage does, the story closest in meaning, if any, stands in.
+   */
   async trackedStoryIds(subscription: SubscriptionRecord): Promise<string[]> {
     const { storyStore, store, stories } = this.#deps;
     if (subscription.targetKind === 'story') return storyStore.getStory(subscription.target) ? [subscription.target] : [];
     const found: string[] = [];
-    const best = await stories.find(subscription.target);
-    if (best !== null) found.push(best);
     const queryTerms = termSet(subscription.target);
-    if (queryTerms.size === 0) return found;
-    const storyOf = storyStore.storyIdsByArticle();
-    const passages = store.getPassages(store.lexicalSearch(subscription.target, QUERY_PASSAGES).map((hit) => hit.passageId));
-    for (const passage of passages) {
-      if (found.length >= MAX_QUERY_STORIES) break;
-      const storyId = storyOf.get(passage.articleId);
-      if (storyId === undefined || found.includes(storyId)) continue;
-      const terms = termSet(passage.text);
-      let covered = 0;
-      for (const term of queryTerms) if (terms.has(term)) covered += 1;
-      if (covered / queryTerms.size >= QUERY_TERM_COVERAGE) found.push(storyId);
+    if (queryTerms.size > 0) {
+      const storyOf = storyStore.storyIdsByArticle();
+      const passages = store.getPassages(store.lexicalSearch(subscription.target, QUERY_PASSAGES).map((hit) => hit.passageId));
+      for (const passage of passages) {
+        if (found.length >= MAX_QUERY_STORIES) break;
+        const storyId = storyOf.get(passage.articleId);
+        if (storyId === undefined || found.includes(storyId)) continue;
+        const terms = termSet(passage.text);
+        let covered = 0;
+        for (const term of queryTerms) if (terms.has(term)) covered += 1;
+        if (covered / queryTerms.size >= QUERY_TERM_COVERAGE) found.push(storyId);
+      }
     }
-    return found;
+    if (found.length > 0) return found;
+    const best = await stories.find(subscription.target);
+    return best !== null ? [best] : [];
   }
 
   async #storyDigest(storyId: string, since: string | null, until: string): Promise<DigestStory | null> {

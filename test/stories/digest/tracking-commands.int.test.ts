@@ -88,4 +88,23 @@ describe('/track, /untrack, /tracked, /digest and /story', () => {
     expect(story).toContain('Brightfield');
     expect(story).toMatch(/Follow it here with \/track story-/);
   });
+
+  it('picks up a story that appears after its topic was tracked', async () => {
+    expect(await run('track', { target: 'Ardmore tram extension' }, 'C-TRAM')).toContain('No story matches it yet');
+    expect(await run('digest', {}, 'C-TRAM')).toContain('Nothing new');
+    const later = join(dir.path, 'later.jsonl');
+    const tram = {
+      id: 'ardmore-tram',
+      title: 'Ardmore tram extension opens to passengers',
+      source: 'Ardmore Echo',
+      published: '2031-04-01',
+      url: 'https://news.example/ardmore-tram',
+      body: 'The Ardmore tram extension opened on Tuesday, adding six stops between the station and the university.\n\nThe city said the tram extension cost 80 million and would carry 12,000 riders a day.',
+    };
+    writeFileSync(later, JSON.stringify(tram));
+    await storydesk.ingest([later]);
+    const digest = await run('digest', {}, 'C-TRAM');
+    expect(digest).toContain('Ardmore tram extension opens to passengers');
+    expect(digest).not.toContain('Quillon');
+  });
 });
