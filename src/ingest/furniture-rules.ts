@@ -134,7 +134,7 @@ export const FURNITURE_RULES: readonly FurnitureRule[] = [
   {
     id: 'wire-credit',
     description: '"From USA TODAY Network and wire reports" / "Contributing: Jane Doe" reporting credits',
-    pattern: String.raw`(?:from )?[^.!?]{0,60}\band wire reports\.?|contributing(?: reporters?| writers?)?\s*:\s*[^.!?]{1,200}\.?`,
+    pattern: String.raw`(?:from )?[^.!?]{0,60}\band wire reports\.?|contributing(?: reporters?| writers?| reporting)?\s*:\s*.{1,600}`,
     action: 'drop-line',
   },
   {

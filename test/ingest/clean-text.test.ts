@@ -14,7 +14,7 @@ const FURNITURE_EXAMPLES: Record<string, string[]> = {
   'photo-credit': ['Photo by XanderSt on Shutterstock', 'Photo credit: Jane Placeholder/Example Agency', 'Image courtesy of the fictional museum', 'Photo: Sam Example'],
   'image-caption-label': ['Image caption', 'Image source, Getty Images', 'Media caption, The minister speaking on Monday'],
   'agency-credit': ['(Getty Images)', 'Getty Images', 'AP Photo/Jane Doe', '(Reuters)', 'AP'],
-  'wire-credit': ['From USA TODAY Network and wire reports', 'Contributing: Jane Placeholder, Sam Example'],
+  'wire-credit': ['From USA TODAY Network and wire reports', 'Contributing: Jane Placeholder, Sam Example', 'Contributing: Kim M. Sample, The Fictional Press. Follow Kim on Twitter: @kim'],
   'dateline-only': ['CNN —', 'WASHINGTON (AP) —'],
   separator: ['___', '* * *', '———'],
   'games-promo': ['Need a break? Play the USA TODAY Daily Crossword Puzzle.', 'Need a news break? Check out the all new PLAY hub with puzzles, games and more!'],
