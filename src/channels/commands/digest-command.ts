@@ -1,7 +1,8 @@
 import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
 import type { DigestBuilder } from '../../stories/digest/build-digest.js';
-import { isEmptyDigest } from '../../stories/digest/digest.js';
+import { type Digest, isEmptyDigest } from '../../stories/digest/digest.js';
 import { digestsNow } from '../../stories/digest/digest-now.js';
+import type { SubscriptionRecord } from '../../stories/story-records.js';
 import { infoReply } from '../channel-event.js';
 import type { ChannelCommand } from '../command-registry.js';
 import type { ChannelCommandShape } from './story-command-shape.js';
@@ -10,6 +11,12 @@ import { formatDigestText } from './digest-lines.js';
 export interface DigestCommandDependencies {
   builder: DigestBuilder;
   storyStore: SqliteStoryStore;
+  /**
+   * Posts a digest natively (blocks, embeds) through the outbox and moves the channel's window on, so the
+   * next scheduled digest does not repeat it (`DigestScheduler.postNow`). Without it, or when it returns
+   * false, the digest is the command's plain-text reply instead.
+   */
+  post?: (subscription: SubscriptionRecord, digest: Digest) => Promise<boolean>;
   /** @default () => new Date() */
   now?: () => Date;
 }
@@ -21,7 +28,7 @@ export const digestCommandShape: ChannelCommandShape = {
   options: [],
 };
 
-/** `/digest` — what is new for this channel's tracked stories since their last digest, now. */
+/** `/digest` — what is new for this channel's tracked stories since their last digest, posted now. */
 export function createDigestCommand(deps: DigestCommandDependencies): ChannelCommand {
   return {
     ...digestCommandShape,
@@ -31,7 +38,15 @@ export function createDigestCommand(deps: DigestCommandDependencies): ChannelCom
       if (digests.length === 0) return infoReply('This channel tracks nothing yet. Start with /track and a story id or a topic.');
       const withNews = digests.filter((digest) => !isEmptyDigest(digest));
       if (withNews.length === 0) return infoReply('Nothing new in the tracked stories since the last digest.');
-      return infoReply(withNews.map((digest) => formatDigestText(digest)).join('\n\n'));
+      const asText: Digest[] = [];
+      let posted = 0;
+      for (const digest of withNews) {
+        const subscription = deps.storyStore.getSubscription(digest.subscriptionId);
+        if (subscription && deps.post && (await deps.post(subscription, digest))) posted += 1;
+        else asText.push(digest);
+      }
+      if (asText.length === 0) return infoReply(`Posted ${posted === 1 ? 'the digest' : `${posted} digests`} in this channel; the next scheduled digest starts from here.`);
+      return infoReply(asText.map((digest) => formatDigestText(digest)).join('\n\n'));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
+import type { DigestScheduler } from '../../scheduler/digest-scheduler.js';
 import type { DigestBuilder } from '../../stories/digest/build-digest.js';
 import type { StoryService } from '../../stories/story-service.js';
 import type { TrackingService } from '../../stories/tracking/tracking-service.js';
@@ -15,6 +16,8 @@ export interface StoryCommandDependencies {
   tracking: TrackingService;
   builder: DigestBuilder;
   storyStore: SqliteStoryStore;
+  /** Posts /digest natively through the outbox; without it /digest answers in plain text. */
+  digests?: DigestScheduler;
   now?: () => Date;
 }
 
@@ -25,7 +28,14 @@ export function registerStoryCommands(registry: CommandRegistry, deps: StoryComm
     .register(createTrackCommand(deps.tracking))
     .register(createUntrackCommand(deps.tracking))
     .register(createTrackedCommand(deps.tracking))
-    .register(createDigestCommand({ builder: deps.builder, storyStore: deps.storyStore, ...(deps.now ? { now: deps.now } : {}) }));
+    .register(
+      createDigestCommand({
+        builder: deps.builder,
+        storyStore: deps.storyStore,
+        ...(deps.digests ? { post: (subscription, digest) => deps.digests?.postNow(subscription, digest) ?? Promise.resolve(false) } : {}),
+        ...(deps.now ? { now: deps.now } : {}),
+      }),
+    );
 }
 
 /** Registers the same five commands by name and options only, for `npm run discord:register`. */

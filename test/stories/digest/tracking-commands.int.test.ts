@@ -8,6 +8,8 @@ import type { ChannelReply } from '../../../src/channels/channel-event.js';
 import { CommandRegistry, type CommandContext, type CommandOptionValue } from '../../../src/channels/command-registry.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { UserFacingError } from '../../../src/core/errors.js';
+import type { Digest } from '../../../src/stories/digest/digest.js';
+import type { DigestSink } from '../../../src/stories/digest/digest-sink.js';
 import { createStoryScheduling, type StoryScheduling } from '../../../src/scheduler/story-scheduling.js';
 import { openTestStorydesk } from '../../helpers/open-test-storydesk.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -106,5 +108,24 @@ describe('/track, /untrack, /tracked, /digest and /story', () => {
     const digest = await run('digest', {}, 'C-TRAM');
     expect(digest).toContain('Ardmore tram extension opens to passengers');
     expect(digest).not.toContain('Quillon');
+  });
+
+  it('posts /digest natively through the outbox when a sink is configured, so it is not repeated', async () => {
+    const posted: Digest[] = [];
+    const sink: DigestSink = { post: async (_subscription, digest) => void posted.push(digest) };
+    const env = loadConfig({ STORYDESK_DATA_DIR: join(dir.path, 'data') });
+    const withSink = createStoryScheduling({ storydesk, env, logger: createLogger('silent'), sinks: { slack: sink }, now: () => new Date('2020-01-01T00:00:00Z') });
+    try {
+      registry = registerStoryCommands(new CommandRegistry(), withSink);
+      context = { ...context, registry };
+      await run('track', { target: 'Velmont solar farm' }, 'C-POST');
+      expect(await run('digest', {}, 'C-POST')).toContain('Posted the digest in this channel');
+      expect(posted).toHaveLength(1);
+      expect(posted[0]?.stories[0]?.newArticles.map((article) => article.source)).toContain('Harbour Herald');
+      expect(await run('digest', {}, 'C-POST')).toContain('Nothing new');
+      expect(posted).toHaveLength(1);
+    } finally {
+      withSink.close();
+    }
   });
 });
