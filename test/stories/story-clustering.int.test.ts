@@ -90,6 +90,15 @@ describe('story clustering', () => {
       expect(after).toHaveLength(before.length);
     });
 
+    it('re-profiles stored vectors of another embedder in place, keeping every story id', async () => {
+      const before = new StoryService({ ...stores, embedder }).list();
+      for (const member of stores.storyStore.listAllMemberships()) stores.storyStore.assignArticle({ ...member, vector: [1, 0, 0] });
+      const service = new StoryService({ ...stores, embedder });
+      expect((await service.sync()).assigned).toBe(before.flatMap((story) => story.articleIds).length);
+      expect(service.list().map((story) => [story.id, story.articleIds])).toEqual(before.map((story) => [story.id, story.articleIds]));
+      for (const member of stores.storyStore.listAllMemberships()) expect(member.vector).toHaveLength(embedder.dimension);
+    });
+
     it('takes removed articles out of their stories and drops stories left empty', async () => {
       const service = new StoryService({ ...stores, embedder });
       const chess = service.list().find((story) => story.articleIds.includes('marlow-chess'));
