@@ -29,6 +29,8 @@ const READABILITY_MAX_ELEMENTS = 20_000;
 export function parseHtml(path: string, html: string): ParsedFile {
   const { document } = parseHTML(html);
   const metadata: HtmlMetadata = readHtmlMetadata(document);
+  // For pages Readability does not read: the first headline, else the document title.
+  const pageTitle = textOf(document.querySelector('h1')) ?? textOf(document.querySelector('title'));
   for (const element of [...document.querySelectorAll(NEVER_TEXT)]) element.remove();
   const bodyHtml = document.body?.innerHTML ?? '';
 
@@ -46,7 +48,7 @@ export function parseHtml(path: string, html: string): ParsedFile {
   const article = buildArticle(
     { id: slugFromPath(path), origin: path, originFile: path },
     {
-      title: metadata.title ?? extracted?.title ?? null,
+      title: metadata.title ?? (extracted?.title || null) ?? pageTitle,
       body,
       source: metadata.source ?? extracted?.siteName ?? null,
       url: metadata.url,
@@ -80,4 +82,9 @@ function fitsReadability(root: TextNodeLike): boolean {
     }
   }
   return true;
+}
+
+function textOf(element: { textContent: string | null } | null): string | null {
+  const text = element?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
 }

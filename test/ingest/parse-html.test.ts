@@ -89,6 +89,15 @@ describe('parseHtml (through parseFile)', () => {
     const html = `<html><body>${'<div>'.repeat(depth)}<p>The fictional deep sentence is here.</p>${'</div>'.repeat(depth)}</body></html>`;
     const { articles } = await parseText('deep.html', html);
     expect(articles[0]?.body).toBe('The fictional deep sentence is here.');
+    expect(articles[0]?.titleDerived).toBe(true);
+  });
+
+  it('takes the first headline as the title when the page declares none and Readability is not used', async () => {
+    const depth = 300;
+    const html = `<html><head><title>Fictional Page Title | Site</title></head><body>${'<div>'.repeat(depth)}<h1>Fictional Headline</h1><p>The fictional text.</p>${'</div>'.repeat(depth)}</body></html>`;
+    const { articles } = await parseText('deep-titled.html', html);
+    expect(articles[0]?.title).toBe('Fictional Headline');
+    expect(articles[0]?.body).toBe('The fictional text.');
   });
 
   it('skips a page with no text', async () => {
