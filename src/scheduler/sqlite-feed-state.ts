@@ -161,6 +161,16 @@ export class SqliteFeedState {
     return rows.map((row) => ({ articleId: row.article_id, source: row.source, url: row.url, seenAt: row.seen_at }));
   }
 
+  /** Extra outlets for many articles at once (e.g. a story's), keyed by article id; articles without any are absent. */
+  outletsByArticle(articleIds: string[]): Map<string, ArticleOutlet[]> {
+    const byArticle = new Map<string, ArticleOutlet[]>();
+    for (const id of new Set(articleIds)) {
+      const outlets = this.outletsOf(id);
+      if (outlets.length > 0) byArticle.set(id, outlets);
+    }
+    return byArticle;
+  }
+
   close(): void {
     if (this.database.open) this.database.close();
   }
