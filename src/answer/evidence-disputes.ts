@@ -1,60 +1,89 @@
 import type { DisputeKind } from '../core/answer.js';
+import type { StanceClassifier } from '../core/stance.js';
+import { type Attribution, attributionLabel, extractAttribution } from '../disputes/attribution.js';
+import { extractClaims } from '../disputes/claims.js';
+import { type ClaimRef, findDisputes } from '../disputes/find-disputes.js';
+import { type Hedge, hedgeOf } from '../disputes/hedge.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
-import { type SentenceHedge, sentenceHedge, speakerOf } from './hedge-cues.js';
 
-/** A sentence of the evidence that denies or fails to verify a claim. */
+/** A sentence of the evidence that denies, contradicts or fails to verify a claim. */
 export interface CounterEvidence {
   counter: EvidenceSentence;
   kind: DisputeKind;
   disputedBy?: string;
 }
 
-/** Hedge of each sentence, computed once per answer. */
-export type HedgeLookup = (sentence: EvidenceSentence) => SentenceHedge;
-
-export function hedgeLookup(): HedgeLookup {
-  const cache = new Map<EvidenceSentence, SentenceHedge>();
-  return (sentence) => {
-    let hedge = cache.get(sentence);
-    if (!hedge) {
-      hedge = sentenceHedge(sentence.text);
-      cache.set(sentence, hedge);
-    }
-    return hedge;
-  };
-}
-
-function sharedTerms(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const term of a) if (b.has(term)) shared += 1;
-  return shared;
+/** How each evidence sentence reads as a claim: who stands behind it and how firmly. */
+export interface ReadSentence {
+  sentence: EvidenceSentence;
+  attribution: Attribution;
+  hedge: Hedge;
 }
 
 /**
- * Finds the sentences in the evidence that deny a claim or say it could not be verified. A denial counts when
- * it shares the claim's subject matter, or when it is a named party's denial quoted in the same article as a
- * reported claim ("sources told Reuters … a spokesperson said the premise is wrong"), which is how news
- * articles carry denials.
+ * Reads sentences once per answer, in article order, so a quotation that runs over several sentences lends its
+ * speaker to all of them ("…stated, “The premise is wrong. No new model is being developed.”").
  */
-export function findCounterEvidence(claim: EvidenceSentence, pool: EvidenceSentence[], hedgeOf: HedgeLookup): CounterEvidence[] {
-  const claimHedge = hedgeOf(claim);
-  if (claimHedge === 'denied' || claimHedge === 'unverified') return [];
-  const found: CounterEvidence[] = [];
-  for (const candidate of pool) {
-    if (candidate === claim) continue;
-    const hedge = hedgeOf(candidate);
-    if (hedge !== 'denied' && hedge !== 'unverified') continue;
-    const sameArticle = candidate.article.id === claim.article.id;
-    const overlap = sharedTerms(claim.terms, candidate.terms);
-    const speaker = speakerOf(candidate.text);
-    const related =
-      overlap >= 3 ||
-      (sameArticle && overlap >= 2) ||
-      (sameArticle && hedge === 'denied' && speaker !== undefined && claimHedge === 'reported') ||
-      (sameArticle && hedge === 'unverified' && overlap >= 1);
-    if (!related) continue;
-    found.push({ counter: candidate, kind: hedge === 'denied' ? 'denied' : 'unverified', ...(speaker ? { disputedBy: speaker } : {}) });
+export function readSentences(sentences: EvidenceSentence[]): Map<EvidenceSentence, ReadSentence> {
+  const readings = new Map<EvidenceSentence, ReadSentence>();
+  const byArticle = new Map<string, EvidenceSentence[]>();
+  for (const sentence of sentences) byArticle.set(sentence.article.id, [...(byArticle.get(sentence.article.id) ?? []), sentence]);
+  for (const group of byArticle.values()) {
+    const ordered = [...group].sort((a, b) => a.start - b.start);
+    const body = ordered[0]?.body ?? '';
+    const claims = new Map(extractClaims(body, ordered.map(({ start, end }) => ({ start, end }))).map((claim) => [claim.start, claim]));
+    for (const sentence of ordered) {
+      const claim = claims.get(sentence.start);
+      const attribution = claim?.attribution ?? extractAttribution(sentence.text);
+      readings.set(sentence, { sentence, attribution, hedge: claim?.hedge ?? hedgeOf(sentence.text, attribution) });
+    }
   }
-  // Denials first: they matter more to a reader than a failed verification.
-  return found.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'denied' ? -1 : 1)).slice(0, 3);
+  return readings;
+}
+
+/**
+ * For each chosen claim, the evidence that disputes it: denials and failed verifications found by the
+ * dispute rules, and — with a stance classifier — other outlets reporting the opposite. The pool is the
+ * evidence plus the rest of the top articles, where news carries its denials.
+ */
+export async function findCounterEvidence(
+  claims: EvidenceSentence[],
+  readings: Map<EvidenceSentence, ReadSentence>,
+  classifier?: StanceClassifier,
+): Promise<Map<EvidenceSentence, CounterEvidence[]>> {
+  const pool = [...readings.values()];
+  const refs: ClaimRef[] = pool.map(({ sentence, attribution, hedge }) => ({
+    articleId: sentence.article.id,
+    source: sentence.article.source,
+    published: sentence.article.published,
+    text: sentence.text,
+    hedge,
+    attribution,
+    start: sentence.start,
+    end: sentence.end,
+  }));
+  const bySpan = new Map(pool.map(({ sentence }) => [spanKey(sentence.article.id, sentence.start), sentence]));
+  const wanted = new Set(claims.map((claim) => spanKey(claim.article.id, claim.start)));
+  const { disputes } = await findDisputes(refs, classifier);
+  const found = new Map<EvidenceSentence, CounterEvidence[]>(claims.map((claim) => [claim, []]));
+  for (const dispute of disputes) {
+    const claim = bySpan.get(spanKey(dispute.claim.articleId, dispute.claim.start));
+    const counter = bySpan.get(spanKey(dispute.counter.articleId, dispute.counter.start));
+    if (!claim || !counter || !wanted.has(spanKey(claim.article.id, claim.start))) continue;
+    const list = found.get(claim) ?? [];
+    if (list.length >= 3) continue;
+    list.push({ counter, kind: dispute.kind, ...(dispute.disputedBy ? { disputedBy: dispute.disputedBy } : {}) });
+    found.set(claim, list);
+  }
+  return found;
+}
+
+/** Who a reported claim is attributed to ("sources told Reuters"), when it is not the outlet itself. */
+export function attributionText(reading: ReadSentence | undefined): string | undefined {
+  if (!reading || reading.attribution.kind === 'outlet') return undefined;
+  return attributionLabel(reading.attribution) ?? undefined;
+}
+
+function spanKey(articleId: string, start: number): string {
+  return `${articleId}:${start}`;
 }

@@ -1,11 +1,11 @@
 import type { Answer, Dispute, Statement } from '../core/answer.js';
 import type { GenerateRequest, Generator } from '../core/generator.js';
+import type { StanceClassifier } from '../core/stance.js';
 import { termSet } from '../text/terms.js';
 import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
 import { CitationBook } from './citation-book.js';
 import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js';
-import { type CounterEvidence, findCounterEvidence, hedgeLookup } from './evidence-disputes.js';
-import { attributionOf } from './hedge-cues.js';
+import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
 import { looksLikeInstruction } from './instruction-cues.js';
 
 /** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus. */
@@ -21,6 +21,8 @@ export interface ExtractiveGeneratorOptions {
   /** Share the best single sentence must cover. @default 0.15 (thresholds tuned by scripts/tune-extractive.ts) */
   minSentenceCoverage?: number;
   termWeights?: TermWeights;
+  /** Finds other outlets reporting the opposite of a claim; without it only denials and non-verifications count. */
+  stance?: StanceClassifier;
 }
 
 interface ScoredSentence {
@@ -35,12 +37,14 @@ interface ScoredSentence {
  */
 export class ExtractiveGenerator implements Generator {
   readonly id = 'extractive';
-  readonly #options: Required<Omit<ExtractiveGeneratorOptions, 'termWeights'>>;
+  readonly #options: Required<Omit<ExtractiveGeneratorOptions, 'termWeights' | 'stance'>>;
   readonly #termWeights: TermWeights | undefined;
+  readonly #stance: StanceClassifier | undefined;
 
   constructor(options: ExtractiveGeneratorOptions = {}) {
-    const { termWeights, ...rest } = options;
+    const { termWeights, stance, ...rest } = options;
     this.#termWeights = termWeights;
+    this.#stance = stance;
     this.#options = { maxStatements: 4, perArticle: 2, minContextCoverage: 0.55, minSentenceCoverage: 0.15, ...rest };
   }
 
@@ -78,9 +82,9 @@ export class ExtractiveGenerator implements Generator {
       return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
     }
 
-    const hedgeOf = hedgeLookup();
     const chosen = this.#choose(scored, best.score);
-    const counterOf = new Map(chosen.map((sentence) => [sentence, findCounterEvidence(sentence, pool, hedgeOf)]));
+    const readings = readSentences(pool);
+    const counterOf = await findCounterEvidence(chosen, readings, this.#stance);
     // A sentence shown as the counter of a claim is not repeated as a statement of its own.
     const counters = new Set([...counterOf.values()].flat().map((item) => item.counter));
     const statementsInOrder = chosen.filter((sentence) => !counters.has(sentence) || (counterOf.get(sentence)?.length ?? 0) > 0);
@@ -91,7 +95,7 @@ export class ExtractiveGenerator implements Generator {
     for (const sentence of statementsInOrder) {
       const n = book.cite(sentence);
       const found = counterOf.get(sentence) ?? [];
-      const attribution = attributionOf(sentence.text);
+      const attribution = attributionText(readings.get(sentence));
       statements.push({ text: sentence.text, citations: [n], status: statusFrom(found), ...(attribution ? { attribution } : {}) });
       for (const item of found) {
         disputes.push({

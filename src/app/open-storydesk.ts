@@ -6,6 +6,7 @@ import type { Embedder } from '../core/embedder.js';
 import type { Generator } from '../core/generator.js';
 import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
+import { loadStanceClassifier } from '../disputes/stance-classifier.js';
 import { createLlmGenerator } from '../answer/llm/create-llm-generator.js';
 import { isLlmConfigured } from '../providers/openai-client.js';
 import { followUpRewriter } from './follow-up-rewriter.js';
@@ -64,7 +65,7 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const stories = new StoryService({ store, storyStore: SqliteStoryStore.open(join(dataDir, 'storydesk.sqlite')), embedder });
   await stories.sync({ reprofileAll: changed });
 
-  const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store) });
+  const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance: loadStanceClassifier() });
   const llmConfigured = isLlmConfigured(options.env);
   const generator = options.generator ?? (llmConfigured ? createLlmGenerator(options.env, extractive) : extractive);
   const rewriteQuestion = llmConfigured ? followUpRewriter(options.env) : undefined;

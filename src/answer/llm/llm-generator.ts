@@ -113,7 +113,7 @@ export class LlmGenerator implements Generator {
       return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
     }
 
-    const verified = verifyModelAnswer(parsed.answer, passages, this.#options.verify);
+    const verified = await verifyModelAnswer(parsed.answer, passages, this.#options.verify);
     if (!verified.report.sufficient) {
       const answer = await this.#fallback(request, 'unverified');
       report({ outcome: 'unverified', passages: passages.length, mode: this.#mode, verification: verified.report });

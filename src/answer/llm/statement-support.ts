@@ -14,23 +14,6 @@ export interface Support {
   missingNames: string[];
 }
 
-/** The sentences of one passage, cut from its article body by offsets. */
-export function passageSentences(evidence: Evidence, passageRank: number, contextOnly = false): EvidenceSentence[] {
-  return evidence.passage.sentences.map((span, index) => {
-    const text = evidence.body.slice(span.start, span.end);
-    return {
-      article: evidence.article,
-      start: span.start,
-      end: span.end,
-      text,
-      terms: termSet(text),
-      passageRank,
-      order: evidence.passage.ordinal * 1000 + index,
-      contextOnly,
-    };
-  });
-}
-
 /**
  * Picks the sentences of the cited passages that best cover the statement's content terms: the best one,
  * then others while each adds at least `minGain` coverage, up to `maxSentences`.

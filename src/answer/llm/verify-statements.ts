@@ -1,14 +1,14 @@
 import type { Citation, Dispute, DisputeKind, Statement, StatementStatus } from '../../core/answer.js';
 import type { Evidence } from '../../core/generator.js';
 import { CitationBook } from '../citation-book.js';
-import { findCounterEvidence, hedgeLookup } from '../evidence-disputes.js';
+import { attributionText, findCounterEvidence, readSentences } from '../evidence-disputes.js';
 import type { EvidenceSentence } from '../evidence-sentence.js';
-import { attributionOf, speakerOf } from '../hedge-cues.js';
 import type { NumberedPassage } from './fit-passages.js';
 import { looksLikeInstruction } from '../instruction-cues.js';
 import type { ModelAnswer, ModelDispute } from './model-answer.js';
 import { samePolarity } from './polarity.js';
-import { passageSentences, statementSupport } from './statement-support.js';
+import { passageSentences } from '../evidence-sentence.js';
+import { statementSupport } from './statement-support.js';
 import { linkHaystack, stripUnknownLinks } from './strip-unknown-links.js';
 
 /** Thresholds of the check that the model's statements rest on the passages. */
@@ -61,6 +61,7 @@ interface DisputeDraft {
   claim: KeptStatement | EvidenceSentence;
   counter: EvidenceSentence;
   kind: DisputeKind;
+  disputedBy?: string;
 }
 
 interface CitedPassage {
@@ -78,7 +79,7 @@ const SEVERITY: Record<StatementStatus, number> = { supported: 0, unverified: 1,
  * quotes are cut from the article bodies, unknown links are removed, and disputes are re-checked both from
  * the model's list and from the denial cues in the evidence.
  */
-export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[], options: VerifyOptions = {}): VerifiedAnswer {
+export async function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[], options: VerifyOptions = {}): Promise<VerifiedAnswer> {
   const minCoverage = options.minCoverage ?? 0.6;
   const maxSentences = options.maxSentencesPerStatement ?? 2;
   let instructionSentences = 0;
@@ -141,12 +142,13 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
   }
   // The model may miss a denial the article carries; the evidence's own cues do not depend on it.
   const pool = [...byNumber.values()].flatMap((item) => item.sentences);
-  const hedgeOf = hedgeLookup();
+  const readings = readSentences(pool);
+  const countersOf = await findCounterEvidence(kept.flatMap((statement) => statement.sentences), readings);
   for (const statement of kept) {
     for (const sentence of statement.sentences) {
-      for (const found of findCounterEvidence(sentence, pool, hedgeOf)) {
+      for (const found of countersOf.get(sentence) ?? []) {
         if (statement.sentences.includes(found.counter)) continue;
-        addDraft(drafts, { claim: statement, counter: found.counter, kind: found.kind });
+        addDraft(drafts, { claim: statement, counter: found.counter, kind: found.kind, ...(found.disputedBy ? { disputedBy: found.disputedBy } : {}) });
       }
     }
   }
@@ -158,7 +160,7 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
 
   const book = new CitationBook();
   const statements: Statement[] = kept.map((statement) => {
-    const attribution = attributionOf(statement.text);
+    const attribution = attributionText(readings.get(statement.sentences[0] as EvidenceSentence));
     return {
       text: statement.text,
       citations: [...new Set(statement.sentences.map((sentence) => book.cite(sentence)))],
@@ -168,7 +170,7 @@ export function verifyModelAnswer(model: ModelAnswer, passages: NumberedPassage[
   });
   const disputes: Dispute[] = drafts.map((draft) => {
     const claimSentences = 'status' in draft.claim ? draft.claim.sentences : [draft.claim];
-    const disputedBy = speakerOf(draft.counter.text);
+    const disputedBy = draft.disputedBy ?? attributionText(readings.get(draft.counter));
     return {
       claim: draft.claim.text,
       counter: draft.counter.text,
