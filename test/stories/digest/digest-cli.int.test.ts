@@ -2,8 +2,11 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/app/logger.js';
+import type { CliContext } from '../../../src/cli/cli-context.js';
+import { registerDigestCommand } from '../../../src/cli/commands/digest.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { createStoryScheduling } from '../../../src/scheduler/story-scheduling.js';
 import type { Digest } from '../../../src/stories/digest/digest.js';
@@ -60,24 +63,34 @@ describe('npm run cli -- digest', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
   }, 60_000);
 
+  /** Runs the digest command in this process (the spawned run above covers the npm entry point). */
+  async function cliInProcess(...args: string[]): Promise<{ lines: string[]; error: string | null }> {
+    const lines: string[] = [];
+    const env = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url });
+    const context: CliContext = { env, logger: createLogger('silent'), open: (dataDir) => openTestStorydesk(dataDir ?? data()), print: (line) => void lines.push(line) };
+    let error: string | null = null;
+    const program = new Command().exitOverride().configureOutput({ writeErr: (text) => void (error = text), writeOut: () => {} });
+    registerDigestCommand(program, context);
+    try {
+      await program.parseAsync(['node', 'cli', ...args]);
+    } catch (thrown) {
+      error ??= (thrown as Error).message;
+    }
+    return { lines, error };
+  }
+
   it('posts once to Slack without --dry-run, and the next run finds nothing new', async () => {
-    const first = await cli('digest', '--channel', 'C-DESK', '--json', '--data', data());
-    expect(JSON.parse(first.stdout).posted).toHaveLength(1);
+    const first = await cliInProcess('digest', '--channel', 'C-DESK', '--json', '--data', data());
+    expect(JSON.parse(first.lines[0] ?? '{}').posted).toHaveLength(1);
     expect(slack.callsTo('chat.postMessage').map((call) => call.args.channel)).toEqual(['C-DESK']);
-    const second = await cli('digest', '--channel', 'C-DESK', '--data', data());
-    expect(second.stdout).toContain('nothing new');
-    expect(second.stdout).toContain('Nothing was posted.');
+    const second = await cliInProcess('digest', '--channel', 'C-DESK', '--data', data());
+    expect(second.lines.join('\n')).toContain('nothing new');
+    expect(second.lines.join('\n')).toContain('Nothing was posted.');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   }, 60_000);
 
   it('refuses a bad --since and an untracked channel with a clear message', async () => {
-    const [badSince, untracked] = await Promise.all([
-      cli('digest', '--channel', 'C-DESK', '--since', 'yesterday', '--data', data()),
-      cli('digest', '--channel', 'C-NONE', '--data', data()),
-    ]);
-    expect(badSince.code).not.toBe(0);
-    expect(badSince.stderr).toContain('expected an ISO date');
-    expect(untracked.code).not.toBe(0);
-    expect(untracked.stderr).toContain('Channel C-NONE tracks nothing');
+    expect((await cliInProcess('digest', '--channel', 'C-DESK', '--since', 'yesterday', '--data', data())).error).toContain('expected an ISO date');
+    expect((await cliInProcess('digest', '--channel', 'C-NONE', '--data', data())).error).toContain('Channel C-NONE tracks nothing');
   }, 60_000);
 });
