@@ -68,15 +68,15 @@ describe('npm run cli -- digest', () => {
     const lines: string[] = [];
     const env = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url });
     const context: CliContext = { env, logger: createLogger('silent'), open: (dataDir) => openTestStorydesk(dataDir ?? data()), print: (line) => void lines.push(line) };
-    let error: string | null = null;
-    const program = new Command().exitOverride().configureOutput({ writeErr: (text) => void (error = text), writeOut: () => {} });
+    const errors: string[] = [];
+    const program = new Command().exitOverride().configureOutput({ writeErr: (text) => void errors.push(text), writeOut: () => {} });
     registerDigestCommand(program, context);
     try {
       await program.parseAsync(['node', 'cli', ...args]);
     } catch (thrown) {
-      error ??= (thrown as Error).message;
+      if (errors.length === 0) errors.push((thrown as Error).message);
     }
-    return { lines, error };
+    return { lines, error: errors[0] ?? null };
   }
 
   it('posts once to Slack without --dry-run, and the next run finds nothing new', async () => {
