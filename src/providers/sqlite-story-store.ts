@@ -246,6 +246,12 @@ export class SqliteStoryStore {
     return new Map(rows.map((row) => [row.article_id, row.story_id]));
   }
 
+  /** Article id → the content hash it was clustered with, for spotting changed articles (cheap: no vectors). */
+  contentHashesByArticle(): Map<string, string> {
+    const rows = this.database.prepare('SELECT article_id, content_hash FROM story_articles').all() as { article_id: string; content_hash: string }[];
+    return new Map(rows.map((row) => [row.article_id, row.content_hash]));
+  }
+
   /** Story id → its article ids, oldest first. */
   articleIdsByStory(): Map<string, string[]> {
     const rows = this.database.prepare('SELECT article_id, story_id FROM story_articles ORDER BY seen_at, article_id').all() as {

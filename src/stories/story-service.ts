@@ -70,7 +70,7 @@ export class StoryService {
     const { store, storyStore } = this.#deps;
     const refs = store.listArticleRefs();
     const live = new Set(refs.map((ref) => ref.id));
-    const assigned = new Map(storyStore.listAllMemberships().map((member) => [member.articleId, member.contentHash]));
+    const assigned = storyStore.contentHashesByArticle();
     const gone = [...assigned.keys()].filter((id) => !live.has(id));
     if (gone.length > 0) this.remove(gone);
     const stale = refs
