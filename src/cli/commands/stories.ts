@@ -93,7 +93,12 @@ function cite(citation: { source: string | null; title: string; url: string | nu
 }
 
 function renderStory(story: StoryDetail): string {
-  const lines = [story.title, `${story.id} · ${span(story)} · ${story.articleIds.length} articles · ${story.sources.join(', ') || 'no outlet'}`, '', 'Timeline'];
+  const lines = [
+    story.title,
+    `${story.id} · ${span(story)} · ${story.articleIds.length} articles · ${story.sources.join(', ') || 'no outlet'}`,
+    '',
+    'Timeline',
+  ];
   for (const entry of story.timeline) {
     lines.push(`  ${day(entry.date)}  “${entry.text}”`, `              — ${cite(entry.citation)}`);
   }
