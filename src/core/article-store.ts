@@ -40,6 +40,11 @@ export interface ArticleStore {
    * Returns the stored passages (with ids) and the ids of passages it replaced.
    */
   putArticle(article: Article, passages: PassageDraft[], vectors: number[][]): { passages: Passage[]; removedPassageIds: number[] };
+  /**
+   * Runs several writes as one transaction (nested writes become savepoints): far fewer commits during a bulk
+   * ingest, and still all-or-nothing if the process dies.
+   */
+  batch<T>(work: () => T): T;
   /** Deletes an article; returns the ids of its passages. */
   deleteArticle(id: string): number[];
 

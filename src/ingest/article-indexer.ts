@@ -81,16 +81,18 @@ export class ArticleIndexer {
     const { vectors, embedded } = await embedWithCache(toEmbed, embedder, store);
     this.counts.embedded += embedded;
     let offset = 0;
-    for (const item of batch) {
-      const articleVectors = vectors.slice(offset, offset + item.passages.length);
-      offset += item.passages.length;
-      const { passages, removedPassageIds } = store.putArticle(item.article, item.passages, articleVectors);
-      for (const id of removedPassageIds) index.remove(id);
-      passages.forEach((passage, position) => index.add(passage.id, articleVectors[position] ?? []));
-      this.counts.passages += passages.length;
-      if (item.isUpdate) this.counts.updated += 1;
-      else this.counts.added += 1;
-    }
+    store.batch(() => {
+      for (const item of batch) {
+        const articleVectors = vectors.slice(offset, offset + item.passages.length);
+        offset += item.passages.length;
+        const { passages, removedPassageIds } = store.putArticle(item.article, item.passages, articleVectors);
+        for (const id of removedPassageIds) index.remove(id);
+        passages.forEach((passage, position) => index.add(passage.id, articleVectors[position] ?? []));
+        this.counts.passages += passages.length;
+        if (item.isUpdate) this.counts.updated += 1;
+        else this.counts.added += 1;
+      }
+    });
     await this.#deps.onIndexed?.(batch.map((item) => item.article));
   }
 }

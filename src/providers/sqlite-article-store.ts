@@ -192,6 +192,10 @@ export class SqliteArticleStore implements ArticleStore {
     return rows.map((row) => ({ passageId: row.passageId, score: -row.rank }));
   }
 
+  batch<T>(work: () => T): T {
+    return this.database.transaction(work)();
+  }
+
   documentFrequencies(words: string[]): { passages: number; counts: Map<string, number> } {
     const count = this.statement('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
     const counts = new Map<string, number>();
