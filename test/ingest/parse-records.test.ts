@@ -68,3 +68,26 @@ describe('JSON and JSONL records (through parseFile)', () => {
     expect(skipped[1]).toEqual({ path: `${path}:2`, reason: expect.stringMatching(/body/) });
   });
 });
+
+describe('JSONL read from bytes', () => {
+  const temp = makeTempDir('storydesk-jsonl-');
+  afterAll(() => temp.remove());
+
+  it('skips a line that is not UTF-8 and keeps the others, with CRLF line ends and a byte-order mark', async () => {
+    const path = join(temp.path, 'mixed.jsonl');
+    const good = (id: string) => Buffer.from(JSON.stringify({ id, body: `The fictional record ${id} body.` }));
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good('a'), Buffer.from('\r\n{"id": "b", "body": "caf'), Buffer.from([0xe9]), Buffer.from('"}\r\n'), good('c'), Buffer.from('\r\n')]));
+    const { articles, skipped } = await parseFile(path);
+    expect(articles.map((article) => article.id)).toEqual(['a', 'c']);
+    expect(skipped).toEqual([{ path: `${path}:2`, reason: 'not valid UTF-8 text' }]);
+  });
+
+  it('skips a binary or blank .jsonl file as a whole rather than line by line', async () => {
+    const binary = join(temp.path, 'binary.jsonl');
+    writeFileSync(binary, Buffer.from([0x7b, 0x00, 0x0a, 0x00, 0x0a]));
+    expect((await parseFile(binary)).skipped).toEqual([{ path: binary, reason: expect.stringMatching(/binary/) }]);
+    const blank = join(temp.path, 'blank.ndjson');
+    writeFileSync(blank, '\n  \n\n');
+    expect((await parseFile(blank)).skipped).toEqual([{ path: blank, reason: 'the file holds only whitespace' }]);
+  });
+});
