@@ -1,4 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
+import { registerStoryCommandShapes } from '../src/channels/commands/story-commands.js';
 import { createCommandRegistry } from '../src/channels/create-command-registry.js';
 import { registerDiscordCommands } from '../src/channels/discord/register-discord-commands.js';
 import { loadConfig } from '../src/config/load-config.js';
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   const result = await registerDiscordCommands({
     token: env.DISCORD_TOKEN,
     applicationId: env.DISCORD_APPLICATION_ID,
-    registry: createCommandRegistry(),
+    // The story commands need a running store to answer, but only their shapes to be registered.
+    registry: registerStoryCommandShapes(createCommandRegistry()),
     ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
     ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
   });

@@ -50,7 +50,7 @@ describe('registering the slash commands with Discord', () => {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: 'script-token', DISCORD_APPLICATION_ID: FAKE_DISCORD.applicationId, DISCORD_GUILD_ID: FAKE_DISCORD.guildId, DISCORD_API_URL: rest.url },
     });
-    expect(stdout).toBe(`Registered /ask to server ${FAKE_DISCORD.guildId}.\n`);
+    expect(stdout).toBe(`Registered /ask, /story, /track, /untrack, /tracked, /digest to server ${FAKE_DISCORD.guildId}.\n`);
     expect(rest.calls.at(-1)?.authorization).toBe('Bot script-token');
   });
 });
