@@ -10,7 +10,15 @@ import { join, resolve } from 'node:path';
 import type { Stance } from '../src/core/stance.js';
 import { type BoostOptions, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
 import { fitScaling, type TrainOptions, toInput, trainSoftmax } from '../src/disputes/softmax-model.js';
-import { combineStages, decide, STANCE_WEIGHTS_PATH, type StageModel, type StanceStages, toWeightsFile } from '../src/disputes/stance-classifier.js';
+import {
+  combineStages,
+  decide,
+  type SingleModel,
+  STANCE_WEIGHTS_PATH,
+  type StageModel,
+  type StanceStages,
+  toWeightsFile,
+} from '../src/disputes/stance-classifier.js';
 import { foldOf, isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
 import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from '../src/disputes/stance-features.js';
 import { formatScores, STANCES, type StanceScores, scoreStances } from '../src/disputes/stance-metrics.js';
@@ -72,11 +80,14 @@ interface PipelineOptions {
   stance: TrainOptions;
   /** Whether stage 2 reads the hashed cue-word indicators (or dense features only). */
   hashed: boolean;
-  /** Stage 2 for bodies as boosted trees over the dense features instead of the logistic regression. */
-  bodyTrees?: BoostOptions;
+  /** Which learner stage 2 uses for bodies: logistic regression, boosted trees, or the mean of both. */
+  body: Learner;
   /** The same for the headline model. */
-  headlineTrees?: BoostOptions;
+  headline: Learner;
 }
+
+type Learner = 'logreg' | 'trees' | 'both';
+const TREES: BoostOptions = { rounds: 120, depth: 3, learningRate: 0.1, minChildWeight: 5 };
 
 function train(set: Example[], options: PipelineOptions): Pipeline {
   // Stage 1 learns from FNC-1 only: Emergent has no unrelated pairs, and its short headlines would teach
@@ -95,16 +106,21 @@ function train(set: Example[], options: PipelineOptions): Pipeline {
     options.relatedness,
   );
   const relatedSet = set.filter((example) => example.pair.label !== 'unrelated');
-  const stageTwo = (subset: Example[], trees: BoostOptions | undefined): StageModel => {
-    if (trees) {
-      const weights = options.stance.classWeights;
-      return trainBoostedTrees(
-        subset.map((example) => example.features.dense),
-        subset.map((example) => STAGE_TWO.indexOf(example.pair.label)),
-        [...STAGE_TWO],
-        weights ? { ...trees, classWeights: weights } : trees,
-      );
-    }
+  const trees = (subset: Example[]): SingleModel => {
+    const weights = options.stance.classWeights;
+    return trainBoostedTrees(
+      subset.map((example) => example.features.dense),
+      subset.map((example) => STAGE_TWO.indexOf(example.pair.label)),
+      [...STAGE_TWO],
+      weights ? { ...TREES, classWeights: weights } : TREES,
+    );
+  };
+  const stageTwo = (subset: Example[], learner: Learner): StageModel => {
+    if (learner === 'trees') return trees(subset);
+    if (learner === 'both') return { members: [logreg(subset), trees(subset)] };
+    return logreg(subset);
+  };
+  const logreg = (subset: Example[]): SingleModel => {
     const scaling = fitScaling(
       subset.map((example) => example.features),
       options.hashed ? HASH_SIZE : 0,
@@ -121,11 +137,11 @@ function train(set: Example[], options: PipelineOptions): Pipeline {
     relatedness,
     stance: stageTwo(
       relatedSet.filter((example) => example.features.textWords > HEADLINE_WORDS),
-      options.bodyTrees,
+      options.body,
     ),
     headlineStance: stageTwo(
       relatedSet.filter((example) => example.features.textWords <= HEADLINE_WORDS),
-      options.headlineTrees,
+      options.headline,
     ),
     headlineWords: HEADLINE_WORDS,
     hashSize: HASH_SIZE,
@@ -176,16 +192,15 @@ const heldOut = examples.filter((example) => isHeldOut(example.pair.group));
 console.log(`tuning ${tuning.length} pairs, held out ${heldOut.length} pairs (by article cluster / Emergent claim)`);
 
 const grid: PipelineOptions[] = [];
-const TREES: BoostOptions = { rounds: 120, depth: 3, learningRate: 0.1, minChildWeight: 5 };
 for (const disagreeWeight of quick ? [3] : [2, 4, 6]) {
-  for (const body of quick ? ['logreg'] : ['logreg', 'trees']) {
-    for (const headline of quick ? ['logreg'] : ['logreg', 'trees']) {
+  for (const body of quick ? (['logreg'] as const) : (['logreg', 'trees', 'both'] as const)) {
+    for (const headline of quick ? (['logreg'] as const) : (['logreg', 'both'] as const)) {
       grid.push({
         relatedness: { epochs: quick ? 5 : 10, learningRate: 0.05, l2: 1e-4 },
         stance: { epochs: quick ? 10 : 5, learningRate: 0.05, l2: 1e-4, classWeights: [1, disagreeWeight, 1] },
         hashed: false,
-        ...(body === 'trees' ? { bodyTrees: TREES } : {}),
-        ...(headline === 'trees' ? { headlineTrees: TREES } : {}),
+        body,
+        headline,
       });
     }
   }
@@ -208,7 +223,7 @@ for (const options of grid) {
     );
     const value = objective(scores);
     console.log(
-      `cv ${JSON.stringify({ body: options.bodyTrees ? 'trees' : 'logreg', headline: options.headlineTrees ? 'trees' : 'logreg', classWeights: options.stance.classWeights, threshold })}: FNC ${(scores.fnc.fncScore * 100).toFixed(1)}%  disagree F1 ${scores.fnc.perClass.disagree.f1.toFixed(3)}  Emergent acc ${(scores.emergent.accuracy * 100).toFixed(1)}%  objective ${value.toFixed(4)}`,
+      `cv ${JSON.stringify({ body: options.body, headline: options.headline, classWeights: options.stance.classWeights, threshold })}: FNC ${(scores.fnc.fncScore * 100).toFixed(1)}%  disagree F1 ${scores.fnc.perClass.disagree.f1.toFixed(3)}  Emergent acc ${(scores.emergent.accuracy * 100).toFixed(1)}%  objective ${value.toFixed(4)}`,
     );
     if (!best || value > best.value) best = { options, threshold, scores, value };
   }
@@ -246,8 +261,10 @@ function heldOutMix(dataset: string): string {
   return `${groups} groups, ${pairs.length} pairs (${counts})`;
 }
 
-function describe(trees: BoostOptions | undefined): string {
-  if (trees) return `boosted trees (${JSON.stringify(trees)})`;
+function describe(learner: Learner): string {
+  const trees = `boosted trees (${JSON.stringify(TREES)})`;
+  if (learner === 'trees') return trees;
+  if (learner === 'both') return `the mean of a logistic regression and ${trees}`;
   return `logistic regression over the dense features and their quantile bins${chosen.options.hashed ? ` plus ${HASH_SIZE} hashed cue-word indicators` : ''}`;
 }
 
@@ -258,15 +275,15 @@ const provenance = `# Provenance of stance-weights.json
 - **What:** a two-stage cascade for the FNC-1 scheme. Stage 1: logistic regression, related vs unrelated, from
   ${RELATEDNESS_FEATURES.length} overlap features (P(related) ≥ ${chosen.threshold} means related). Stage 2: agree / disagree / discuss
   from ${DENSE_FEATURE_NAMES.length} dense lexical-overlap, cue, hedge and opposite-word features, one model for bodies and one for
-  headline-length texts (≤ ${HEADLINE_WORDS} words): bodies ${describe(chosen.options.bodyTrees)}, headlines ${describe(chosen.options.headlineTrees)}.
+  headline-length texts (≤ ${HEADLINE_WORDS} words): bodies ${describe(chosen.options.body)}, headlines ${describe(chosen.options.headline)}.
   Features: \`src/disputes/stance-features.ts\`; models: \`src/disputes/softmax-model.ts\`, \`src/disputes/boosted-trees.ts\`.
 - **Data:** \`../shared/data/fnc1_stance_input.jsonl\` + \`fnc1_stance_labels.jsonl\` (${examples.filter((example) => example.pair.dataset === 'fnc1').length} FNC-1 pairs) and
   \`emergent_stance.jsonl\` (${examples.filter((example) => example.pair.dataset === 'emergent').length} Emergent pairs; for→agree, against→disagree, observing→discuss).
   No text from these sets is stored here; only the learned numbers (rounded to 4 decimals) and feature scaling statistics.
 - **Script and command:** \`npx tsx scripts/train-stance.ts\` (deterministic: fixed seed, fixed split).
 - **Tuning:** 5-fold cross-validation grouped by FNC-1 article cluster and by Emergent claim id, on the 80% of
-  groups not held out; grid over the disagree class weight, logistic regression vs boosted trees for the body and the headline
-  models, and the relatedness threshold (earlier runs compared 5 vs 20 epochs, hashed cue-word features on/off,
+  groups not held out; grid over the disagree class weight, logistic regression / boosted trees / their mean for the body and
+  the headline models, and the relatedness threshold (earlier runs compared 5 vs 20 epochs, hashed cue-word features on/off,
   a bag of words and a down-weighted agree class: none helped in cross-validation). Objective: mean of FNC-1 score, FNC-1
   disagree F1 and Emergent accuracy. Chosen: \`${JSON.stringify(chosen.options)}\`.
 - **Date:** ${new Date().toISOString().slice(0, 10)}

@@ -30,8 +30,10 @@ const treeNode: z.ZodType<TreeNode> = z.lazy(() =>
 
 const treesJson = z.object({ classes: z.array(z.string()), base: z.array(z.number()), trees: z.array(z.array(treeNode)) });
 
-/** A stage-2 model: the logistic regression or boosted trees, whichever tuning chose. */
-const stageJson = z.union([modelJson, treesJson]);
+const singleJson = z.union([modelJson, treesJson]);
+
+/** A stage-2 model: the logistic regression, boosted trees, or the mean of both, whichever tuning chose. */
+const stageJson = z.union([singleJson, z.object({ members: z.array(singleJson).min(1) })]);
 
 const weightsFile = z.object({
   format: z.literal('storydesk-stance/3'),
@@ -70,18 +72,36 @@ function roundTree(node: TreeNode): TreeNode {
   return { feature: node.feature, threshold: node.threshold, left: roundTree(node.left), right: roundTree(node.right) };
 }
 
-function roundStage(model: StageModel): z.infer<typeof stageJson> {
+function roundSingle(model: SingleModel): z.infer<typeof singleJson> {
   if ('trees' in model) return { classes: model.classes, base: model.base, trees: model.trees.map((round) => round.map(roundTree)) };
   return roundModel(model);
 }
 
-function stageFromJson(model: z.infer<typeof stageJson>): StageModel {
+function roundStage(model: StageModel): z.infer<typeof stageJson> {
+  return 'members' in model ? { members: model.members.map(roundSingle) } : roundSingle(model);
+}
+
+function singleFromJson(model: z.infer<typeof singleJson>): SingleModel {
   return 'trees' in model ? model : fromJson(model);
 }
 
-/** Stage-2 class probabilities from either kind of model. */
-function stageProbabilities(model: StageModel, features: PairFeatures): number[] {
+function stageFromJson(model: z.infer<typeof stageJson>): StageModel {
+  return 'members' in model ? { members: model.members.map(singleFromJson) } : singleFromJson(model);
+}
+
+function singleProbabilities(model: SingleModel, features: PairFeatures): number[] {
   return 'trees' in model ? predictTrees(model, features.dense) : predictProbabilities(model, toInput(features, model.scaling));
+}
+
+/** Stage-2 class probabilities from any kind of stage model (an ensemble averages its members). */
+function stageProbabilities(model: StageModel, features: PairFeatures): number[] {
+  if (!('members' in model)) return singleProbabilities(model, features);
+  const all = model.members.map((member) => singleProbabilities(member, features));
+  return (all[0] ?? []).map((_, index) => all.reduce((sum, probabilities) => sum + (probabilities[index] ?? 0), 0) / all.length);
+}
+
+function stageClasses(model: StageModel): string[] {
+  return 'members' in model ? (model.members[0]?.classes ?? []) : model.classes;
 }
 
 function fromJson(model: z.infer<typeof modelJson>): SoftmaxModel {
@@ -109,7 +129,10 @@ export function toWeightsFile(stages: StanceStages, relatedThreshold: number): S
 }
 
 /** A stage-2 model. */
-export type StageModel = SoftmaxModel | BoostedTrees;
+export type StageModel = SingleModel | { members: SingleModel[] };
+
+/** One stage-2 learner. */
+export type SingleModel = SoftmaxModel | BoostedTrees;
 
 /** The trained models of the engine. */
 export interface StanceStages {
@@ -148,7 +171,8 @@ export class LearnedStanceClassifier implements StanceClassifier {
       hashSize: weights.hashSize,
     };
     this.relatedThreshold = weights.relatedThreshold;
-    this.id = 'trees' in this.stages.stance ? 'lexical-cascade-trees-v3' : 'lexical-cascade-logreg-v3';
+    const kind = 'members' in this.stages.stance ? 'ensemble' : 'trees' in this.stages.stance ? 'trees' : 'logreg';
+    this.id = `lexical-cascade-${kind}-v3`;
   }
 
   /** Class probabilities for one pair: P(unrelated) from stage 1, the related mass split by stage 2. */
@@ -180,7 +204,7 @@ export function combineStages(stages: StanceStages, features: PairFeatures): Rec
     discuss: 0,
     unrelated: 1 - related,
   };
-  stance.classes.forEach((name, index) => {
+  stageClasses(stance).forEach((name, index) => {
     if (name === 'agree' || name === 'disagree' || name === 'discuss') result[name] = related * (stageTwo[index] ?? 0);
   });
   return result;

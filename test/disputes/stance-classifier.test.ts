@@ -8,12 +8,12 @@ const body = (sentences: string[]) => sentences.join(' ');
 describe('the shipped stance classifier', () => {
   const classifier = loadStanceClassifier();
 
-  it('reads a denial of the claim as disagree', async () => {
-    const text = body([
-      'ByteDance denied a report that it will train a new AI model on Huawei chips, calling the claim false.',
-      '"The entire premise here is wrong. No new model is being developed," a spokesperson said.',
-      'The company said the report was baseless and that it had no such plans.',
-    ]);
+  // Sentence-length texts, as `findDisputes` compares them. (For multi-sentence bodies the model follows
+  // FNC-1, where denial words in a body predict `disagree` only weakly; see PROVENANCE.md.)
+  it.each([
+    'ByteDance denied a report that it will train a new AI model on Huawei chips, calling the claim false.',
+    'ByteDance denies it will use Huawei chips for its AI model, calling the report fake.',
+  ])('reads a denial of the claim as disagree: %s', async (text) => {
     expect(await classifier.classify([{ claim, text }])).toEqual(['disagree']);
   });
 
