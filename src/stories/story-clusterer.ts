@@ -1,5 +1,6 @@
 import { sha256 } from '../ingest/content-hash.js';
 import type { ArticleProfile } from './article-profile.js';
+import { type CentredVector, CorpusCentring } from './corpus-centring.js';
 import { StoryCluster } from './story-cluster.js';
 import type { StoryMembership } from './story-records.js';
 
@@ -32,21 +33,10 @@ const DAY_MS = 86_400_000;
 /** Names in more articles than this share (and this count) are too common to tell stories apart. */
 const COMMON_ENTITY_SHARE = 0.05;
 const COMMON_ENTITY_MIN_ARTICLES = 20;
-/** Pseudo-articles of zero vector mixed into the corpus mean, so centring only bites once the corpus is large. */
-const MEAN_PRIOR_ARTICLES = 20;
 
 interface SharedNames {
   dots: Map<StoryCluster, number>;
   articleNorm: number;
-}
-
-/** The article vector centred on the corpus mean, with what the centred cosine needs about it. */
-interface CentredArticle {
-  centred: Float64Array;
-  /** (v − μ)·μ */
-  dotMean: number;
-  /** |v − μ|² */
-  squared: number;
 }
 
 /** Where an article went. */
@@ -82,19 +72,14 @@ export class StoryClusterer {
    * drifts slowly as articles arrive, so the norm is recomputed when the story changes or the corpus has
    * grown by a tenth — recomputing it for every comparison made clustering quadratic in entities.
    */
-  /** Sum of all assigned article vectors, for centring (see `StoryCluster.centredCosine`). */
-  readonly #corpusSum: Float64Array;
-  readonly #mean: Float64Array;
-  #meanSquared = 0;
+  readonly #centring: CorpusCentring;
   /** Entity → the stories whose articles mention it. */
   readonly #postings = new Map<string, Set<StoryCluster>>();
-  readonly #meanDots = new WeakMap<StoryCluster, { version: number; articles: number; value: number }>();
   readonly #entityNorms = new WeakMap<StoryCluster, { version: number; articles: number; norm: number }>();
 
   constructor(dimension: number, tuning: Partial<ClusterTuning> = {}) {
     this.#dimension = dimension;
-    this.#corpusSum = new Float64Array(dimension);
-    this.#mean = new Float64Array(dimension);
+    this.#centring = new CorpusCentring(dimension);
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
   }
 
@@ -129,7 +114,7 @@ export class StoryClusterer {
     const current = currentId !== null ? this.#clusters.get(currentId) : undefined;
 
     const names = this.#sharedNames(profile);
-    const article = this.#centre(profile.vector);
+    const article = this.#centring.centre(profile.vector);
     let best: StoryCluster | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const cluster of this.#clusters.values()) {
@@ -177,69 +162,14 @@ export class StoryClusterer {
 
   /** How well an article fits a story (for diagnostics and tuning). */
   score(profile: ArticleProfile, cluster: StoryCluster): number {
-    return this.#score(profile, cluster, this.#sharedNames(profile), this.#centre(profile.vector));
+    return this.#score(profile, cluster, this.#sharedNames(profile), this.#centring.centre(profile.vector));
   }
 
-  /**
-   * The corpus mean, shrunk towards zero while there are few articles: with a handful of articles the mean
-   * is mostly the articles themselves, and centring on it would push related articles apart.
-   */
-  #centre(vector: readonly number[]): CentredArticle {
-    this.#updateMean();
-    const mean = this.#mean;
-    const centred = new Float64Array(mean.length);
-    let dotMean = 0;
-    let squared = 0;
-    for (let index = 0; index < mean.length; index += 1) {
-      const value = (vector[index] ?? 0) - (mean[index] ?? 0);
-      centred[index] = value;
-      dotMean += value * (mean[index] ?? 0);
-      squared += value * value;
-    }
-    return { centred, dotMean, squared };
-  }
-
-  /**
-   * Cosine between the article and the story centroid, both centred on the corpus mean μ. Centring removes
-   * the direction all news shares, which with some embedders puts unrelated articles at cosine 0.6 and
-   * leaves little room between "same event" and "also news". With S the story's vector sum over n members:
-   * (v−μ)·(S/n−μ) = (v−μ)·S/n − (v−μ)·μ, and |S/n−μ|² = |S|²/n² − 2 S·μ/n + |μ|².
-   */
-  #centredCosine(article: CentredArticle, cluster: StoryCluster): number {
-    const count = cluster.size;
-    if (count === 0) return 0;
-    const dot = cluster.dotSum(article.centred) / count - article.dotMean;
-    const centroidSquared = cluster.sumSquared / (count * count) - (2 * this.#sumDotMean(cluster)) / count + this.#meanSquared;
-    return dot / Math.sqrt(Math.max(centroidSquared, 1e-12) * Math.max(article.squared, 1e-12));
-  }
-
-  /** S·μ for a story, cached like the entity norms: the mean drifts slowly, the story only changes on add/remove. */
-  #sumDotMean(cluster: StoryCluster): number {
-    const articles = this.#storyOfArticle.size;
-    const cached = this.#meanDots.get(cluster);
-    if (cached && cached.version === cluster.version && articles <= cached.articles * 1.05 + 2) return cached.value;
-    const value = cluster.dotSum(this.#mean);
-    this.#meanDots.set(cluster, { version: cluster.version, articles, value });
-    return value;
-  }
-
-  #updateMean(): void {
-    const articles = this.#storyOfArticle.size;
-    const shrink = 1 / (articles + MEAN_PRIOR_ARTICLES);
-    let squared = 0;
-    for (let index = 0; index < this.#mean.length; index += 1) {
-      const value = (this.#corpusSum[index] ?? 0) * shrink;
-      this.#mean[index] = value;
-      squared += value * value;
-    }
-    this.#meanSquared = squared;
-  }
-
-  #score(profile: ArticleProfile, cluster: StoryCluster, names: SharedNames, article: CentredArticle): number {
+  #score(profile: ArticleProfile, cluster: StoryCluster, names: SharedNames, article: CentredVector): number {
     const { vectorWeight, entityWeight } = this.tuning;
     const dot = names.dots.get(cluster) ?? 0;
     const entities = dot === 0 ? 0 : dot / (names.articleNorm * this.#storyEntityNorm(cluster));
-    return vectorWeight * this.#centredCosine(article, cluster) + entityWeight * entities - this.#timePenalty(profile, cluster);
+    return vectorWeight * this.#centring.cosine(article, cluster) + entityWeight * entities - this.#timePenalty(profile, cluster);
   }
 
   /**
@@ -305,7 +235,7 @@ export class StoryClusterer {
   #addMember(cluster: StoryCluster, member: StoryMembership): void {
     cluster.add(member);
     this.#storyOfArticle.set(member.articleId, cluster.id);
-    for (let index = 0; index < this.#corpusSum.length; index += 1) this.#corpusSum[index] = (this.#corpusSum[index] ?? 0) + (member.vector[index] ?? 0);
+    this.#centring.add(member.vector);
     for (const entity of Object.keys(member.entities)) {
       this.#documentFrequency.set(entity, (this.#documentFrequency.get(entity) ?? 0) + 1);
       const stories = this.#postings.get(entity);
@@ -320,7 +250,7 @@ export class StoryClusterer {
     if (storyId === undefined || !cluster) return null;
     const member = cluster.remove(articleId);
     this.#storyOfArticle.delete(articleId);
-    for (let index = 0; index < this.#corpusSum.length; index += 1) this.#corpusSum[index] = (this.#corpusSum[index] ?? 0) - (member?.vector[index] ?? 0);
+    if (member) this.#centring.add(member.vector, -1);
     for (const entity of Object.keys(member?.entities ?? {})) {
       const frequency = (this.#documentFrequency.get(entity) ?? 0) - 1;
       if (frequency <= 0) this.#documentFrequency.delete(entity);
