@@ -1,4 +1,5 @@
 import type { Logger } from '../app/logger.js';
+import { commandFromMention } from './commands/track-mention.js';
 import type { Answer } from '../core/answer.js';
 import type { Assistant, AskOptions } from '../core/assistant.js';
 import { answerQuestion } from './answer-question.js';
@@ -51,6 +52,12 @@ export class ChannelHandler {
 
   /** Answers a mention or direct message. */
   async handleQuestion(question: ChannelQuestion): Promise<ChannelReply> {
+    // "@storydesk track ByteDance Huawei chips" works like /track when that command is registered.
+    const command = commandFromMention(question.text);
+    if (command && this.options.registry.get(command.name)) {
+      const { text: _text, history: _history, ...origin } = question;
+      return this.handleCommand(command.name, { ...origin, options: command.options });
+    }
     const refusal = this.admit(question);
     if (refusal) return refusal;
     return answerQuestion(question, this.context);

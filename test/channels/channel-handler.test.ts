@@ -97,6 +97,24 @@ describe('ChannelHandler', () => {
     expect(unknown).toMatchObject({ kind: 'message', tone: 'error', text: expect.stringMatching(/^I don't know the command \/weather\. Commands: \/ask/) });
   });
 
+  it('runs "track …" in a mention as the /track command when it is registered, and answers it as a question otherwise', async () => {
+    const received: unknown[] = [];
+    const registry = createCommandRegistry().register({
+      name: 'track',
+      description: 'Track a story or topic in this channel',
+      options: [{ name: 'target', description: 'story id or topic', type: 'string', required: true }],
+      handler: async (invocation) => {
+        received.push(invocation.options);
+        return { kind: 'message', text: 'Tracking it.', tone: 'info' };
+      },
+    });
+    const handler = new ChannelHandler({ assistant: new FakeAssistant(), registry, logger, maxQuestionChars: 50, rateLimitPerMinute: 100 });
+    expect(await handler.handleQuestion(question('track ByteDance Huawei chips'))).toMatchObject({ kind: 'message', text: 'Tracking it.' });
+    expect(received).toEqual([{ target: 'ByteDance Huawei chips' }]);
+    const plain = await handlerWith().handleQuestion(question('track ByteDance Huawei chips'));
+    expect(plain.kind).toBe('answer');
+  });
+
   it('queues answers beyond the concurrency limit instead of running them all at once', async () => {
     let running = 0;
     let peak = 0;
