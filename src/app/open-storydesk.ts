@@ -7,9 +7,7 @@ import type { Generator } from '../core/generator.js';
 import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
 import { loadStanceClassifier } from '../disputes/stance-classifier.js';
-import { createLlmGenerator } from '../answer/llm/create-llm-generator.js';
-import { isLlmConfigured } from '../providers/openai-client.js';
-import { followUpRewriter } from './follow-up-rewriter.js';
+import { isLlmConfigured } from '../config/is-llm-configured.js';
 import { ensureIndexConsistent } from '../providers/index-consistency.js';
 import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
 import { SqliteStoryStore } from '../providers/sqlite-story-store.js';
@@ -67,8 +65,12 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
 
   const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance: loadStanceClassifier() });
   const llmConfigured = isLlmConfigured(options.env);
-  const generator = options.generator ?? (llmConfigured ? createLlmGenerator(options.env, extractive) : extractive);
-  const rewriteQuestion = llmConfigured ? followUpRewriter(options.env) : undefined;
+  // The OpenAI SDK is loaded only when a model is configured, to keep start-up fast offline.
+  const llm = llmConfigured
+    ? { ...(await import('../answer/llm/create-llm-generator.js')), ...(await import('./follow-up-rewriter.js')) }
+    : undefined;
+  const generator = options.generator ?? (llm ? llm.createLlmGenerator(options.env, extractive) : extractive);
+  const rewriteQuestion = llm ? llm.followUpRewriter(options.env) : undefined;
   return new Storydesk({
     store,
     index,

@@ -1,11 +1,6 @@
 import OpenAI from 'openai';
 import type { Env } from '../config/schema.js';
 
-/** True when the environment asks for a language model: an API key, or a base URL of a local server. */
-export function isLlmConfigured(env: Env): boolean {
-  return env.OPENAI_API_KEY !== undefined || env.OPENAI_BASE_URL !== undefined;
-}
-
 /**
  * The SDK client for OpenAI or any OpenAI-compatible server (Ollama, vLLM, LM Studio). Local servers ignore
  * the key, but the SDK insists on one, so a placeholder is sent when only a base URL is configured.

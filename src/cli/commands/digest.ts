@@ -1,8 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { formatDigestText } from '../../channels/commands/digest-lines.js';
-import { createDigestSinks } from '../../channels/commands/digest-sinks.js';
 import { UserFacingError } from '../../core/errors.js';
-import { createStoryScheduling } from '../../scheduler/story-scheduling.js';
 import { isEmptyDigest } from '../../stories/digest/digest.js';
 import { digestsNow } from '../../stories/digest/digest-now.js';
 import type { CliContext } from '../cli-context.js';
@@ -37,6 +35,9 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
     .option('--data <dir>', 'data directory (default: $STORYDESK_DATA_DIR or ./data)')
     .action(async (options: DigestOptions) => {
       const storydesk = await context.open(options.data);
+      // Loaded on use: the Slack and Discord SDKs behind the sinks would slow every other command's start.
+      const { createStoryScheduling } = await import('../../scheduler/story-scheduling.js');
+      const { createDigestSinks } = await import('../../channels/commands/digest-sinks.js');
       const scheduling = createStoryScheduling({
         storydesk,
         env: context.env,

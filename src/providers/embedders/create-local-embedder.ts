@@ -1,6 +1,5 @@
 import type { Embedder } from '../../core/embedder.js';
 import { StaticEmbedder } from './static-embedder.js';
-import { loadUniversalSentenceEncoder } from './universal-sentence-encoder-embedder.js';
 
 /** Which bundled offline embedder to build. */
 export type LocalEmbedderKind = 'static' | 'use';
@@ -21,6 +20,7 @@ export async function createLocalEmbedder(options: LocalEmbedderOptions = {}): P
     case 'static':
       return StaticEmbedder.load();
     case 'use':
-      return loadUniversalSentenceEncoder();
+      // TensorFlow.js is only loaded when this embedder is chosen: it costs a second at start-up.
+      return (await import('./universal-sentence-encoder-embedder.js')).loadUniversalSentenceEncoder();
   }
 }
