@@ -36,15 +36,15 @@ function benchTexts(count: number): string[] {
 
 /** Runs in the child: loads one embedder and times it. */
 async function measure(kind: LocalEmbedderKind, count: number): Promise<Measurement> {
-  const texts = benchTexts(count);
+  // The model is loaded before the bench texts, so the RSS delta is the model's (plus one warm-up batch).
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   const loadStarted = performance.now();
   const embedder = await createLocalEmbedder({ kind });
   const loadMs = performance.now() - loadStarted;
-  await embedder.embedDocuments(texts.slice(0, 8)); // warm-up (wasm compile, first-call allocations)
-  global.gc?.();
+  await embedder.embedDocuments(Array.from({ length: 8 }, (_, index) => `Warm-up passage ${index}: the council approved the plan.`.repeat(8)));
   const modelRssMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
+  const texts = benchTexts(count);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   for (let start = 0; start < texts.length; start += 64) await embedder.embedDocuments(texts.slice(start, start + 64));
