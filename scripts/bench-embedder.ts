@@ -6,13 +6,14 @@
  *   npx tsx scripts/bench-embedder.ts [--passages 2000] [--use-passages 200]
  */
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LocalEmbedderKind } from '../src/providers/embedders/create-local-embedder.js';
 import { createLocalEmbedder } from '../src/providers/embedders/create-local-embedder.js';
 import { loadRtqa } from './eval-embedder-corpus.js';
 import { sharedDataDir } from './lib/shared-data.js';
 
-interface Measurement {
+export interface Measurement {
   kind: string;
   id: string;
   loadMs: number;
@@ -61,6 +62,12 @@ async function measure(kind: LocalEmbedderKind, count: number): Promise<Measurem
   };
 }
 
+/** Measures one embedder in a fresh child process (clean RSS), returning its figures. */
+export function measureInChildProcess(kind: LocalEmbedderKind, count: number): Measurement {
+  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--child', kind, '--count', String(count)], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Measurement;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { child: { type: 'string' }, count: { type: 'string' }, passages: { type: 'string' }, 'use-passages': { type: 'string' } } });
   if (values.child !== undefined) {
@@ -74,12 +81,11 @@ async function main(): Promise<void> {
   console.log('| embedder | id | load ms | model RSS MB | passages (mean chars) | passages/s wall | passages per CPU-s |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [kind, count] of runs) {
-    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--child', kind, '--count', String(count)], { encoding: 'utf8' });
-    const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Measurement;
+    const result = measureInChildProcess(kind, count);
     console.log(
       `| ${result.kind} | ${result.id} | ${result.loadMs.toFixed(0)} | ${result.modelRssMb.toFixed(0)} | ${result.passages} (${result.meanChars.toFixed(0)}) | ${result.passagesPerSecond.toFixed(0)} | ${result.passagesPerCpuSecond.toFixed(0)} |`,
     );
   }
 }
 
-await main();
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

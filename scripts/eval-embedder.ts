@@ -17,6 +17,7 @@ import type { DistillationSettings } from '../src/providers/embedders/static-tab
 import { describeSettings, projectTeacherRows, weightRows } from '../src/providers/embedders/static-table-distillation.js';
 import { loadUniversalSentenceEncoder } from '../src/providers/embedders/universal-sentence-encoder-embedder.js';
 import { readUseVocabulary } from '../src/providers/embedders/use-model-files.js';
+import { measureInChildProcess } from './bench-embedder.js';
 import { SHIPPED_SETTINGS } from './distill-static-embedder.js';
 import { loadTeacherVectors } from './distill-teacher-vectors.js';
 import type { EvalPassage, EvalQuestion } from './eval-embedder-corpus.js';
@@ -36,7 +37,6 @@ interface Row {
   hybrid?: { dev: RetrievalScores; heldOut: RetrievalScores };
 }
 
-const megabytes = (bytes: number): number => bytes / 1024 / 1024;
 const format = (scores: RetrievalScores | undefined): string => (scores ? `${scores.recallAt10.toFixed(3)} / ${scores.mrrAt10.toFixed(3)}` : '–');
 
 /** Embeds all passages (timed) and the questions; returns unit vectors. */
@@ -88,10 +88,9 @@ async function main(): Promise<void> {
     return row;
   };
 
-  global.gc?.();
-  let before = process.memoryUsage().rss;
   const shipped = await StaticEmbedder.load();
-  await evaluate(`static (shipped) ${shipped.id}`, shipped, megabytes(process.memoryUsage().rss - before));
+  // RSS is measured in a fresh process per model: in this one, the corpus and earlier variants blur it.
+  await evaluate(`static (shipped) ${shipped.id}`, shipped, measureInChildProcess('static', 50).modelRssMb);
 
   // Corpus-adapted weighting: the same projected piece vectors, weighted by IDF over this corpus's passages.
   const vocabulary = await readUseVocabulary();
@@ -153,10 +152,8 @@ async function main(): Promise<void> {
     printTable(rows);
     return;
   }
-  global.gc?.();
-  before = process.memoryUsage().rss;
   const use = await loadUniversalSentenceEncoder();
-  const useRss = megabytes(process.memoryUsage().rss - before);
+  const useRss = measureInChildProcess('use', 16).modelRssMb;
   if (values['use-quality']) {
     await evaluate(`USE lite (${use.runtime}) ${use.id}`, use, useRss);
   } else {

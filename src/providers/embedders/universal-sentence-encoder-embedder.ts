@@ -13,6 +13,11 @@ export interface UniversalSentenceEncoderOptions {
   maxTokens?: number;
   /** Tokens per model call: texts are sorted by length and packed into batches of about this size. @default 4096 */
   batchTokens?: number;
+  /**
+   * "auto" tries official TensorFlow.js and falls back to @energetic-ai/embeddings; "energetic-ai" goes straight
+   * to the fallback (to check it works). @default "auto"
+   */
+  runtime?: 'auto' | 'energetic-ai';
 }
 
 /** Characters read from a text before tokenizing, so a 20 MB input costs no more than a long passage. */
@@ -50,6 +55,7 @@ export class UniversalSentenceEncoderEmbedder implements Embedder {
     const maxTokens = options.maxTokens ?? 256;
     const batchTokens = options.batchTokens ?? 4096;
     try {
+      if (options.runtime === 'energetic-ai') throw new Error('the energetic-ai runtime was requested');
       const [model, vocabulary] = await Promise.all([loadOfficialGraph(), readUseVocabulary()]);
       const tokenizer = new SentencePieceTokenizer(vocabulary);
       return new UniversalSentenceEncoderEmbedder(tokenizer, graphRunner(model), null, maxTokens, batchTokens, 'tfjs-wasm');
