@@ -15,7 +15,11 @@ export interface HybridRetrieverOptions {
   perArticle?: number;
   /** Weight of the BM25 list in the fusion. @default 1 */
   lexicalWeight?: number;
-  /** Weight of the vector list in the fusion. @default 1 */
+  /**
+   * Weight of the vector list in the fusion. Below BM25's because on news QA the offline embedder ranks worse
+   * than BM25 (RealTime QA MRR@10: vector 0.53, BM25 0.58; fused at 1:1 0.56, at 1:0.5 0.57, at 1:0.25 0.59).
+   * @default 0.5
+   */
   vectorWeight?: number;
 }
 
@@ -30,7 +34,7 @@ export class HybridRetriever {
     this.#store = store;
     this.#index = index;
     this.#embedder = embedder;
-    this.#options = { candidates: 50, perArticle: 2, lexicalWeight: 1, vectorWeight: 1, ...options };
+    this.#options = { candidates: 50, perArticle: 2, lexicalWeight: 1, vectorWeight: 0.5, ...options };
   }
 
   /** Finds the passages that best match a query. */
