@@ -11,6 +11,8 @@ export type RetrievalMode = 'hybrid' | 'lexical' | 'vector';
 export interface HybridRetrieverOptions {
   /** Candidates taken from each ranking before fusion. @default 50 */
   candidates?: number;
+  /** Reciprocal rank fusion constant: smaller lets the top ranks of each list count for more. @default 60 */
+  rrfK?: number;
   /** Passages of one article allowed in the head of the results. @default 2 */
   perArticle?: number;
   /** Weight of the BM25 list in the fusion. @default 1 */
@@ -34,7 +36,7 @@ export class HybridRetriever {
     this.#store = store;
     this.#index = index;
     this.#embedder = embedder;
-    this.#options = { candidates: 50, perArticle: 2, lexicalWeight: 1, vectorWeight: 0.5, ...options };
+    this.#options = { candidates: 50, perArticle: 2, lexicalWeight: 1, vectorWeight: 0.5, rrfK: 60, ...options };
   }
 
   /** Finds the passages that best match a query. */
@@ -48,7 +50,7 @@ export class HybridRetriever {
     const fused = reciprocalRankFusion([
       { ids: lexicalIds, weight: this.#options.lexicalWeight },
       { ids: vectorIds, weight: this.#options.vectorWeight },
-    ]);
+    ], this.#options.rrfK);
     const rankedIds = [...fused.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
     const passages = new Map(this.#store.getPassages(rankedIds.slice(0, candidates)).map((passage) => [passage.id, passage]));
     const ordered = rankedIds.flatMap((id) => {
