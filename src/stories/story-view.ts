@@ -1,17 +1,7 @@
-import type { DisputeKind } from '../core/answer.js';
+import type { Citation, DisputeKind } from '../core/answer.js';
 
-/** A verbatim quote from a stored article, with where it sits in the body. */
-export interface StoryCitation {
-  articleId: string;
-  title: string;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  /** Exactly `body.slice(start, end)`. */
-  quote: string;
-  start: number;
-  end: number;
-}
+/** A verbatim quote from a stored article (`quote` is exactly `body.slice(start, end)`): a citation without a number. */
+export type StoryCitation = Omit<Citation, 'n'>;
 
 /** One development of a story: an article's lead claim, quoted. */
 export interface TimelineEntry {
