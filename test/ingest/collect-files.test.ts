@@ -66,10 +66,8 @@ describe('collectFiles', () => {
 
 describe('collectFiles with record files', () => {
   it('lets a JSONL corpus be larger than one article file may be', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const folder = mkdtempSync(join(tmpdir(), 'collect-records-'));
+    const temp = makeTempDir('collect-records-');
+    const folder = temp.path;
     try {
       writeFileSync(join(folder, 'corpus.jsonl'), 'x'.repeat(64));
       writeFileSync(join(folder, 'article.txt'), 'x'.repeat(64));
@@ -77,7 +75,7 @@ describe('collectFiles with record files', () => {
       expect(files.map((file) => file.split('/').pop())).toEqual(['corpus.jsonl']);
       expect(skipped.map((item) => item.path.split('/').pop())).toEqual(['article.txt']);
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      temp.remove();
     }
   });
 });
