@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { waitUntil } from './wait-until.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -64,20 +65,7 @@ export class FakeDiscordRest {
 
   /** Resolves once `check` holds, re-checking after every call; rejects after `timeoutMs` naming `what`. */
   async waitUntil(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-    if (check()) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.events.off('call', listener);
-        reject(new Error(`Fake Discord REST: timed out waiting for ${what}`));
-      }, timeoutMs);
-      const listener = (): void => {
-        if (!check()) return;
-        clearTimeout(timer);
-        this.events.off('call', listener);
-        resolve();
-      };
-      this.events.on('call', listener);
-    });
+    await waitUntil(this.events, 'call', 'Fake Discord REST', what, check, timeoutMs);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { waitUntil } from './wait-until.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -97,20 +98,7 @@ export class FakeSlackWebApi {
 
   /** Resolves once `check` holds, re-checking after every call; rejects after `timeoutMs` naming `what`. */
   async waitUntil(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-    if (check()) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.events.off('change', listener);
-        reject(new Error(`Fake Slack: timed out waiting for ${what}`));
-      }, timeoutMs);
-      const listener = (): void => {
-        if (!check()) return;
-        clearTimeout(timer);
-        this.events.off('change', listener);
-        resolve();
-      };
-      this.events.on('change', listener);
-    });
+    await waitUntil(this.events, 'change', 'Fake Slack', what, check, timeoutMs);
   }
 
   async close(): Promise<void> {
