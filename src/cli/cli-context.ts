@@ -9,7 +9,8 @@ import type { Storydesk } from '../app/storydesk.js';
 export interface CliContext {
   env: Env;
   logger: Logger;
-  open(dataDir: string | undefined): Promise<Storydesk>;
+  /** Opens the store; commands that neither ingest nor read stories pass `{ stories: false }` to start faster. */
+  open(dataDir: string | undefined, options?: { stories?: boolean }): Promise<Storydesk>;
   /** Writes one line to stdout. */
   print(line: string): void;
 }
@@ -22,7 +23,7 @@ export function createCliContext(): CliContext {
   return {
     env,
     logger,
-    open: (dataDir) => openStorydesk({ dataDir: dataDir ?? env.STORYDESK_DATA_DIR, env, logger }),
+    open: (dataDir, options = {}) => openStorydesk({ dataDir: dataDir ?? env.STORYDESK_DATA_DIR, env, logger, ...options }),
     print: (line) => {
       process.stdout.write(`${line}\n`);
     },

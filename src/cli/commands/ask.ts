@@ -19,7 +19,7 @@ export function registerAskCommand(program: Command, context: CliContext): void 
     .option('--json', 'print JSON')
     .action(async (question: string | undefined, options: { queries?: string; data?: string; json?: boolean }) => {
       if (!question && !options.queries) throw new Error('Give a question, or --queries FILE.jsonl');
-      const storydesk = await context.open(options.data);
+      const storydesk = await context.open(options.data, { stories: false });
       try {
         if (options.queries) {
           for await (const line of readJsonl(options.queries)) {

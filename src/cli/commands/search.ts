@@ -20,7 +20,7 @@ export function registerSearchCommand(program: Command, context: CliContext): vo
     .option('--json', 'print JSON')
     .action(async (query: string | undefined, options: { queries?: string; k: number; data?: string; json?: boolean }) => {
       if (!query && !options.queries) throw new Error('Give a query, or --queries FILE.jsonl');
-      const storydesk = await context.open(options.data);
+      const storydesk = await context.open(options.data, { stories: false });
       try {
         if (options.queries) {
           for await (const line of readJsonl(options.queries)) {
