@@ -28,6 +28,8 @@ export interface ExtractiveGeneratorOptions {
 interface ScoredSentence {
   sentence: EvidenceSentence;
   coverage: number;
+  /** Coverage by the sentence together with its article's title and retrieved passages. */
+  contextCoverage: number;
   score: number;
 }
 
@@ -71,13 +73,11 @@ export class ExtractiveGenerator implements Generator {
     const scored: ScoredSentence[] = answerable.map((sentence) => {
       const own = coverage(sentence.terms);
       const withContext = coverage(new Set([...sentence.terms, ...(contextTerms.get(sentence.article.id) ?? [])]));
-      return { sentence, coverage: own, score: 0.65 * own + 0.25 * withContext + 0.1 / (1 + sentence.passageRank) };
+      return { sentence, coverage: own, contextCoverage: withContext, score: 0.65 * own + 0.25 * withContext + 0.1 / (1 + sentence.passageRank) };
     });
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
-    const bestContext = Math.max(
-      ...answerable.map((sentence) => coverage(new Set([...sentence.terms, ...(contextTerms.get(sentence.article.id) ?? [])]))),
-    );
+    const bestContext = Math.max(...scored.map((item) => item.contextCoverage));
     if (!best || best.coverage < this.#options.minSentenceCoverage || bestContext < this.#options.minContextCoverage) {
       return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
     }
