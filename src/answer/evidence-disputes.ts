@@ -13,6 +13,13 @@ export interface CounterEvidence {
   disputedBy?: string;
 }
 
+/** What the evidence says about the chosen claims: who disputes them, and which later reports confirm them. */
+export interface EvidenceFindings {
+  counters: Map<EvidenceSentence, CounterEvidence[]>;
+  /** Later sentences from other outlets that agree with a claim (only with a stance classifier). */
+  confirmations: Map<EvidenceSentence, EvidenceSentence[]>;
+}
+
 /** How each evidence sentence reads as a claim: who stands behind it and how firmly. */
 export interface ReadSentence {
   sentence: EvidenceSentence;
@@ -43,14 +50,14 @@ export function readSentences(sentences: EvidenceSentence[]): Map<EvidenceSenten
 
 /**
  * For each chosen claim, the evidence that disputes it: denials and failed verifications found by the
- * dispute rules, and — with a stance classifier — other outlets reporting the opposite. The pool is the
- * evidence plus the rest of the top articles, where news carries its denials.
+ * dispute rules, and — with a stance classifier — other outlets reporting the opposite, or later confirming
+ * it. The pool is the evidence plus the rest of the top articles, where news carries its denials.
  */
 export async function findCounterEvidence(
   claims: EvidenceSentence[],
   readings: Map<EvidenceSentence, ReadSentence>,
   classifier?: StanceClassifier,
-): Promise<Map<EvidenceSentence, CounterEvidence[]>> {
+): Promise<EvidenceFindings> {
   const pool = [...readings.values()];
   const refs: ClaimRef[] = pool.map(({ sentence, attribution, hedge }) => ({
     articleId: sentence.article.id,
@@ -64,7 +71,7 @@ export async function findCounterEvidence(
   }));
   const bySpan = new Map(pool.map(({ sentence }) => [spanKey(sentence.article.id, sentence.start), sentence]));
   const wanted = new Set(claims.map((claim) => spanKey(claim.article.id, claim.start)));
-  const { disputes } = await findDisputes(refs, classifier);
+  const { disputes, confirmations } = await findDisputes(refs, classifier);
   const found = new Map<EvidenceSentence, CounterEvidence[]>(claims.map((claim) => [claim, []]));
   for (const dispute of disputes) {
     const claim = bySpan.get(spanKey(dispute.claim.articleId, dispute.claim.start));
@@ -75,7 +82,17 @@ export async function findCounterEvidence(
     list.push({ counter, kind: dispute.kind, ...(dispute.disputedBy ? { disputedBy: dispute.disputedBy } : {}) });
     found.set(claim, list);
   }
-  return found;
+  const confirmedBy = new Map<EvidenceSentence, EvidenceSentence[]>();
+  for (const confirmation of confirmations) {
+    const claim = bySpan.get(spanKey(confirmation.claim.articleId, confirmation.claim.start));
+    const later = bySpan.get(spanKey(confirmation.confirmedBy.articleId, confirmation.confirmedBy.start));
+    if (!claim || !later || !wanted.has(spanKey(claim.article.id, claim.start))) continue;
+    const list = confirmedBy.get(claim) ?? [];
+    // One confirmation per outlet says enough.
+    if (list.length < 2 && !list.some((item) => item.article.source === later.article.source)) list.push(later);
+    confirmedBy.set(claim, list);
+  }
+  return { counters: found, confirmations: confirmedBy };
 }
 
 /** Who a reported claim is attributed to ("sources told Reuters"), when it is not the outlet itself. */

@@ -1,9 +1,10 @@
-import type { Answer, Dispute, Statement } from '../core/answer.js';
+import type { Answer, Confirmation, Dispute, Statement } from '../core/answer.js';
 import type { GenerateRequest, Generator } from '../core/generator.js';
 import type { StanceClassifier } from '../core/stance.js';
 import { termSet } from '../text/terms.js';
 import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
 import { CitationBook } from './citation-book.js';
+import { composeAnswerText } from './compose-answer-text.js';
 import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js';
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
 import { looksLikeInstruction } from './instruction-cues.js';
@@ -84,14 +85,15 @@ export class ExtractiveGenerator implements Generator {
 
     const chosen = this.#choose(scored, best.score);
     const readings = readSentences(pool);
-    const counterOf = await findCounterEvidence(chosen, readings, this.#stance);
-    // A sentence shown as the counter of a claim is not repeated as a statement of its own.
-    const counters = new Set([...counterOf.values()].flat().map((item) => item.counter));
-    const statementsInOrder = chosen.filter((sentence) => !counters.has(sentence) || (counterOf.get(sentence)?.length ?? 0) > 0);
+    const { counters: counterOf, confirmations: confirmedBy } = await findCounterEvidence(chosen, readings, this.#stance);
+    // A sentence shown under a claim (as its counter or its confirmation) is not repeated as a statement of its own.
+    const shownUnder = new Set([...[...counterOf.values()].flat().map((item) => item.counter), ...[...confirmedBy.values()].flat()]);
+    const statementsInOrder = chosen.filter((sentence) => !shownUnder.has(sentence) || (counterOf.get(sentence)?.length ?? 0) > 0);
 
     const book = new CitationBook();
     const statements: Statement[] = [];
     const disputes: Dispute[] = [];
+    const confirmations: Confirmation[] = [];
     for (const sentence of statementsInOrder) {
       const n = book.cite(sentence);
       const found = counterOf.get(sentence) ?? [];
@@ -107,14 +109,24 @@ export class ExtractiveGenerator implements Generator {
           ...(item.disputedBy ? { disputedBy: item.disputedBy } : {}),
         });
       }
+      for (const later of confirmedBy.get(sentence) ?? []) {
+        confirmations.push({
+          claim: sentence.text,
+          confirmation: later.text,
+          claimCitations: [n],
+          confirmationCitations: [book.cite(later)],
+          ...(later.article.source ? { confirmedBy: later.article.source } : {}),
+        });
+      }
     }
     return {
       question: request.question,
-      answer: composeText(statements, disputes),
+      answer: composeAnswerText(statements, disputes, confirmations),
       abstained: false,
       statements,
       citations: book.citations(),
       disputes,
+      confirmations,
       generator: this.id,
     };
   }
@@ -157,15 +169,3 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 0 : shared / union;
 }
 
-function composeText(statements: Statement[], disputes: Dispute[]): string {
-  const lines: string[] = [];
-  for (const statement of statements) {
-    lines.push(`${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`);
-    for (const dispute of disputes.filter((item) => item.claim === statement.text)) {
-      const who = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '';
-      const label = dispute.kind === 'unverified' ? 'Unverified' : dispute.kind === 'denied' ? 'Denied' : 'Contradicted';
-      lines.push(`  ⚠ ${label} — ${who}${dispute.counter} ${dispute.counterCitations.map((n) => `[${n}]`).join('')}`);
-    }
-  }
-  return lines.join('\n');
-}

@@ -1,4 +1,4 @@
-import type { Answer, Dispute, DisputeKind, Statement } from '../core/answer.js';
+import type { Answer, Confirmation, Dispute, DisputeKind, Statement } from '../core/answer.js';
 
 /** How a platform writes inline text: its escaping and emphasis. */
 export interface InlineFormat {
@@ -21,7 +21,7 @@ export function citationMarkers(numbers: readonly number[]): string {
 /**
  * Lays an answer out as lines of platform-formatted text: supported statements flow as paragraphs; a
  * disputed or unverified statement stands on its own line, marked ⚠️, with each counter-statement and its
- * source under it. Abstentions are the assistant's own plain words.
+ * source under it; a statement a later report confirms stands on its own line with that report under it. Abstentions are the assistant's own plain words.
  */
 export function formatAnswerLines(answer: Answer, format: InlineFormat): string[] {
   if (answer.abstained || answer.statements.length === 0) return [format.escape(answer.answer)];
@@ -35,16 +35,18 @@ export function formatAnswerLines(answer: Answer, format: InlineFormat): string[
   for (const statement of answer.statements) {
     const sentence = `${format.escape(statement.text)} ${citationMarkers(statement.citations)}`.trimEnd();
     const disputes = answer.disputes.filter((dispute) => dispute.claim === statement.text);
-    if (statement.status === 'supported' && disputes.length === 0) {
+    const confirmations = (answer.confirmations ?? []).filter((confirmation) => confirmation.claim === statement.text);
+    if (statement.status === 'supported' && disputes.length === 0 && confirmations.length === 0) {
       paragraph.push(sentence);
       continue;
     }
     endParagraph();
-    lines.push(`${warningLabel(statement, disputes, format)}${sentence}`);
+    lines.push(disputes.length > 0 || statement.status !== 'supported' ? `${warningLabel(statement, disputes, format)}${sentence}` : sentence);
     for (const dispute of disputes) {
       lines.push(counterLine(dispute, format));
       shown.add(dispute);
     }
+    for (const confirmation of confirmations) lines.push(confirmationLine(confirmation, format));
   }
   endParagraph();
   // Disputes about claims the answer does not state word for word still deserve a mention.
@@ -64,4 +66,10 @@ function counterLine(dispute: Dispute, format: InlineFormat): string {
   const by = dispute.disputedBy ? ` by ${format.escape(dispute.disputedBy)}` : '';
   const marker = citationMarkers(dispute.counterCitations);
   return `      ↳ ${format.italic(`${DISPUTE_LABEL[dispute.kind]}${by}:`)} “${format.escape(dispute.counter)}” ${marker}`.trimEnd();
+}
+
+function confirmationLine(confirmation: Confirmation, format: InlineFormat): string {
+  const by = confirmation.confirmedBy ? ` by ${format.escape(confirmation.confirmedBy)}` : '';
+  const marker = citationMarkers(confirmation.confirmationCitations);
+  return `      ↳ ✅ ${format.italic(`Confirmed later${by}:`)} “${format.escape(confirmation.confirmation)}” ${marker}`.trimEnd();
 }

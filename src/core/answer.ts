@@ -35,6 +35,16 @@ export interface Dispute {
   disputedBy?: string;
 }
 
+/** A claim that a later report from another outlet agrees with. */
+export interface Confirmation {
+  claim: string;
+  confirmation: string;
+  claimCitations: number[];
+  confirmationCitations: number[];
+  /** The outlet that confirmed it, when known. */
+  confirmedBy?: string;
+}
+
 export interface Answer {
   question: string;
   /** The reply as plain text with [n] markers. */
@@ -43,6 +53,8 @@ export interface Answer {
   statements: Statement[];
   citations: Citation[];
   disputes: Dispute[];
+  /** Claims of the answer that a later report from another outlet confirms (absent when none were looked for). */
+  confirmations?: Confirmation[];
   /** Which generator produced it, e.g. "extractive" or "llm:gpt-4o-mini". */
   generator: string;
   /** Something the user should know, e.g. "the language model timed out; showing the extractive answer". */

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { Answer, Dispute, Statement } from '../../core/answer.js';
 import type { GenerateRequest, Generator } from '../../core/generator.js';
 import { ABSTAIN_MESSAGES, abstain } from '../abstention.js';
+import { composeAnswerText } from '../compose-answer-text.js';
 import { buildAnswerMessages, promptOverheadTokens } from './build-prompt.js';
 import { fitPassages } from './fit-passages.js';
 import { parseModelAnswer } from './model-answer.js';
@@ -149,21 +150,3 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-const DISPUTE_LABEL: Record<Dispute['kind'], string> = { denied: 'Denied', contradicted: 'Contradicted', unverified: 'Unverified' };
-
-/** The reply as plain text with [n] markers, each disputed statement followed by its counter-statements. */
-export function composeAnswerText(statements: Statement[], disputes: Dispute[]): string {
-  const markers = (numbers: number[]): string => numbers.map((n) => `[${n}]`).join('');
-  const lines: string[] = [];
-  for (const statement of statements) {
-    lines.push(`${statement.text} ${markers(statement.citations)}`);
-    for (const dispute of disputes.filter((item) => item.claim === statement.text)) {
-      lines.push(`  ⚠ ${DISPUTE_LABEL[dispute.kind]} — ${dispute.disputedBy ? `${dispute.disputedBy}: ` : ''}${dispute.counter} ${markers(dispute.counterCitations)}`);
-    }
-  }
-  for (const dispute of disputes.filter((item) => !statements.some((statement) => statement.text === item.claim))) {
-    lines.push(`⚠ Disputed: ${dispute.claim} ${markers(dispute.claimCitations)}`);
-    lines.push(`  ⚠ ${DISPUTE_LABEL[dispute.kind]} — ${dispute.counter} ${markers(dispute.counterCitations)}`);
-  }
-  return lines.join('\n');
-}

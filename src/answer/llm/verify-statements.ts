@@ -143,7 +143,7 @@ export async function verifyModelAnswer(model: ModelAnswer, passages: NumberedPa
   // The model may miss a denial the article carries; the evidence's own cues do not depend on it.
   const pool = [...byNumber.values()].flatMap((item) => item.sentences);
   const readings = readSentences(pool);
-  const countersOf = await findCounterEvidence(kept.flatMap((statement) => statement.sentences), readings);
+  const { counters: countersOf } = await findCounterEvidence(kept.flatMap((statement) => statement.sentences), readings);
   for (const statement of kept) {
     for (const sentence of statement.sentences) {
       for (const found of countersOf.get(sentence) ?? []) {

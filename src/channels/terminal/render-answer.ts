@@ -7,7 +7,7 @@ export interface TerminalStyle {
 
 const ansi = (code: string, text: string, style: TerminalStyle): string => (style.color ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-/** Renders an answer for a terminal: the statements with [n] markers, disputes flagged, numbered sources. */
+/** Renders an answer for a terminal: the statements with [n] markers, disputes flagged, later confirmations shown, numbered sources. */
 export function renderAnswerForTerminal(answer: Answer, style: TerminalStyle = { color: false }): string {
   if (answer.abstained) {
     return [answer.answer, answer.notice ? ansi('2', `(${answer.notice})`, style) : ''].filter(Boolean).join('\n');
@@ -19,6 +19,10 @@ export function renderAnswerForTerminal(answer: Answer, style: TerminalStyle = {
     for (const dispute of answer.disputes.filter((item) => item.claim === statement.text)) {
       const who = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '';
       lines.push(ansi('33', `    ↳ ${dispute.kind}: ${who}“${dispute.counter}” ${dispute.counterCitations.map((n) => `[${n}]`).join('')}`, style));
+    }
+    for (const confirmation of (answer.confirmations ?? []).filter((item) => item.claim === statement.text)) {
+      const who = confirmation.confirmedBy ? ` by ${confirmation.confirmedBy}` : '';
+      lines.push(ansi('32', `    ↳ confirmed later${who}: “${confirmation.confirmation}” ${confirmation.confirmationCitations.map((n) => `[${n}]`).join('')}`, style));
     }
   }
   if (answer.notice) lines.push('', ansi('2', answer.notice, style));

@@ -53,6 +53,12 @@ export function answerJson(id: string | number | null, answer: Answer): Record<s
     statements: answer.statements.map(({ text, citations, status }) => ({ text, citations, status })),
     citations: answer.citations.map(({ n, articleId, title, source, url, published, quote }) => ({ n, articleId, title, source, url, published, quote })),
     disputes: answer.disputes.map(({ claim, counter, kind, claimCitations, counterCitations }) => ({ claim, counter, kind, claimCitations, counterCitations })),
+    // Additive to the contract: present only when a later report from another outlet confirms a statement.
+    ...(answer.confirmations?.length
+      ? {
+          confirmations: answer.confirmations.map(({ claim, confirmation, claimCitations, confirmationCitations }) => ({ claim, confirmation, claimCitations, confirmationCitations })),
+        }
+      : {}),
     ...(answer.notice ? { notice: answer.notice } : {}),
   };
 }

@@ -1,0 +1,36 @@
+import type { Confirmation, Dispute, DisputeKind, Statement } from '../core/answer.js';
+
+const DISPUTE_LABEL: Record<DisputeKind, string> = { denied: 'Denied', contradicted: 'Contradicted', unverified: 'Unverified' };
+
+function markers(numbers: readonly number[]): string {
+  return numbers.map((n) => `[${n}]`).join('');
+}
+
+function counterLine(dispute: Dispute): string {
+  // A named disputer is not repeated when the counter-statement already names them.
+  const who = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '';
+  return `  ⚠ ${DISPUTE_LABEL[dispute.kind]} — ${who}${dispute.counter} ${markers(dispute.counterCitations)}`;
+}
+
+function confirmationLine(confirmation: Confirmation): string {
+  const who = confirmation.confirmedBy ? `${confirmation.confirmedBy}: ` : '';
+  return `  ✓ Confirmed later — ${who}${confirmation.confirmation} ${markers(confirmation.confirmationCitations)}`;
+}
+
+/**
+ * The reply as plain text with [n] markers: each statement followed by the statements that dispute it and
+ * the later reports that confirm it; disputes of claims the reply does not state word for word come last.
+ */
+export function composeAnswerText(statements: Statement[], disputes: Dispute[], confirmations: Confirmation[] = []): string {
+  const lines: string[] = [];
+  for (const statement of statements) {
+    lines.push(`${statement.text} ${markers(statement.citations)}`);
+    for (const dispute of disputes.filter((item) => item.claim === statement.text)) lines.push(counterLine(dispute));
+    for (const confirmation of confirmations.filter((item) => item.claim === statement.text)) lines.push(confirmationLine(confirmation));
+  }
+  for (const dispute of disputes.filter((item) => !statements.some((statement) => statement.text === item.claim))) {
+    lines.push(`⚠ Disputed: ${dispute.claim} ${markers(dispute.claimCitations)}`);
+    lines.push(counterLine(dispute));
+  }
+  return lines.join('\n');
+}
