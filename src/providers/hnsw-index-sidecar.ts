@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -8,6 +8,9 @@ import { z } from 'zod';
  * hnswlib's file format records neither the dimension nor which labels are deleted, and a damaged file
  * can crash the native reader. The sidecar records both, plus the file's size and SHA-256, so a loader can
  * refuse a file it cannot trust before handing it to native code, and can compare label sets with the store.
+ * Hashing a 200 MB index costs about 0.3 s, so the sidecar also records the file's identity as saved (inode,
+ * size, mtime, ctime): while those are unchanged the file is the one that was hashed, and only when they
+ * differ (a crash between the index and sidecar renames, a damaged or copied file) is the hash checked.
  */
 const sidecarSchema = z.object({
   format: z.literal(1),
@@ -23,6 +26,8 @@ const sidecarSchema = z.object({
   deletedLabels: z.array(z.number().int().nonnegative()),
   fileBytes: z.number().int().nonnegative(),
   fileSha256: z.string(),
+  /** `fileIdentity` of the index file right after it was renamed into place; absent in older sidecars. */
+  fileIdentity: z.string().optional(),
 });
 
 export type HnswIndexSidecar = z.infer<typeof sidecarSchema>;
@@ -59,6 +64,15 @@ export function labelsChecksum(labels: Iterable<number>): string {
     buffer.writeUInt32LE(label, index * 4);
   });
   return createHash('sha256').update(buffer).digest('hex');
+}
+
+/**
+ * What the file system says about a file, as one string: inode, size, mtime and ctime in nanoseconds.
+ * Any write, truncation, rename or replacement changes at least one of them, and ctime cannot be set back.
+ */
+export function fileIdentity(path: string): string {
+  const stat = statSync(path, { bigint: true });
+  return `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 }
 
 /** Size and SHA-256 of a file, read in 1 MiB chunks so large indexes are not loaded twice into memory. */

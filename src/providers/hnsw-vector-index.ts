@@ -3,7 +3,15 @@ import { dirname } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { StorydeskError } from '../core/errors.js';
 import type { VectorHit, VectorIndex } from '../core/vector-index.js';
-import { fileFingerprint, labelsChecksum, readIndexSidecar, syncFile, writeIndexSidecar } from './hnsw-index-sidecar.js';
+import {
+  fileFingerprint,
+  fileIdentity,
+  type HnswIndexSidecar,
+  labelsChecksum,
+  readIndexSidecar,
+  syncFile,
+  writeIndexSidecar,
+} from './hnsw-index-sidecar.js';
 
 /** Search-time options, valid for both new and loaded indexes. */
 export interface HnswSearchOptions {
@@ -41,6 +49,8 @@ export class HnswVectorIndex implements VectorIndex {
   private readonly generation: (() => number) | undefined;
   private readonly live: Set<number>;
   private readonly deleted: Set<number>;
+  /** What the file on disk holds, when it is known to match memory: `save` then has nothing to write. */
+  private saved: { generation: number | null } | null;
 
   private constructor(
     dimension: number,
@@ -49,6 +59,7 @@ export class HnswVectorIndex implements VectorIndex {
     options: HnswSearchOptions,
     live: Set<number>,
     deleted: Set<number>,
+    saved: { generation: number | null } | null = null,
   ) {
     this.dimension = dimension;
     this.index = index;
@@ -57,6 +68,7 @@ export class HnswVectorIndex implements VectorIndex {
     this.generation = options.generation;
     this.live = live;
     this.deleted = deleted;
+    this.saved = saved;
     this.index.setEf(this.efSearch);
   }
 
@@ -74,8 +86,9 @@ export class HnswVectorIndex implements VectorIndex {
   }
 
   /**
-   * Loads a saved index. With a sidecar, the file's size and hash and the dimension are checked before
-   * native code reads it (throws `INDEX_CORRUPT` / `INDEX_DIMENSION_MISMATCH`); without one the file is trusted.
+   * Loads a saved index. With a sidecar, the dimension is checked, and the file must be the one the sidecar
+   * describes before native code reads it: the same file-system identity as when saved, or else the same size
+   * and hash (throws `INDEX_CORRUPT` / `INDEX_DIMENSION_MISMATCH`). Without a sidecar the file is trusted.
    */
   static load(path: string, dimension: number, options: HnswSearchOptions = {}): HnswVectorIndex {
     checkDimension(dimension);
@@ -85,10 +98,7 @@ export class HnswVectorIndex implements VectorIndex {
       if (sidecar.dimension !== dimension) {
         throw new StorydeskError('INDEX_DIMENSION_MISMATCH', `The index at ${path} has ${sidecar.dimension} dimensions, not ${dimension}.`);
       }
-      const file = fileFingerprint(path);
-      if (file.bytes !== sidecar.fileBytes || file.sha256 !== sidecar.fileSha256) {
-        throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} does not match its sidecar (truncated, damaged or half-saved).`);
-      }
+      verifyAgainstSidecar(path, sidecar);
     }
     const index = new hnswlib.HierarchicalNSW('cosine', dimension);
     try {
@@ -99,7 +109,9 @@ export class HnswVectorIndex implements VectorIndex {
     const all = index.getIdsList();
     const deleted = sidecar === null ? probeDeleted(index, all) : new Set(sidecar.deletedLabels);
     const live = new Set(all.filter((label) => !deleted.has(label)));
-    return new HnswVectorIndex(dimension, index, path, options, live, deleted);
+    // Without a sidecar the next save writes one; with one, an unchanged index need not be written again.
+    const saved = sidecar === null ? null : { generation: sidecar.generation };
+    return new HnswVectorIndex(dimension, index, path, options, live, deleted, saved);
   }
 
   count(): number {
@@ -137,6 +149,7 @@ export class HnswVectorIndex implements VectorIndex {
     this.index.addPoint(vector, label);
     this.deleted.delete(label);
     this.live.add(label);
+    this.saved = null;
   }
 
   /** Hides a label from searches; unknown or already removed labels are ignored. */
@@ -145,6 +158,7 @@ export class HnswVectorIndex implements VectorIndex {
     this.index.markDelete(label);
     this.live.delete(label);
     this.deleted.add(label);
+    this.saved = null;
   }
 
   /**
@@ -160,26 +174,34 @@ export class HnswVectorIndex implements VectorIndex {
     return result.neighbors.map((label, position) => ({ label, similarity: 1 - (result.distances[position] ?? 1) }));
   }
 
-  /** Saves the index (temp file, fsync, rename) and then its sidecar, so readers never see a torn file. */
+  /**
+   * Saves the index (temp file, fsync, rename) and then its sidecar, so readers never see a torn file.
+   * Does nothing when the index is unchanged since it was loaded or saved and the store generation it would
+   * record is the one already recorded (a question-only session writes nothing).
+   */
   save(): void {
+    const generation = this.generation?.() ?? null;
+    if (this.saved !== null && this.saved.generation === generation && existsSync(this.path)) return;
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.tmp`;
     this.index.writeIndexSync(temporary);
     syncFile(temporary);
     const file = fileFingerprint(temporary);
     renameSync(temporary, this.path);
-    // A crash between the two renames leaves an old sidecar whose hash no longer matches: the index is rebuilt.
+    // A crash between the two renames leaves an old sidecar whose identity and hash no longer match: the index is rebuilt.
     writeIndexSidecar(this.path, {
       format: 1,
       space: 'cosine',
       dimension: this.dimension,
       count: this.live.size,
-      generation: this.generation?.() ?? null,
+      generation,
       labelsChecksum: labelsChecksum(this.live),
       deletedLabels: [...this.deleted].sort((left, right) => left - right),
       fileBytes: file.bytes,
       fileSha256: file.sha256,
+      fileIdentity: fileIdentity(this.path),
     });
+    this.saved = { generation };
   }
 
   private checkVector(vector: number[]): void {
@@ -195,6 +217,28 @@ export class HnswVectorIndex implements VectorIndex {
 function checkDimension(dimension: number): void {
   if (!Number.isInteger(dimension) || dimension <= 0) {
     throw new StorydeskError('INDEX_INVALID_DIMENSION', `A vector index needs a positive integer dimension; got ${dimension}.`);
+  }
+}
+
+/**
+ * Throws `INDEX_CORRUPT` unless the file at `path` is the one `sidecar` describes. An unchanged file-system
+ * identity proves it cheaply; otherwise the size and hash decide, and a file that passes gets its new identity
+ * recorded (e.g. after the data folder was copied) so the next open is cheap again.
+ */
+function verifyAgainstSidecar(path: string, sidecar: HnswIndexSidecar): void {
+  const identity = fileIdentity(path);
+  if (sidecar.fileIdentity === identity) return;
+  const file = fileFingerprint(path);
+  if (file.bytes !== sidecar.fileBytes || file.sha256 !== sidecar.fileSha256) {
+    throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} does not match its sidecar (truncated, damaged or half-saved).`);
+  }
+  // Only if neither file moved while hashing, so a concurrent save's newer sidecar is never overwritten.
+  const current = readIndexSidecar(path);
+  if (fileIdentity(path) !== identity || current === null || current.fileSha256 !== sidecar.fileSha256) return;
+  try {
+    writeIndexSidecar(path, { ...sidecar, fileIdentity: identity });
+  } catch {
+    // A read-only data folder: keep verifying by hash.
   }
 }
 
