@@ -2,19 +2,26 @@ import type { StanceClassifier } from '../core/stance.js';
 import { extractClaims } from '../disputes/claims.js';
 import { type ClaimRef, findDisputes } from '../disputes/find-disputes.js';
 import { citeSpan, type StoryArticle } from './story-articles.js';
-import type { StoryDispute } from './story-view.js';
+import type { StoryConfirmation, StoryDispute } from './story-view.js';
 
 /** Bounds the pairwise comparison: the newest articles of a big story and the opening of each article. */
 const MAX_ARTICLES = 40;
 const MAX_CLAIMS_PER_ARTICLE = 40;
 /** A reader wants the main disputes, not every echo of them. */
 const MAX_DISPUTES = 12;
+const MAX_CONFIRMATIONS = 6;
+
+/** What the dispute finder says about a story's claims. */
+export interface StoryDisputeFindings {
+  disputes: StoryDispute[];
+  confirmations: StoryConfirmation[];
+}
 
 /**
- * The disputed claims of a story, both sides cited verbatim. The one place stories reach the dispute finder,
- * so a better finder can be swapped in here.
+ * The disputed claims of a story and the claims later reports confirm, both sides cited verbatim. The one
+ * place stories reach the dispute finder, so a better finder can be swapped in here.
  */
-export async function storyDisputes(articles: StoryArticle[], classifier?: StanceClassifier): Promise<StoryDispute[]> {
+export async function storyDisputes(articles: StoryArticle[], classifier?: StanceClassifier): Promise<StoryDisputeFindings> {
   const recent = [...articles]
     .sort((a, b) => (b.article.published ?? b.article.ingestedAt).localeCompare(a.article.published ?? a.article.ingestedAt))
     .slice(0, MAX_ARTICLES);
@@ -33,7 +40,7 @@ export async function storyDisputes(articles: StoryArticle[], classifier?: Stanc
         end: claim.end,
       })),
   );
-  const { disputes } = await findDisputes(claims, classifier);
+  const { disputes, confirmations } = await findDisputes(claims, classifier);
   const seenCounters = new Set<string>();
   const result: StoryDispute[] = [];
   for (const dispute of disputes) {
@@ -59,5 +66,25 @@ export async function storyDisputes(articles: StoryArticle[], classifier?: Stanc
     });
     if (result.length >= MAX_DISPUTES) break;
   }
-  return result;
+  const confirmed: StoryConfirmation[] = [];
+  const seenConfirmations = new Set<string>();
+  for (const { claim, confirmedBy } of confirmations) {
+    const claimArticle = byId.get(claim.articleId);
+    const laterArticle = byId.get(confirmedBy.articleId);
+    // Syndicated copies confirm each other word for word; that is an echo, not a confirmation.
+    const key = `${claim.articleId}:${claim.start}`;
+    if (!claimArticle || !laterArticle || seenConfirmations.has(key) || claim.text.trim() === confirmedBy.text.trim()) continue;
+    seenConfirmations.add(key);
+    const claimCitation = citeSpan(claimArticle, claim.start, claim.end);
+    const confirmationCitation = citeSpan(laterArticle, confirmedBy.start, confirmedBy.end);
+    confirmed.push({
+      claim: claimCitation.quote,
+      confirmation: confirmationCitation.quote,
+      claimCitation,
+      confirmationCitation,
+      ...(laterArticle.source ? { confirmedBy: laterArticle.source } : {}),
+    });
+    if (confirmed.length >= MAX_CONFIRMATIONS) break;
+  }
+  return { disputes: result, confirmations: confirmed };
 }

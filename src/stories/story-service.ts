@@ -6,7 +6,7 @@ import type { SqliteStoryStore } from '../providers/sqlite-story-store.js';
 import { buildArticleProfiles, normalised } from './article-profile.js';
 import { loadStoryArticles } from './story-articles.js';
 import { type ClusterTuning, StoryClusterer } from './story-clusterer.js';
-import { storyDisputes } from './story-disputes.js';
+import { type StoryDisputeFindings, storyDisputes } from './story-disputes.js';
 import type { StoryRecord } from './story-records.js';
 import { storyTimeline } from './story-timeline.js';
 import { storyTitle } from './story-title.js';
@@ -147,14 +147,11 @@ export class StoryService {
     return this.#bestStoryForQuery(text);
   }
 
-  /** A story's developments (one per article, by date, each quoted with its citation) and its disputes. */
-  async timeline(storyId: string): Promise<{ timeline: TimelineEntry[]; disputes: StoryDispute[] }> {
+  /** A story's developments (one per article, by date, each quoted with its citation), disputes and confirmations. */
+  async timeline(storyId: string): Promise<{ timeline: TimelineEntry[] } & StoryDisputeFindings> {
     const articleIds = [...(this.#clusterer.get(storyId)?.members.keys() ?? [])];
     const articles = loadStoryArticles(this.#deps.store, articleIds);
-    return {
-      timeline: storyTimeline(articles),
-      disputes: await storyDisputes(articles, this.#deps.stanceClassifier),
-    };
+    return { timeline: storyTimeline(articles), ...(await storyDisputes(articles, this.#deps.stanceClassifier)) };
   }
 
   async #bestStoryForQuery(query: string): Promise<string | null> {

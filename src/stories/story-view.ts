@@ -21,6 +21,16 @@ export interface StoryDispute {
   disputedBy?: string;
 }
 
+/** A claim in the story that a later report from another outlet agrees with, both cited. */
+export interface StoryConfirmation {
+  claim: string;
+  confirmation: string;
+  claimCitation: StoryCitation;
+  confirmationCitation: StoryCitation;
+  /** The confirming outlet, when known. */
+  confirmedBy?: string;
+}
+
 /** A story as listed. */
 export interface StorySummary {
   id: string;
@@ -33,8 +43,9 @@ export interface StorySummary {
   lastSeen: string | null;
 }
 
-/** A story with its timeline and disputes. */
+/** A story with its timeline, disputes and later confirmations. */
 export interface StoryDetail extends StorySummary {
   timeline: TimelineEntry[];
   disputes: StoryDispute[];
+  confirmations: StoryConfirmation[];
 }

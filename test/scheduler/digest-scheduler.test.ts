@@ -15,7 +15,7 @@ class FakeDigestSource implements DigestSource {
   async build(subscription: SubscriptionRecord, since: string | null, until: string): Promise<Digest> {
     this.windows.push({ since, until });
     const stories = this.hasNews
-      ? [{ storyId: 'story-1', title: 'Port strike', newArticleCount: 1, newArticles: [{ articleId: 'a1', title: 'Strike begins', source: 'Harbour Times', url: null, published: null, otherOutlets: [] }], claims: [], disputes: [] }]
+      ? [{ storyId: 'story-1', title: 'Port strike', newArticleCount: 1, newArticles: [{ articleId: 'a1', title: 'Strike begins', source: 'Harbour Times', url: null, published: null, otherOutlets: [] }], claims: [], disputes: [], confirmations: [] }]
       : [];
     return { subscriptionId: subscription.id, platform: subscription.platform, channelId: subscription.channelId, target: subscription.target, targetKind: subscription.targetKind, since, until, stories };
   }

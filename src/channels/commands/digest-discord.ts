@@ -48,7 +48,7 @@ export function renderDiscordDigest(digest: Digest): DiscordMessage {
     const embed: APIEmbed = {
       title: truncateText(parts.title, DISCORD_LIMITS.embedTitle),
       color: story.disputes.length > 0 ? COLOR_DISPUTED : COLOR_NEWS,
-      fields: [...fields('New articles', parts.articles), ...fields('Key claims', parts.claims), ...fields('Disputes', parts.disputes)].slice(0, DISCORD_LIMITS.fieldsPerEmbed),
+      fields: [...fields('New articles', parts.articles), ...fields('Key claims', parts.claims), ...fields('Disputes', parts.disputes), ...fields('Confirmed', parts.confirmations)].slice(0, DISCORD_LIMITS.fieldsPerEmbed),
       footer: { text: story.storyId },
     };
     const length = embedLength(embed);

@@ -1,5 +1,5 @@
 import type { DisputeKind } from '../../core/answer.js';
-import type { Digest, DigestClaim, DigestDispute, DigestStory } from '../../stories/digest/digest.js';
+import type { Digest, DigestClaim, DigestConfirmation, DigestDispute, DigestStory } from '../../stories/digest/digest.js';
 import type { InlineFormat } from '../answer-lines.js';
 import { truncateText } from '../truncate-text.js';
 
@@ -57,8 +57,19 @@ export function formatDigestDispute(dispute: DigestDispute, format: DigestFormat
   ];
 }
 
-/** The sections of one story, as lists of lines: new articles, key claims, disputes. */
-export function formatDigestStory(story: DigestStory, format: DigestFormat): { title: string; articles: string[]; claims: string[]; disputes: string[] } {
+/** An earlier claim and the new report that confirms it, both cited. */
+export function formatDigestConfirmation(confirmation: DigestConfirmation, format: DigestFormat): string[] {
+  return [
+    `${format.bold(format.escape('✅ Confirmed'))}: ${formatDigestClaim(confirmation.claim, format)}`,
+    `    ↳ ${format.escape(confirmation.confirmedBy ? `${confirmation.confirmedBy}: ` : '')}${formatDigestClaim(confirmation.confirmation, format)}`,
+  ];
+}
+
+/** The sections of one story, as lists of lines: new articles, key claims, disputes, confirmations. */
+export function formatDigestStory(
+  story: DigestStory,
+  format: DigestFormat,
+): { title: string; articles: string[]; claims: string[]; disputes: string[]; confirmations: string[] } {
   const articles = story.newArticles.map((article) => {
     const meta = [article.source, day(article.published)].filter((part): part is string => part !== null).join(', ');
     const also = article.otherOutlets.length > 0 ? ` (also ${article.otherOutlets.map((outlet) => format.link(outlet.url, outlet.source ?? 'another outlet')).join(', ')})` : '';
@@ -67,10 +78,14 @@ export function formatDigestStory(story: DigestStory, format: DigestFormat): { t
   const hidden = story.newArticleCount - story.newArticles.length;
   if (hidden > 0) articles.push(format.italic(format.escape(`…and ${hidden} more`)));
   // A claim that is part of a dispute is shown there, with its counter, not twice.
-  const disputed = new Set(story.disputes.flatMap((dispute) => [dispute.claim.text, dispute.counter.text]));
+  const disputed = new Set([
+    ...story.disputes.flatMap((dispute) => [dispute.claim.text, dispute.counter.text]),
+    ...story.confirmations.map((confirmation) => confirmation.confirmation.text),
+  ]);
   const claims = story.claims.filter((claim) => !disputed.has(claim.text)).map((claim) => `• ${formatDigestClaim(claim, format)}`);
   const disputes = story.disputes.flatMap((dispute) => formatDigestDispute(dispute, format));
-  return { title: story.title, articles, claims, disputes };
+  const confirmations = story.confirmations.flatMap((confirmation) => formatDigestConfirmation(confirmation, format));
+  return { title: story.title, articles, claims, disputes, confirmations };
 }
 
 /** A whole digest as plain lines (CLI, terminal, and the fallback text of chat messages). */
@@ -82,6 +97,7 @@ export function formatDigestText(digest: Digest, format: DigestFormat = plainDig
     if (parts.articles.length > 0) lines.push('New articles:', ...parts.articles);
     if (parts.claims.length > 0) lines.push('Key claims:', ...parts.claims);
     if (parts.disputes.length > 0) lines.push('Disputes:', ...parts.disputes);
+    if (parts.confirmations.length > 0) lines.push('Confirmed:', ...parts.confirmations);
   }
   return lines.join('\n');
 }

@@ -38,6 +38,7 @@ export function renderSlackDigest(digest: Digest): SlackMessage {
     addList('New articles', parts.articles);
     addList('Key claims', parts.claims);
     addList('Disputes', parts.disputes);
+    addList('Confirmed', parts.confirmations);
     if (blocks.length + storyBlocks.length > SLACK_LIMITS.blocksPerMessage - RESERVED_BLOCKS) {
       hiddenStories += 1;
       continue;

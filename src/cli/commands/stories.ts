@@ -52,7 +52,7 @@ export function summaryJson(story: StorySummary): Record<string, unknown> {
   };
 }
 
-/** The contract shape of one story with its timeline and disputes. */
+/** The contract shape of one story with its timeline and disputes (plus its later confirmations). */
 export function detailJson(story: StoryDetail): Record<string, unknown> {
   return {
     ...summaryJson(story),
@@ -64,6 +64,13 @@ export function detailJson(story: StoryDetail): Record<string, unknown> {
       claimCitation: dispute.claimCitation,
       counterCitation: dispute.counterCitation,
       disputedBy: dispute.disputedBy ?? null,
+    })),
+    confirmations: story.confirmations.map((confirmation) => ({
+      claim: confirmation.claim,
+      confirmation: confirmation.confirmation,
+      claimCitation: confirmation.claimCitation,
+      confirmationCitation: confirmation.confirmationCitation,
+      confirmedBy: confirmation.confirmedBy ?? null,
     })),
   };
 }
@@ -108,6 +115,14 @@ function renderStory(story: StoryDetail): string {
       lines.push(`  ✗ ${dispute.kind}${dispute.disputedBy ? ` by ${dispute.disputedBy}` : ''}`);
       lines.push(`    claim:   “${dispute.claim}” — ${cite(dispute.claimCitation)}`);
       lines.push(`    counter: “${dispute.counter}” — ${cite(dispute.counterCitation)}`);
+    }
+  }
+  if (story.confirmations.length > 0) {
+    lines.push('', 'Confirmed later');
+    for (const confirmation of story.confirmations) {
+      lines.push(`  ✓ confirmed${confirmation.confirmedBy ? ` by ${confirmation.confirmedBy}` : ''}`);
+      lines.push(`    claim:        “${confirmation.claim}” — ${cite(confirmation.claimCitation)}`);
+      lines.push(`    confirmation: “${confirmation.confirmation}” — ${cite(confirmation.confirmationCitation)}`);
     }
   }
   return lines.join('\n');

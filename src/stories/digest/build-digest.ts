@@ -4,7 +4,7 @@ import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
 import { termSet } from '../../text/terms.js';
 import type { StoryService } from '../story-service.js';
 import type { SubscriptionRecord } from '../story-records.js';
-import type { Digest, DigestArticle, DigestClaim, DigestDispute, DigestOutlet, DigestStory } from './digest.js';
+import type { Digest, DigestArticle, DigestClaim, DigestConfirmation, DigestDispute, DigestOutlet, DigestStory } from './digest.js';
 
 export interface DigestBuilderDependencies {
   store: ArticleStore;
@@ -98,7 +98,7 @@ export class DigestBuilder {
     }
     if (fresh.length === 0) return null;
     const freshIds = new Set(fresh.map((article) => article.id));
-    const { timeline, disputes } = await stories.timeline(storyId);
+    const { timeline, disputes, confirmations } = await stories.timeline(storyId);
     const claims: DigestClaim[] = timeline
       .filter((entry) => freshIds.has(entry.citation.articleId))
       .map((entry) => ({ text: entry.text, citation: entry.citation }));
@@ -111,6 +111,13 @@ export class DigestBuilder {
         counter: { text: dispute.counter, citation: dispute.counterCitation },
         ...(dispute.disputedBy ? { disputedBy: dispute.disputedBy } : {}),
       }));
+    const newlyConfirmed: DigestConfirmation[] = confirmations
+      .filter((confirmation) => freshIds.has(confirmation.confirmationCitation.articleId) && !freshIds.has(confirmation.claimCitation.articleId))
+      .map((confirmation) => ({
+        claim: { text: confirmation.claim, citation: confirmation.claimCitation },
+        confirmation: { text: confirmation.confirmation, citation: confirmation.confirmationCitation },
+        ...(confirmation.confirmedBy ? { confirmedBy: confirmation.confirmedBy } : {}),
+      }));
     const byDate = (a: Article, b: Article): number =>
       (b.published ?? b.ingestedAt).localeCompare(a.published ?? a.ingestedAt) || a.id.localeCompare(b.id);
     return {
@@ -120,6 +127,7 @@ export class DigestBuilder {
       newArticles: fresh.sort(byDate).slice(0, MAX_ARTICLES_PER_STORY).map((article) => this.#digestArticle(article)),
       claims,
       disputes: changed,
+      confirmations: newlyConfirmed,
     };
   }
 

@@ -37,6 +37,13 @@ export interface DigestDispute {
   disputedBy?: string;
 }
 
+/** An earlier claim of the story that an article of this window confirms. */
+export interface DigestConfirmation {
+  claim: DigestClaim;
+  confirmation: DigestClaim;
+  confirmedBy?: string;
+}
+
 /** What changed in one story. */
 export interface DigestStory {
   storyId: string;
@@ -46,6 +53,7 @@ export interface DigestStory {
   newArticles: DigestArticle[];
   claims: DigestClaim[];
   disputes: DigestDispute[];
+  confirmations: DigestConfirmation[];
 }
 
 /** One digest for one subscription and one window (since, until]. */

@@ -30,6 +30,13 @@ const story = (n: number, sentence = 'The span could need a full replacement, of
       counter: claim('A spokesperson denied that its bolts were faulty.', 'Harbour Herald', 'https://herald.example/b'),
     },
   ],
+  confirmations: [
+    {
+      claim: claim('The bridge will stay shut until June, the council said.', 'The Quillon Gazette', 'https://gazette.example/c'),
+      confirmation: claim('Engineers confirmed the bridge stays closed until June.', 'Coast Wire', 'https://wire.example/c'),
+      confirmedBy: 'Coast Wire',
+    },
+  ],
 });
 
 const digest = (stories: DigestStory[]): Digest => ({
@@ -51,6 +58,8 @@ describe('digest rendering', () => {
     expect(text).toContain('…and 2 more');
     expect(text).toContain('⚠️ Denied (newly disputed): “Sources said the bolts were faulty.” — The Quillon Gazette, 2031-03-03 <https://gazette.example/b>');
     expect(text).toContain('↳ “A spokesperson denied that its bolts were faulty.” — Harbour Herald, 2031-03-03 <https://herald.example/b>');
+    expect(text).toContain('✅ Confirmed: “The bridge will stay shut until June, the council said.” — The Quillon Gazette, 2031-03-03 <https://gazette.example/c>');
+    expect(text).toContain('↳ Coast Wire: “Engineers confirmed the bridge stays closed until June.” — Coast Wire, 2031-03-03 <https://wire.example/c>');
   });
 
   it('keeps a large Slack digest within 50 blocks and 3,000 characters per section, saying what was left out', () => {

@@ -48,6 +48,7 @@ const digest: Digest = {
       newArticleCount: 1,
       newArticles: [{ articleId: 'a', title: 'Cracked span shuts crossing @everyone', source: 'Harbour Herald', url: 'https://herald.example/a', published: null, otherOutlets: [] }],
       claims: [],
+      confirmations: [],
       disputes: [],
     },
   ],

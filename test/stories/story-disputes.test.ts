@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import { loadStanceClassifier } from '../../src/disputes/stance-classifier.js';
+import { segmentSentences } from '../../src/ingest/segment-sentences.js';
+import type { StoryArticle } from '../../src/stories/story-articles.js';
+import { storyDisputes } from '../../src/stories/story-disputes.js';
+
+function storyArticle(id: string, source: string, published: string, body: string): StoryArticle {
+  const article: Article = {
+    id,
+    title: `Title of ${id}`,
+    titleDerived: false,
+    body,
+    source,
+    url: `https://news.invalid/${id}`,
+    published,
+    author: null,
+    origin: id,
+    originFile: null,
+    contentHash: id,
+    ingestedAt: `${published}T12:00:00.000Z`,
+  };
+  return { article, sentences: segmentSentences(body) };
+}
+
+const earlier = storyArticle(
+  'gazette',
+  'Harbor Gazette',
+  '2025-03-01',
+  'The city council approved the new stadium budget on Monday. The vote passed seven to two after a long debate about parking.',
+);
+const later = storyArticle('times', 'Lakeside Times', '2025-03-05', 'The city council has approved the new stadium budget, officials confirmed on Wednesday.');
+
+describe('storyDisputes', () => {
+  it('reports a claim that a later report from another outlet confirms, both sides quoted verbatim', async () => {
+    const { confirmations, disputes } = await storyDisputes([later, earlier], loadStanceClassifier());
+    expect(disputes).toEqual([]);
+    const [confirmation] = confirmations;
+    expect(confirmation?.claimCitation.articleId).toBe('gazette');
+    expect(confirmation?.confirmationCitation.articleId).toBe('times');
+    expect(confirmation?.confirmedBy).toBe('Lakeside Times');
+    expect(earlier.article.body.slice(confirmation?.claimCitation.start, confirmation?.claimCitation.end)).toBe(confirmation?.claim);
+    expect(later.article.body.slice(confirmation?.confirmationCitation.start, confirmation?.confirmationCitation.end)).toBe(confirmation?.confirmation);
+  });
+
+  it('does not count a syndicated copy of the same sentence as a confirmation', async () => {
+    const copy = storyArticle('wire-copy', 'Coast Wire', '2025-03-02', earlier.article.body);
+    const { confirmations } = await storyDisputes([earlier, copy], loadStanceClassifier());
+    expect(confirmations).toEqual([]);
+  });
+
+  it('finds no confirmation without a stance classifier', async () => {
+    expect((await storyDisputes([earlier, later])).confirmations).toEqual([]);
+  });
+});
