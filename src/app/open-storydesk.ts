@@ -10,9 +10,8 @@ import { loadStanceClassifier } from '../disputes/stance-classifier.js';
 import { isLlmConfigured } from '../config/is-llm-configured.js';
 import { ensureIndexConsistent } from '../providers/index-consistency.js';
 import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
-import { SqliteStoryStore } from '../providers/sqlite-story-store.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
-import { StoryService } from '../stories/story-service.js';
+import type { StoryService } from '../stories/story-service.js';
 import { reembedStore } from './reembed-store.js';
 import type { Logger } from './logger.js';
 import { Storydesk } from './storydesk.js';
@@ -64,15 +63,22 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, embedder.dimension);
   if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
 
+  // One stance engine judges contradictions and confirmations in answers and in stories alike.
+  const stance = loadStanceClassifier();
   // Stories share the database file; the catch-up assigns articles stored before stories existed (or missed).
   let stories: StoryService | undefined;
   // After an embedder change the stories are re-profiled now, whatever the caller needs, so no old vectors linger.
   if (options.stories !== false || changed) {
-    stories = new StoryService({ store, storyStore: SqliteStoryStore.open(join(dataDir, 'storydesk.sqlite')), embedder });
+    // Loaded only here, so a question or search does not load the clustering code.
+    const [{ StoryService }, { SqliteStoryStore }] = await Promise.all([
+      import('../stories/story-service.js'),
+      import('../providers/sqlite-story-store.js'),
+    ]);
+    stories = new StoryService({ store, storyStore: SqliteStoryStore.open(join(dataDir, 'storydesk.sqlite')), embedder, stanceClassifier: stance });
     await stories.sync({ reprofileAll: changed });
   }
 
-  const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance: loadStanceClassifier() });
+  const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance });
   const llmConfigured = isLlmConfigured(options.env);
   // The OpenAI SDK is loaded only when a model is configured, to keep start-up fast offline.
   const llm = llmConfigured

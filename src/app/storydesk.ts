@@ -7,7 +7,7 @@ import { UserFacingError } from '../core/errors.js';
 import type { Evidence, GenerateRequest, Generator } from '../core/generator.js';
 import type { SearchHit, SearchOptions } from '../core/search.js';
 import type { VectorIndex } from '../core/vector-index.js';
-import { type IngestReport, ingestCorpus } from '../ingest/ingest-corpus.js';
+import type { IngestReport } from '../ingest/ingest-corpus.js';
 import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
 import type { QuestionRewriter } from './follow-up-rewriter.js';
@@ -54,7 +54,9 @@ export class Storydesk implements Assistant {
   }
 
   /** Indexes files and folders incrementally. */
-  ingest(paths: string[], onProgress?: (done: number, total: number) => void): Promise<IngestReport> {
+  async ingest(paths: string[], onProgress?: (done: number, total: number) => void): Promise<IngestReport> {
+    // Loaded on first use: the parsers (linkedom, readability, gray-matter) are a third of a question's start-up.
+    const { ingestCorpus } = await import('../ingest/ingest-corpus.js');
     const stories = this.stories;
     const storyHooks = stories
       ? { onIndexed: (articles: Article[]) => stories.assign(articles), onRemoved: (ids: string[]) => stories.remove(ids) }

@@ -1,8 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { formatDigestText } from '../../channels/commands/digest-lines.js';
 import { UserFacingError } from '../../core/errors.js';
-import { isEmptyDigest } from '../../stories/digest/digest.js';
-import { digestsNow } from '../../stories/digest/digest-now.js';
 import type { CliContext } from '../cli-context.js';
 
 interface DigestOptions {
@@ -38,6 +35,9 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
       // Loaded on use: the Slack and Discord SDKs behind the sinks would slow every other command's start.
       const { createStoryScheduling } = await import('../../scheduler/story-scheduling.js');
       const { createDigestSinks } = await import('../../channels/commands/digest-sinks.js');
+      const { formatDigestText } = await import('../../channels/commands/digest-lines.js');
+      const { isEmptyDigest } = await import('../../stories/digest/digest.js');
+      const { digestsNow } = await import('../../stories/digest/digest-now.js');
       const scheduling = createStoryScheduling({
         storydesk,
         env: context.env,

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { progressReporter } from '../progress.js';
 
 /** `ingest --corpus PATH [--corpus PATH ...] [--data DIR] [--json]` */
 export function registerIngestCommand(program: Command, context: CliContext): void {
@@ -12,6 +11,8 @@ export function registerIngestCommand(program: Command, context: CliContext): vo
     .option('--json', 'print the report as JSON')
     .action(async (options: { corpus: string[]; data?: string; json?: boolean }) => {
       const storydesk = await context.open(options.data);
+      // Loaded here, not at start-up: other commands never draw a progress bar.
+      const { progressReporter } = await import('../progress.js');
       const progress = progressReporter('Ingesting');
       try {
         const started = performance.now();
