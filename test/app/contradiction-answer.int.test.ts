@@ -51,4 +51,13 @@ describe('answers across outlets', () => {
     const sources = new Set(answer.citations.map((citation) => citation.source));
     expect(sources).toEqual(new Set(['The Fictional Gazette', 'Valley Courier']));
   });
+
+  it('shows the same contradiction in the story, both sides cited', async () => {
+    const story = await storydesk.stories?.get('Quillon central library');
+    expect(story?.articleIds).toHaveLength(2);
+    const dispute = story?.disputes.find((item) => item.kind === 'contradicted');
+    expect(dispute?.claimCitation.source).toBe('The Fictional Gazette');
+    expect(dispute?.counterCitation.source).toBe('Valley Courier');
+    expect(dispute?.counter).toContain('will not close its central library');
+  });
 });
