@@ -2,6 +2,13 @@
 import type { DigestOutboxRecord, OutboxStatus, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
 import { decodeVector } from './sqlite-vector-encoding.js';
 
+/** Decodes a stored Float32 little-endian vector into a Float32Array (memberships are many; numbers take twice the memory). */
+function decodeFloat32Vector(blob: Buffer): Float32Array {
+  const vector = new Float32Array(Math.floor(blob.byteLength / 4));
+  for (let index = 0; index < vector.length; index += 1) vector[index] = blob.readFloatLE(index * 4);
+  return vector;
+}
+
 /**
  * The story tables live in the article store's database file but are created here, with their own connection:
  * WAL mode lets both connections work side by side, and the article store's migrations stay its own.
@@ -120,7 +127,7 @@ export const toMembership = (row: MembershipRow): StoryMembership => ({
   similarity: row.similarity,
   assignedAt: row.assigned_at,
   contentHash: row.content_hash,
-  vector: decodeVector(row.vector),
+  vector: decodeFloat32Vector(row.vector),
   entities: JSON.parse(row.entity) as Record<string, number>,
   published: row.published,
   seenAt: row.seen_at,

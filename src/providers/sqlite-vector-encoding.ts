@@ -11,7 +11,7 @@ export function hashPassageText(text: string): string {
 }
 
 /** Encodes a vector as a Float32 little-endian BLOB. */
-export function encodeVector(vector: readonly number[]): Buffer {
+export function encodeVector(vector: ArrayLike<number>): Buffer {
   const buffer = Buffer.allocUnsafe(vector.length * 4);
   for (let index = 0; index < vector.length; index += 1) {
     buffer.writeFloatLE(vector[index] ?? 0, index * 4);

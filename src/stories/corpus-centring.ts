@@ -33,14 +33,14 @@ export class CorpusCentring {
   }
 
   /** Counts an article vector into the corpus mean (`sign` −1 takes it out). */
-  add(vector: readonly number[], sign: 1 | -1 = 1): void {
+  add(vector: ArrayLike<number>, sign: 1 | -1 = 1): void {
     const sum = this.#sum;
     for (let index = 0; index < sum.length; index += 1) sum[index] = (sum[index] ?? 0) + sign * (vector[index] ?? 0);
     this.#count += sign;
   }
 
   /** Centres a unit vector on the current corpus mean. */
-  centre(vector: readonly number[]): CentredVector {
+  centre(vector: ArrayLike<number>): CentredVector {
     this.#updateMean();
     const mean = this.#mean;
     const centred = new Float64Array(mean.length);

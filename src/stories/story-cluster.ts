@@ -1,5 +1,7 @@
 import type { StoryMembership } from './story-records.js';
 
+type PublishedRange = { first: number; last: number };
+
 /**
  * One story's running aggregate in memory: the sum of its member vectors, how many members mention each
  * entity, and its date range. Adding or removing an article is O(dimension + entities), so thousands of
@@ -10,16 +12,22 @@ export class StoryCluster {
   readonly createdAt: string;
   readonly members = new Map<string, StoryMembership>();
   readonly entityCounts = new Map<string, number>();
-  readonly #sum: Float64Array;
+  readonly #dimension: number;
+  /**
+   * Sum of the member vectors, allocated only once a story has two members: most stories are single
+   * articles, whose sum is their one vector, and 8 bytes × dimension for each of them is most of the memory
+   * clustering would otherwise hold.
+   */
+  #sum: Float64Array | null = null;
   #sumNorm = 0;
   /** Bumped on every change, so callers can cache what they derive from the story. */
   #version = 0;
-  #publishedRange: { first: number; last: number } | null | undefined;
+  #publishedRange: PublishedRange | null | undefined;
 
   constructor(id: string, createdAt: string, dimension: number) {
     this.id = id;
     this.createdAt = createdAt;
-    this.#sum = new Float64Array(dimension);
+    this.#dimension = dimension;
   }
 
   get size(): number {
@@ -33,29 +41,26 @@ export class StoryCluster {
 
   add(member: StoryMembership): void {
     this.members.set(member.articleId, member);
-    this.#accumulate(member, 1);
+    this.#changed(member, 1);
   }
 
   remove(articleId: string): StoryMembership | undefined {
     const member = this.members.get(articleId);
     if (!member) return undefined;
     this.members.delete(articleId);
-    this.#accumulate(member, -1);
+    this.#changed(member, -1);
     return member;
   }
 
   /** Cosine between a unit vector and the story's centroid. */
-  cosine(vector: readonly number[]): number {
-    if (this.#sumNorm === 0) return 0;
-    let dot = 0;
-    const sum = this.#sum;
-    for (let index = 0; index < sum.length; index += 1) dot += (sum[index] ?? 0) * (vector[index] ?? 0);
-    return dot / this.#sumNorm;
+  cosine(vector: ArrayLike<number>): number {
+    return this.#sumNorm === 0 ? 0 : this.dotSum(vector) / this.#sumNorm;
   }
 
   /** Dot product of the member-vector sum with a vector. */
   dotSum(vector: ArrayLike<number>): number {
-    const sum = this.#sum;
+    const sum = this.#vectorSum();
+    if (sum === null) return 0;
     let dot = 0;
     for (let index = 0; index < sum.length; index += 1) dot += (sum[index] ?? 0) * (vector[index] ?? 0);
     return dot;
@@ -74,22 +79,17 @@ export class StoryCluster {
   /** Mean of the member vectors, as stored. */
   centroid(): number[] {
     const count = Math.max(1, this.size);
-    return Array.from(this.#sum, (value) => value / count);
+    const sum = this.#vectorSum();
+    return sum === null ? new Array<number>(this.#dimension).fill(0) : Array.from(sum, (value) => value / count);
   }
 
   /** Earliest and latest published date of the members, in epoch ms; null when none is dated. */
-  publishedRange(): { first: number; last: number } | null {
+  publishedRange(): PublishedRange | null {
     if (this.#publishedRange !== undefined) return this.#publishedRange;
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (const member of this.members.values()) {
-      const time = member.published ? Date.parse(member.published) : Number.NaN;
-      if (Number.isNaN(time)) continue;
-      first = Math.min(first, time);
-      last = Math.max(last, time);
-    }
-    this.#publishedRange = Number.isFinite(first) ? { first, last } : null;
-    return this.#publishedRange;
+    let range: PublishedRange | null = null;
+    for (const member of this.members.values()) range = widened(range, member.published);
+    this.#publishedRange = range;
+    return range;
   }
 
   /** Earliest and latest seen date of the members (ISO strings compare in time order). */
@@ -117,19 +117,52 @@ export class StoryCluster {
     return best;
   }
 
-  #accumulate(member: StoryMembership, sign: 1 | -1): void {
+  /** The member-vector sum: the one member's vector while the story has a single article; null when empty. */
+  #vectorSum(): ArrayLike<number> | null {
+    if (this.#sum !== null) return this.#sum;
+    if (this.members.size !== 1) return null;
+    const [only] = this.members.values();
+    return only?.vector ?? null;
+  }
+
+  /** Updates the aggregates after `member` was added (sign 1) to or removed (−1) from `members`. */
+  #changed(member: StoryMembership, sign: 1 | -1): void {
     this.#version += 1;
-    this.#publishedRange = undefined;
-    const sum = this.#sum;
-    for (let index = 0; index < sum.length; index += 1) sum[index] = (sum[index] ?? 0) + sign * (member.vector[index] ?? 0);
-    let norm = 0;
-    for (let index = 0; index < sum.length; index += 1) norm += (sum[index] ?? 0) ** 2;
-    // Rounding leaves dust after the last member is removed; an empty story has no direction.
-    this.#sumNorm = this.members.size === 0 ? 0 : Math.sqrt(norm);
+    this.#publishedRange = sign === 1 && this.#publishedRange !== undefined ? widened(this.#publishedRange, member.published) : undefined;
+    this.#updateSum(member, sign);
     for (const entity of Object.keys(member.entities)) {
       const count = (this.entityCounts.get(entity) ?? 0) + sign;
       if (count <= 0) this.entityCounts.delete(entity);
       else this.entityCounts.set(entity, count);
     }
   }
+
+  #updateSum(member: StoryMembership, sign: 1 | -1): void {
+    if (this.members.size <= 1) {
+      // Back to (or still at) one member or none: its own vector is the exact sum, with no rounding dust.
+      this.#sum = null;
+    } else if (this.#sum === null) {
+      // The second member arrived: start summing.
+      const sum = new Float64Array(this.#dimension);
+      for (const each of this.members.values()) addInto(sum, each.vector, 1);
+      this.#sum = sum;
+    } else {
+      addInto(this.#sum, member.vector, sign);
+    }
+    const sum = this.#vectorSum();
+    let squares = 0;
+    if (sum !== null) for (let index = 0; index < sum.length; index += 1) squares += (sum[index] ?? 0) ** 2;
+    this.#sumNorm = Math.sqrt(squares);
+  }
+}
+
+function addInto(sum: Float64Array, vector: ArrayLike<number>, sign: 1 | -1): void {
+  for (let index = 0; index < sum.length; index += 1) sum[index] = (sum[index] ?? 0) + sign * (vector[index] ?? 0);
+}
+
+/** A published range extended by one more member's date. */
+function widened(range: PublishedRange | null, published: string | null): PublishedRange | null {
+  const time = published ? Date.parse(published) : Number.NaN;
+  if (Number.isNaN(time)) return range;
+  return range === null ? { first: time, last: time } : { first: Math.min(range.first, time), last: Math.max(range.last, time) };
 }

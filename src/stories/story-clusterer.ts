@@ -3,6 +3,7 @@ import type { ArticleProfile } from './article-profile.js';
 import { type CentredVector, CorpusCentring } from './corpus-centring.js';
 import { StoryCluster } from './story-cluster.js';
 import type { StoryMembership } from './story-records.js';
+import { StoryTimeIndex } from './story-time-index.js';
 
 /** How an article is scored against a story. Tuned on fixtures and the RealTime QA corpus (see the report). */
 export interface ClusterTuning {
@@ -33,6 +34,11 @@ const DAY_MS = 86_400_000;
 /** Names in more articles than this share (and this count) are too common to tell stories apart. */
 const COMMON_ENTITY_SHARE = 0.05;
 const COMMON_ENTITY_MIN_ARTICLES = 20;
+/**
+ * Days added to the time window of candidate stories: cached parts of the centred cosine drift a little, so a
+ * cosine can come out a hair above 1; a day's slack keeps such a story in the window.
+ */
+const WINDOW_SLACK_DAYS = 1;
 
 interface SharedNames {
   dots: Map<StoryCluster, number>;
@@ -76,11 +82,16 @@ export class StoryClusterer {
   /** Entity → the stories whose articles mention it. */
   readonly #postings = new Map<string, Set<StoryCluster>>();
   readonly #entityNorms = new WeakMap<StoryCluster, { version: number; articles: number; norm: number }>();
+  /** Stories by publication day, for the stories close enough in time to join without a shared name. */
+  readonly #timeIndex = new StoryTimeIndex();
+  /** See `maxGapWithoutNames`. */
+  readonly #maxGapDays: number;
 
   constructor(dimension: number, tuning: Partial<ClusterTuning> = {}) {
     this.#dimension = dimension;
     this.#centring = new CorpusCentring(dimension);
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
+    this.#maxGapDays = maxGapWithoutNames(this.tuning) + WINDOW_SLACK_DAYS;
   }
 
   /** Restores stored stories and memberships. */
@@ -115,11 +126,12 @@ export class StoryClusterer {
 
     const names = this.#sharedNames(profile);
     const article = this.#centring.centre(profile.vector);
+    const time = publishedTime(profile);
     let best: StoryCluster | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    for (const cluster of this.#clusters.values()) {
+    for (const cluster of this.#candidates(time, names)) {
       if (cluster.size === 0) continue;
-      const score = this.#score(profile, cluster, names, article);
+      const score = this.#score(time, cluster, names, article);
       if (score > bestScore) {
         best = cluster;
         bestScore = score;
@@ -130,7 +142,7 @@ export class StoryClusterer {
     let target: StoryCluster | null = best !== null && bestScore >= joinThreshold ? best : null;
     let similarity = bestScore;
     if (current) {
-      const currentScore = current.size > 0 ? this.#score(profile, current, names, article) : joinThreshold;
+      const currentScore = current.size > 0 ? this.#score(time, current, names, article) : joinThreshold;
       const clearlyElsewhere = target !== null && target !== current && bestScore >= currentScore + moveMargin;
       if (!clearlyElsewhere) {
         target = current;
@@ -146,12 +158,13 @@ export class StoryClusterer {
     }
     this.#addMember(target, {
       ...profile,
+      vector: Float32Array.from(profile.vector),
       storyId: target.id,
       similarity: Math.min(1, similarity),
       assignedAt,
     });
     const leftStoryId = currentId !== null && currentId !== target.id ? currentId : null;
-    if (leftStoryId !== null && current?.size === 0) this.#clusters.delete(leftStoryId);
+    if (leftStoryId !== null && current?.size === 0) this.#deleteCluster(current);
     return { storyId: target.id, similarity, created, leftStoryId };
   }
 
@@ -162,14 +175,27 @@ export class StoryClusterer {
 
   /** How well an article fits a story (for diagnostics and tuning). */
   score(profile: ArticleProfile, cluster: StoryCluster): number {
-    return this.#score(profile, cluster, this.#sharedNames(profile), this.#centring.centre(profile.vector));
+    return this.#score(publishedTime(profile), cluster, this.#sharedNames(profile), this.#centring.centre(profile.vector));
   }
 
-  #score(profile: ArticleProfile, cluster: StoryCluster, names: SharedNames, article: CentredVector): number {
+  /**
+   * The stories an article could join. A story sharing no name scores at most vectorWeight × 1 − time penalty,
+   * so beyond `#maxGapDays` it cannot reach the threshold: the stories sharing a name plus the stories within
+   * that window hold every story that can, and the best of them is the best of all. Undated articles have no
+   * time penalty, so they are compared with every story.
+   */
+  #candidates(time: number, names: SharedNames): Iterable<StoryCluster> {
+    if (Number.isNaN(time) || !Number.isFinite(this.#maxGapDays)) return this.#clusters.values();
+    const candidates = this.#timeIndex.near(time, this.#maxGapDays);
+    for (const cluster of names.dots.keys()) candidates.add(cluster);
+    return candidates;
+  }
+
+  #score(time: number, cluster: StoryCluster, names: SharedNames, article: CentredVector): number {
     const { vectorWeight, entityWeight } = this.tuning;
     const dot = names.dots.get(cluster) ?? 0;
     const entities = dot === 0 ? 0 : dot / (names.articleNorm * this.#storyEntityNorm(cluster));
-    return vectorWeight * this.#centring.cosine(article, cluster) + entityWeight * entities - this.#timePenalty(profile, cluster);
+    return vectorWeight * this.#centring.cosine(article, cluster) + entityWeight * entities - this.#timePenalty(time, cluster);
   }
 
   /**
@@ -203,8 +229,7 @@ export class StoryClusterer {
     return norm;
   }
 
-  #timePenalty(profile: ArticleProfile, cluster: StoryCluster): number {
-    const time = profile.published ? Date.parse(profile.published) : Number.NaN;
+  #timePenalty(time: number, cluster: StoryCluster): number {
     const range = cluster.publishedRange();
     // Undated articles or stories are neither helped nor hurt by time.
     if (Number.isNaN(time) || range === null) return 0;
@@ -232,8 +257,14 @@ export class StoryClusterer {
     return id;
   }
 
+  #deleteCluster(cluster: StoryCluster): void {
+    this.#clusters.delete(cluster.id);
+    this.#timeIndex.delete(cluster);
+  }
+
   #addMember(cluster: StoryCluster, member: StoryMembership): void {
     cluster.add(member);
+    this.#timeIndex.update(cluster);
     this.#storyOfArticle.set(member.articleId, cluster.id);
     this.#centring.add(member.vector);
     for (const entity of Object.keys(member.entities)) {
@@ -249,6 +280,7 @@ export class StoryClusterer {
     const cluster = storyId !== undefined ? this.#clusters.get(storyId) : undefined;
     if (storyId === undefined || !cluster) return null;
     const member = cluster.remove(articleId);
+    this.#timeIndex.update(cluster);
     this.#storyOfArticle.delete(articleId);
     if (member) this.#centring.add(member.vector, -1);
     for (const entity of Object.keys(member?.entities ?? {})) {
@@ -258,7 +290,23 @@ export class StoryClusterer {
       if (!cluster.entityCounts.has(entity)) this.#postings.get(entity)?.delete(cluster);
     }
     const emptied = cluster.size === 0;
-    if (emptied && dropEmpty) this.#clusters.delete(storyId);
+    if (emptied && dropEmpty) this.#deleteCluster(cluster);
     return { storyId, emptied };
   }
+}
+
+function publishedTime(profile: ArticleProfile): number {
+  return profile.published ? Date.parse(profile.published) : Number.NaN;
+}
+
+/**
+ * The largest gap in days at which a story sharing no name with an article can still reach the join threshold:
+ * with cosine at most 1, the time penalty must stay within vectorWeight − joinThreshold. Infinite when even the
+ * largest penalty leaves room.
+ */
+export function maxGapWithoutNames(tuning: ClusterTuning): number {
+  const room = tuning.vectorWeight - tuning.joinThreshold;
+  if (room >= tuning.timeWeight) return Number.POSITIVE_INFINITY;
+  if (room <= 0) return 0;
+  return -tuning.timeScaleDays * Math.log(1 - room / tuning.timeWeight);
 }

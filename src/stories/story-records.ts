@@ -29,8 +29,8 @@ export interface StoryMembership {
   assignedAt: string;
   /** The article's content hash when it was assigned; a different hash means it changed and is re-evaluated. */
   contentHash: string;
-  /** Normalised article vector. */
-  vector: number[];
+  /** Normalised article vector (a Float32Array when held by clustering: half the memory of numbers). */
+  vector: ArrayLike<number>;
   /** The article's named entities, normalised, weighted (title entities count double). */
   entities: Record<string, number>;
   /** Published date (ISO) or null when the article has none. */

@@ -55,7 +55,7 @@ export class StoryService {
       if (member.vector.length === dimension) return member;
       // Vectors of another embedder cannot be compared; a zero vector keeps the article in its story until re-profiled.
       this.#staleVectors.add(member.articleId);
-      return { ...member, vector: new Array<number>(dimension).fill(0) };
+      return { ...member, vector: new Float32Array(dimension) };
     });
     this.#clusterer.load(deps.storyStore.listStories(), memberships);
   }

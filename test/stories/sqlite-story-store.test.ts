@@ -54,7 +54,7 @@ describe('SqliteStoryStore', () => {
     });
     expect(reopened.getMembership('a')).toMatchObject({
       storyId: 'story-old',
-      vector: [1, 0],
+      vector: Float32Array.from([1, 0]),
     });
     reopened.assignArticle(member('a', 'story-new', '2031-01-02'));
     expect(reopened.articleIdsByStory().get('story-new')).toEqual(['a', 'b']);
