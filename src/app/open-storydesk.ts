@@ -70,11 +70,19 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   // After an embedder change the stories are re-profiled now, whatever the caller needs, so no old vectors linger.
   if (options.stories !== false || changed) {
     // Loaded only here, so a question or search does not load the clustering code.
-    const [{ StoryService }, { SqliteStoryStore }] = await Promise.all([
+    const [{ StoryService }, { SqliteStoryStore }, { SqliteClaimStore }] = await Promise.all([
       import('../stories/story-service.js'),
       import('../providers/sqlite-story-store.js'),
+      import('../providers/sqlite-claim-store.js'),
     ]);
-    stories = new StoryService({ store, storyStore: SqliteStoryStore.open(join(dataDir, 'storydesk.sqlite')), embedder, stanceClassifier: stance });
+    const databasePath = join(dataDir, 'storydesk.sqlite');
+    stories = new StoryService({
+      store,
+      storyStore: SqliteStoryStore.open(databasePath),
+      claimStore: SqliteClaimStore.open(databasePath),
+      embedder,
+      stanceClassifier: stance,
+    });
     await stories.sync({ reprofileAll: changed });
   }
 

@@ -1,6 +1,8 @@
 import type { Article } from '../core/article.js';
 import type { ArticleStore } from '../core/article-store.js';
 import type { SentenceSpan } from '../core/passage.js';
+import { type ClaimStore, claimsOf } from '../disputes/claim-store.js';
+import type { Claim } from '../disputes/claims.js';
 import type { StoryCitation } from './story-view.js';
 
 /** A story member read back from the article store, with its sentences, for timelines and disputes. */
@@ -8,20 +10,23 @@ export interface StoryArticle {
   article: Article;
   /** Every sentence of the body once, in reading order. */
   sentences: SentenceSpan[];
+  /** The sentences read as claims (attribution and hedge), in reading order. */
+  claims: Claim[];
 }
 
-/** Loads articles with their sentence spans (collected from their passages, each sentence once). */
-export function loadStoryArticles(store: ArticleStore, articleIds: string[]): StoryArticle[] {
+/**
+ * Loads articles with their sentence spans (collected from their passages, each sentence once) and their
+ * claims (from the claim store when it has them).
+ */
+export function loadStoryArticles(store: ArticleStore, articleIds: string[], claimStore?: ClaimStore): StoryArticle[] {
   const loaded: StoryArticle[] = [];
   for (const id of articleIds) {
     const article = store.getArticle(id);
     if (!article) continue;
     const byStart = new Map<number, SentenceSpan>();
     for (const passage of store.getArticlePassages(id)) for (const sentence of passage.sentences) byStart.set(sentence.start, sentence);
-    loaded.push({
-      article,
-      sentences: [...byStart.values()].sort((a, b) => a.start - b.start),
-    });
+    const sentences = [...byStart.values()].sort((a, b) => a.start - b.start);
+    loaded.push({ article, sentences, claims: claimsOf(article, sentences, claimStore) });
   }
   return loaded;
 }

@@ -1,5 +1,4 @@
 import type { StanceClassifier } from '../core/stance.js';
-import { extractClaims } from '../disputes/claims.js';
 import { type ClaimRef, findDisputes } from '../disputes/find-disputes.js';
 import { citeSpan, type StoryArticle } from './story-articles.js';
 import type { StoryConfirmation, StoryDispute } from './story-view.js';
@@ -26,8 +25,8 @@ export async function storyDisputes(articles: StoryArticle[], classifier?: Stanc
     .sort((a, b) => (b.article.published ?? b.article.ingestedAt).localeCompare(a.article.published ?? a.article.ingestedAt))
     .slice(0, MAX_ARTICLES);
   const byId = new Map(recent.map((item) => [item.article.id, item.article]));
-  const claims: ClaimRef[] = recent.flatMap(({ article, sentences }) =>
-    extractClaims(article.body, sentences)
+  const claims: ClaimRef[] = recent.flatMap(({ article, claims: articleClaims }) =>
+    articleClaims
       .slice(0, MAX_CLAIMS_PER_ARTICLE)
       .map((claim) => ({
         articleId: article.id,

@@ -2,6 +2,7 @@ import type { Article } from '../core/article.js';
 import type { ArticleStore } from '../core/article-store.js';
 import type { Embedder } from '../core/embedder.js';
 import type { StanceClassifier } from '../core/stance.js';
+import type { ClaimStore } from '../disputes/claim-store.js';
 import type { SqliteStoryStore } from '../providers/sqlite-story-store.js';
 import { buildArticleProfiles, normalised } from './article-profile.js';
 import { loadStoryArticles } from './story-articles.js';
@@ -22,6 +23,8 @@ export interface StoryServiceDependencies {
   tuning?: Partial<ClusterTuning>;
   /** Judges cross-outlet contradictions in story disputes; without it only denials and non-verifications count. */
   stanceClassifier?: StanceClassifier;
+  /** Keeps the claims read from each article, so story views do not read them again. */
+  claimStore?: ClaimStore;
 }
 
 /** What one `sync` did. */
@@ -84,9 +87,10 @@ export class StoryService {
     return { assigned: stale.length, removed: gone.length };
   }
 
-  /** Closes the story store (the service owns it once constructed). */
+  /** Closes the story and claim stores (the service owns them once constructed). */
   close(): void {
     this.#deps.storyStore.close();
+    this.#deps.claimStore?.close();
   }
 
   /** Places new or changed articles in stories (oldest first, so a story starts with its earliest article). */
@@ -150,7 +154,7 @@ export class StoryService {
   /** A story's developments (one per article, by date, each quoted with its citation), disputes and confirmations. */
   async timeline(storyId: string): Promise<{ timeline: TimelineEntry[] } & StoryDisputeFindings> {
     const articleIds = [...(this.#clusterer.get(storyId)?.members.keys() ?? [])];
-    const articles = loadStoryArticles(this.#deps.store, articleIds);
+    const articles = loadStoryArticles(this.#deps.store, articleIds, this.#deps.claimStore);
     return { timeline: storyTimeline(articles), ...(await storyDisputes(articles, this.#deps.stanceClassifier)) };
   }
 

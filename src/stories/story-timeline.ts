@@ -1,4 +1,3 @@
-import { extractClaims } from '../disputes/claims.js';
 import { citeSpan, type StoryArticle } from './story-articles.js';
 import type { TimelineEntry } from './story-view.js';
 
@@ -16,8 +15,7 @@ function looksLikeProse(text: string): boolean {
 
 /** The article's lead claim: its first sentence that states or reports something, or its first sentence. */
 function leadEntry(item: StoryArticle): TimelineEntry | null {
-  const { article, sentences } = item;
-  const claims = extractClaims(article.body, sentences);
+  const { article, sentences, claims } = item;
   const lead =
     claims.find(
       (claim) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
+import { extractClaims } from '../../src/disputes/claims.js';
 import { loadStanceClassifier } from '../../src/disputes/stance-classifier.js';
 import { segmentSentences } from '../../src/ingest/segment-sentences.js';
 import type { StoryArticle } from '../../src/stories/story-articles.js';
@@ -20,7 +21,8 @@ function storyArticle(id: string, source: string, published: string, body: strin
     contentHash: id,
     ingestedAt: `${published}T12:00:00.000Z`,
   };
-  return { article, sentences: segmentSentences(body) };
+  const sentences = segmentSentences(body);
+  return { article, sentences, claims: extractClaims(body, sentences) };
 }
 
 const earlier = storyArticle(

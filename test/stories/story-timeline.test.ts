@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
+import { extractClaims } from '../../src/disputes/claims.js';
 import type { StoryArticle } from '../../src/stories/story-articles.js';
 import { storyTimeline } from '../../src/stories/story-timeline.js';
 
@@ -25,7 +26,7 @@ function storyArticle(id: string, published: string | null, sentences: string[])
     contentHash: id,
     ingestedAt: `2031-05-01T00:00:0${id.length % 10}.000Z`,
   };
-  return { article, sentences: spans };
+  return { article, sentences: spans, claims: extractClaims(body, spans) };
 }
 
 describe('storyTimeline', () => {

@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { HolderKind } from '../disputes/attribution.js';
+import type { ClaimSource, ClaimStore } from '../disputes/claim-store.js';
+import type { Claim } from '../disputes/claims.js';
+import type { Hedge } from '../disputes/hedge.js';
+
+/**
+ * Claims live in the article store's database file, next to their articles, so deleting an article deletes
+ * its claims (the article store's connection enforces the foreign key). An article with no claims keeps one
+ * row with start = -1, so it is not read again.
+ */
+const CLAIM_SCHEMA = `
+CREATE TABLE IF NOT EXISTS claims (
+  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  content_hash TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  hedge TEXT NOT NULL,
+  holder TEXT,
+  holder_kind TEXT NOT NULL,
+  verb TEXT,
+  via TEXT,
+  PRIMARY KEY (article_id, start)
+) WITHOUT ROWID;
+`;
+
+interface ClaimRow {
+  content_hash: string;
+  start: number;
+  end: number;
+  hedge: Hedge;
+  holder: string | null;
+  holder_kind: HolderKind;
+  verb: string | null;
+  via: string | null;
+}
+
+const NO_CLAIMS = -1;
+
+/** Claims with their sentence offsets, attribution and hedge, on SQLite. */
+export class SqliteClaimStore implements ClaimStore {
+  readonly #database: Database.Database;
+
+  private constructor(database: Database.Database) {
+    this.#database = database;
+  }
+
+  /** Opens the claims table in the database at `path` (creating it if missing). */
+  static open(path: string): SqliteClaimStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const database = new Database(path);
+    try {
+      database.pragma('journal_mode = WAL');
+      database.pragma('synchronous = NORMAL');
+      database.pragma('foreign_keys = ON');
+      database.pragma('busy_timeout = 5000');
+      database.exec(CLAIM_SCHEMA);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+    return new SqliteClaimStore(database);
+  }
+
+  getClaims(article: ClaimSource): Claim[] | null {
+    const rows = this.#database.prepare('SELECT * FROM claims WHERE article_id = ? ORDER BY start').all(article.id) as ClaimRow[];
+    if (rows.length === 0 || rows.some((row) => row.content_hash !== article.contentHash)) return null;
+    return rows
+      .filter((row) => row.start !== NO_CLAIMS)
+      .map((row) => ({
+        start: row.start,
+        end: row.end,
+        text: article.body.slice(row.start, row.end),
+        hedge: row.hedge,
+        attribution: { holder: row.holder, kind: row.holder_kind, verb: row.verb, via: row.via },
+      }));
+  }
+
+  putClaims(article: ClaimSource, claims: Claim[]): void {
+    const insert = this.#database.prepare(
+      'INSERT INTO claims (article_id, content_hash, start, "end", hedge, holder, holder_kind, verb, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.#database
+      .transaction(() => {
+        // The article may have been edited or removed by the ingest since it was read: store nothing then.
+        const current = this.#database.prepare('SELECT content_hash FROM articles WHERE id = ?').get(article.id) as { content_hash: string } | undefined;
+        if (current?.content_hash !== article.contentHash) return;
+        this.#database.prepare('DELETE FROM claims WHERE article_id = ?').run(article.id);
+        if (claims.length === 0) insert.run(article.id, article.contentHash, NO_CLAIMS, NO_CLAIMS, 'asserted', null, 'outlet', null, null);
+        for (const { start, end, hedge, attribution } of claims) {
+          insert.run(article.id, article.contentHash, start, end, hedge, attribution.holder, attribution.kind, attribution.verb, attribution.via);
+        }
+      })
+      .immediate();
+  }
+
+  close(): void {
+    this.#database.close();
+  }
+}
