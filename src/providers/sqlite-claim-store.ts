@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { HolderKind } from '../disputes/attribution.js';
 import type { ClaimSource, ClaimStore } from '../disputes/claim-store.js';
 import type { Claim } from '../disputes/claims.js';
 import type { Hedge } from '../disputes/hedge.js';
+import { openSqliteDatabase } from './open-sqlite-database.js';
 
 /**
  * Claims live in the article store's database file, next to their articles, so deleting an article deletes
@@ -49,19 +48,7 @@ export class SqliteClaimStore implements ClaimStore {
 
   /** Opens the claims table in the database at `path` (creating it if missing). */
   static open(path: string): SqliteClaimStore {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const database = new Database(path);
-    try {
-      database.pragma('journal_mode = WAL');
-      database.pragma('synchronous = NORMAL');
-      database.pragma('foreign_keys = ON');
-      database.pragma('busy_timeout = 5000');
-      database.exec(CLAIM_SCHEMA);
-    } catch (error) {
-      database.close();
-      throw error;
-    }
-    return new SqliteClaimStore(database);
+    return new SqliteClaimStore(openSqliteDatabase(path, CLAIM_SCHEMA));
   }
 
   getClaims(article: ClaimSource): Claim[] | null {

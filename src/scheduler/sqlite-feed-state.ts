@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteDatabase } from '../providers/open-sqlite-database.js';
 
 /**
  * The poller's own tables, in the article database file with their own connection (WAL lets connections
@@ -79,17 +78,7 @@ export class SqliteFeedState {
 
   /** Opens the feed tables (creating them if missing) in the database at `path`, or in memory. */
   static open(path: string): SqliteFeedState {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const database = new Database(path);
-    try {
-      database.pragma('journal_mode = WAL');
-      database.pragma('busy_timeout = 5000');
-      database.exec(FEED_SCHEMA);
-    } catch (error) {
-      database.close();
-      throw error;
-    }
-    return new SqliteFeedState(database);
+    return new SqliteFeedState(openSqliteDatabase(path, FEED_SCHEMA));
   }
 
   /** The stored state of a feed, or a fresh one. */

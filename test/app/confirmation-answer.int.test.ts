@@ -4,12 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storydesk } from '../../src/app/storydesk.js';
 import { formatAnswerLines } from '../../src/channels/answer-lines.js';
 import { renderAnswerForTerminal } from '../../src/channels/terminal/render-answer.js';
+import { articleMarkdown as article } from '../helpers/fictional-articles.js';
 import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-
-function article(title: string, source: string, published: string, body: string): string {
-  return `---\ntitle: "${title}"\nsource: ${source}\npublished: ${published}\n---\n${body}\n`;
-}
 
 const plain = { escape: (text: string) => text, bold: (text: string) => text, italic: (text: string) => text };
 

@@ -2,12 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storydesk } from '../../src/app/storydesk.js';
+import { articleMarkdown as article } from '../helpers/fictional-articles.js';
 import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-
-function article(title: string, source: string, published: string, body: string): string {
-  return `---\ntitle: "${title}"\nsource: ${source}\npublished: ${published}\n---\n${body}\n`;
-}
 
 describe('answers across outlets', () => {
   const temp = makeTempDir();

@@ -14,3 +14,8 @@ export function fictionalArticle(index: number, overrides: { title?: string; bod
     ].join('\n\n');
   return `---\ntitle: "${title}"\nsource: ${overrides.source ?? 'The Fictional Gazette'}\npublished: 2031-03-${String((index % 27) + 1).padStart(2, '0')}\n---\n${body}\n`;
 }
+
+/** One article as markdown with front matter: a title, an outlet and a publication date. */
+export function articleMarkdown(title: string, source: string, published: string, body: string): string {
+  return `---\ntitle: "${title}"\nsource: ${source}\npublished: ${published}\n---\n${body}\n`;
+}
