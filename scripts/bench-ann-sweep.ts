@@ -1,0 +1,91 @@
+/**
+ * Which hnswlib settings reach ANN recall@10 ≥ 0.98 at ≥ 10× exact-search QPS, and what they cost to build.
+ * Reads the vectors of a benchmark store (run `npm run bench` first) and embeds the benchmark questions.
+ * Usage: tsx scripts/bench-ann-sweep.ts [--size 10000] [--configs 16:100,24:100] [--ef 50,100,200]
+ */
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import hnswlib from 'hnswlib-node';
+import { createEmbedder } from '../src/app/create-embedder.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { SqliteArticleStore } from '../src/providers/sqlite-article-store.js';
+import { annRecall } from './lib/ann-recall.js';
+import { exactNeighbours, normalised, vectorMatrix } from './lib/exact-search.js';
+import { generateCorpus } from './lib/generate-corpus.js';
+import { questionsFor } from './lib/questions-for-generated.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10000' },
+    data: { type: 'string' },
+    configs: { type: 'string', default: '16:100' },
+    ef: { type: 'string', default: '50,100,200' },
+    questions: { type: 'string', default: '200' },
+    /** Timed passes over the queries per setting, so QPS is not one 50 ms sample. */
+    passes: { type: 'string', default: '5' },
+  },
+});
+const size = Number(values.size);
+const dataDir = values.data ?? join(ROOT, '.bench', `generated-${size}`, 'data-0');
+
+function timed<T>(task: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = task();
+  return { value, ms: performance.now() - started };
+}
+
+async function main(): Promise<void> {
+  const store = SqliteArticleStore.open(join(dataDir, 'storydesk.sqlite'));
+  const entries: { label: number; vector: number[] }[] = [];
+  for (const { passageId, vector } of store.iterateVectors()) entries.push({ label: passageId, vector });
+  store.close();
+  const embedder = await createEmbedder(loadConfig({}));
+  const matrix = vectorMatrix(entries, embedder.dimension);
+  const queries = await embedder.embedDocuments(questionsFor(generateCorpus(size), Number(values.questions)));
+  const unitQueries = queries.map((query) => normalised(query));
+  const exact = timed(() => unitQueries.map((query) => exactNeighbours(matrix, query, 10)));
+  const exactQps = (queries.length / exact.ms) * 1000;
+  console.log(JSON.stringify({ passages: entries.length, queries: queries.length, exactQps: Math.round(exactQps) }));
+
+  for (const config of values.configs.split(',')) {
+    const [m, efConstruction] = config.split(':').map(Number);
+    const index = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
+    index.initIndex({ maxElements: entries.length, m: m ?? 16, efConstruction: efConstruction ?? 100, randomSeed: 100 });
+    const build = timed(() => {
+      for (const { label, vector } of entries) index.addPoint(vector, label);
+    });
+    for (const ef of values.ef.split(',').map(Number)) {
+      index.setEf(ef);
+      let found: number[][] = [];
+      let ms = 0;
+      for (let pass = 0; pass < Number(values.passes); pass += 1) {
+        const run = timed(() => queries.map((query) => index.searchKnn(query, 10).neighbors));
+        found = run.value;
+        ms += run.ms;
+      }
+      const qps = ((queries.length * Number(values.passes)) / ms) * 1000;
+      const recall = annRecall(matrix, unitQueries, exact.value, found, 10);
+      const tiesOnly = annRecall(matrix, unitQueries, exact.value, found, 10, 1e-6);
+      console.log(
+        JSON.stringify({
+          m,
+          efConstruction,
+          buildSeconds: Number((build.ms / 1000).toFixed(1)),
+          insertsPerSecond: Math.round((entries.length / build.ms) * 1000),
+          ef,
+          strict: Number(recall.strict.toFixed(4)),
+          tieAware: Number(recall.tieAware.toFixed(4)),
+          tiesOnly: Number(tiesOnly.tieAware.toFixed(4)),
+          qps: Math.round(qps),
+          speedup: Number((qps / exactQps).toFixed(1)),
+        }),
+      );
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
