@@ -1,5 +1,5 @@
 /** The story tables' schema and row mapping for `SqliteStoryStore`. */
-import type { DigestOutboxRecord, OutboxStatus, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
+import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
 import { decodeVector } from './sqlite-vector-encoding.js';
 
 /** Decodes a stored Float32 little-endian vector into a Float32Array (memberships are many; numbers take twice the memory). */
@@ -73,6 +73,11 @@ export interface StoryRow {
   article_count: number;
 }
 
+/** The columns of a story row that `StoryHead` needs. */
+export const STORY_HEAD_COLUMNS = 'id, title, first_seen, last_seen, created_at, article_count';
+
+export type StoryHeadRow = Omit<StoryRow, 'centroid' | 'entity'>;
+
 export interface MembershipRow {
   article_id: string;
   story_id: string;
@@ -117,6 +122,16 @@ export const toStory = (row: StoryRow): StoryRecord => ({
   createdAt: row.created_at,
   centroid: decodeVector(row.centroid),
   entities: JSON.parse(row.entity) as Record<string, number>,
+  articleCount: row.article_count,
+});
+
+/** Maps a row to its record. */
+export const toStoryHead = (row: StoryHeadRow): StoryHead => ({
+  id: row.id,
+  title: row.title,
+  firstSeen: row.first_seen,
+  lastSeen: row.last_seen,
+  createdAt: row.created_at,
   articleCount: row.article_count,
 });
 

@@ -1,16 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DigestOutboxRecord, OutboxStatus, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
+import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
 import {
   type MembershipRow,
   type OutboxRow,
   STORY_SCHEMA,
+  STORY_HEAD_COLUMNS,
+  type StoryHeadRow,
   type StoryRow,
   type SubscriptionRow,
   toMembership,
   toOutbox,
   toStory,
+  toStoryHead,
   toSubscription,
 } from './sqlite-story-rows.js';
 import { encodeVector } from './sqlite-vector-encoding.js';
@@ -66,6 +69,14 @@ export class SqliteStoryStore {
     return rows.map(toStory);
   }
 
+  /** `listStories` without centroids and entities, in the same order: thousands of centroids are a lot of memory to decode for a list. */
+  listStoryHeads(): StoryHead[] {
+    const rows = this.database
+      .prepare(`SELECT ${STORY_HEAD_COLUMNS} FROM stories ORDER BY last_seen IS NULL, last_seen DESC, created_at DESC, id`)
+      .all() as StoryHeadRow[];
+    return rows.map(toStoryHead);
+  }
+
   /** Inserts or replaces a story. */
   saveStory(story: StoryRecord): void {
     this.database
@@ -104,6 +115,16 @@ export class SqliteStoryStore {
   /** Every membership, for loading the clustering state in one pass. */
   listAllMemberships(): StoryMembership[] {
     return (this.database.prepare('SELECT * FROM story_articles ORDER BY seen_at, article_id').all() as MembershipRow[]).map(toMembership);
+  }
+
+  /**
+   * Every membership, one row at a time, for loading the clustering state without holding every stored row at
+   * once. Do not use the store until the iteration ends (the connection is busy while it runs).
+   */
+  *iterateMemberships(): IterableIterator<StoryMembership> {
+    for (const row of this.database.prepare('SELECT * FROM story_articles ORDER BY seen_at, article_id').iterate() as IterableIterator<MembershipRow>) {
+      yield toMembership(row);
+    }
   }
 
   /** Article id → story id for every assigned article (cheap: no vectors). */

@@ -95,7 +95,7 @@ export class StoryClusterer {
   }
 
   /** Restores stored stories and memberships. */
-  load(stories: { id: string; createdAt: string }[], memberships: StoryMembership[]): void {
+  load(stories: { id: string; createdAt: string }[], memberships: Iterable<StoryMembership>): void {
     for (const story of stories) this.#clusters.set(story.id, new StoryCluster(story.id, story.createdAt, this.#dimension));
     for (const member of memberships) {
       const cluster = this.#clusters.get(member.storyId);

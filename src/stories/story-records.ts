@@ -20,6 +20,9 @@ export interface StoryRecord {
   articleCount: number;
 }
 
+/** A story without its centroid and entities: what story lists and loading the clusterer need. */
+export type StoryHead = Omit<StoryRecord, 'centroid' | 'entities'>;
+
 /** One article's place in a story, with what clustering needs to update the story without re-reading it. */
 export interface StoryMembership {
   articleId: string;

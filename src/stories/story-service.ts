@@ -8,7 +8,7 @@ import { buildArticleProfiles, normalised } from './article-profile.js';
 import { loadStoryArticles } from './story-articles.js';
 import { type ClusterTuning, StoryClusterer } from './story-clusterer.js';
 import { type StoryDisputeFindings, storyDisputes } from './story-disputes.js';
-import type { StoryRecord } from './story-records.js';
+import type { StoryHead, StoryMembership, StoryRecord } from './story-records.js';
 import { storyTimeline } from './story-timeline.js';
 import { storyTitle } from './story-title.js';
 import type { StoryDetail, StoryDispute, StorySummary, TimelineEntry } from './story-view.js';
@@ -53,14 +53,20 @@ export class StoryService {
   constructor(deps: StoryServiceDependencies) {
     this.#deps = deps;
     this.#clusterer = new StoryClusterer(deps.embedder.dimension, deps.tuning);
-    const dimension = deps.embedder.dimension;
-    const memberships = deps.storyStore.listAllMemberships().map((member) => {
-      if (member.vector.length === dimension) return member;
-      // Vectors of another embedder cannot be compared; a zero vector keeps the article in its story until re-profiled.
+    this.#clusterer.load(deps.storyStore.listStoryHeads(), this.#comparableMemberships(deps.embedder.dimension));
+  }
+
+  /** The stored memberships, one at a time; vectors of another embedder cannot be compared and are marked stale. */
+  *#comparableMemberships(dimension: number): IterableIterator<StoryMembership> {
+    for (const member of this.#deps.storyStore.iterateMemberships()) {
+      if (member.vector.length === dimension) {
+        yield member;
+        continue;
+      }
+      // A zero vector keeps the article in its story until it is re-profiled.
       this.#staleVectors.add(member.articleId);
-      return { ...member, vector: new Float32Array(dimension) };
-    });
-    this.#clusterer.load(deps.storyStore.listStories(), memberships);
+      yield { ...member, vector: new Float32Array(dimension) };
+    }
   }
 
   /**
@@ -129,7 +135,7 @@ export class StoryService {
     const { storyStore, store } = this.#deps;
     const articleIds = storyStore.articleIdsByStory();
     const metas = store.getArticleMetas([...articleIds.values()].flat());
-    return storyStore.listStories().map((story) => summaryOf(story, articleIds.get(story.id) ?? [], (id) => metas.get(id)?.source ?? null));
+    return storyStore.listStoryHeads().map((story) => summaryOf(story, articleIds.get(story.id) ?? [], (id) => metas.get(id)?.source ?? null));
   }
 
   /** One story by id (or by the id of one of its articles), else the story that best matches a query. */
@@ -225,7 +231,7 @@ export class StoryService {
   }
 }
 
-function summaryOf(story: StoryRecord, articleIds: string[], sourceOf: (id: string) => string | null): StorySummary {
+function summaryOf(story: StoryHead, articleIds: string[], sourceOf: (id: string) => string | null): StorySummary {
   const sources: string[] = [];
   for (const id of articleIds) {
     const source = sourceOf(id);

@@ -48,6 +48,8 @@ describe('SqliteStoryStore', () => {
     first.close();
     const reopened = SqliteStoryStore.open(path);
     expect(reopened.listStories().map((item) => item.id)).toEqual(['story-new', 'story-old', 'story-undated']);
+    expect(reopened.listStoryHeads()).toEqual(reopened.listStories().map(({ centroid: _centroid, entities: _entities, ...head }) => head));
+    expect([...reopened.iterateMemberships()]).toEqual(reopened.listAllMemberships());
     expect(reopened.getStory('story-old')).toMatchObject({
       centroid: [0.5, 0.25],
       entities: { quillon: 2 },
