@@ -3,6 +3,7 @@ import type { GenerateRequest, Generator } from '../core/generator.js';
 import type { StanceClassifier } from '../core/stance.js';
 import { termSet } from '../text/terms.js';
 import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
+import { expectedAnswerType, offersAnswer } from './answer-type.js';
 import { CitationBook } from './citation-book.js';
 import { composeAnswerText } from './compose-answer-text.js';
 import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js';
@@ -21,6 +22,11 @@ export interface ExtractiveGeneratorOptions {
   minContextCoverage?: number;
   /** Share the best single sentence must cover. @default 0.15 (thresholds tuned by scripts/tune-extractive.ts) */
   minSentenceCoverage?: number;
+  /**
+   * Score added to a sentence that holds what the question asks for and does not already say (a name for
+   * "which …", a number for "how many …"). @default 0.3 (tuned by scripts/tune-extractive.ts)
+   */
+  answerTypeWeight?: number;
   termWeights?: TermWeights;
   /** Finds other outlets reporting the opposite of a claim; without it only denials and non-verifications count. */
   stance?: StanceClassifier;
@@ -48,7 +54,7 @@ export class ExtractiveGenerator implements Generator {
     const { termWeights, stance, ...rest } = options;
     this.#termWeights = termWeights;
     this.#stance = stance;
-    this.#options = { maxStatements: 4, perArticle: 2, minContextCoverage: 0.55, minSentenceCoverage: 0.15, ...rest };
+    this.#options = { maxStatements: 4, perArticle: 2, minContextCoverage: 0.55, minSentenceCoverage: 0.15, answerTypeWeight: 0.3, ...rest };
   }
 
   async generate(request: GenerateRequest): Promise<Answer> {
@@ -71,15 +77,19 @@ export class ExtractiveGenerator implements Generator {
       questionTerms.reduce((sum, term) => sum + (terms.has(term) ? weightOf(term) : 0), 0) / totalWeight;
 
     const contextTerms = passageContextTerms(request);
+    const answerType = expectedAnswerType(request.question);
+    const askedTerms = new Set(questionTerms);
     const scored: ScoredSentence[] = answerable.map((sentence) => {
       const own = coverage(sentence.terms);
       const withContext = coverage(new Set([...sentence.terms, ...(contextTerms.get(sentence.article.id) ?? [])]));
-      return { sentence, coverage: own, contextCoverage: withContext, score: 0.65 * own + 0.25 * withContext + 0.1 / (1 + sentence.passageRank) };
+      const answers = own > 0 && offersAnswer(sentence.text, askedTerms, answerType) ? this.#options.answerTypeWeight : 0;
+      return { sentence, coverage: own, contextCoverage: withContext, score: 0.65 * own + 0.25 * withContext + 0.1 / (1 + sentence.passageRank) + answers };
     });
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
+    const bestCoverage = Math.max(...scored.map((item) => item.coverage));
     const bestContext = Math.max(...scored.map((item) => item.contextCoverage));
-    if (!best || best.coverage < this.#options.minSentenceCoverage || bestContext < this.#options.minContextCoverage) {
+    if (!best || bestCoverage < this.#options.minSentenceCoverage || bestContext < this.#options.minContextCoverage) {
       return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
     }
 
