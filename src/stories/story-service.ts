@@ -220,9 +220,11 @@ export class StoryService {
       articleCount: cluster.size,
     };
     storyStore.saveStory(record);
+    // Rows filed under another story (the article moved here) are missing from the stamps, so they are written too.
+    const stored = storyStore.memberStamps(storyId);
     for (const member of cluster.members.values()) {
-      const stored = storyStore.getMembership(member.articleId);
-      if (stored?.storyId !== storyId || stored.contentHash !== member.contentHash || stored.assignedAt !== member.assignedAt) storyStore.assignArticle(member);
+      const stamp = stored.get(member.articleId);
+      if (stamp?.contentHash !== member.contentHash || stamp.assignedAt !== member.assignedAt) storyStore.assignArticle(member);
     }
   }
 
