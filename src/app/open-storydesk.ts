@@ -63,8 +63,17 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, embedder.dimension);
   if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
 
-  // One stance engine judges contradictions and confirmations in answers and in stories alike.
-  const stance = loadStanceClassifier();
+  // The OpenAI SDK is loaded only when a model is configured, to keep start-up fast offline.
+  const llm = isLlmConfigured(options.env)
+    ? { ...(await import('../answer/llm/create-llm-generator.js')), ...(await import('./follow-up-rewriter.js')) }
+    : undefined;
+  // One stance engine judges contradictions and confirmations in answers and in stories alike; with a model
+  // configured, the model re-judges its agree/disagree calls.
+  const offlineStance = loadStanceClassifier();
+  const stance =
+    llm && options.env.OPENAI_STANCE_JUDGE
+      ? llm.createLlmStanceJudge(options.env, offlineStance, (reason) => options.logger.warn({ reason }, 'The stance judge model failed; kept the offline verdicts.'))
+      : offlineStance;
   // Stories share the database file; the catch-up assigns articles stored before stories existed (or missed).
   let stories: StoryService | undefined;
   // After an embedder change the stories are re-profiled now, whatever the caller needs, so no old vectors linger.
@@ -87,11 +96,6 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   }
 
   const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance });
-  const llmConfigured = isLlmConfigured(options.env);
-  // The OpenAI SDK is loaded only when a model is configured, to keep start-up fast offline.
-  const llm = llmConfigured
-    ? { ...(await import('../answer/llm/create-llm-generator.js')), ...(await import('./follow-up-rewriter.js')) }
-    : undefined;
   const generator = options.generator ?? (llm ? llm.createLlmGenerator(options.env, extractive) : extractive);
   const rewriteQuestion = llm ? llm.followUpRewriter(options.env) : undefined;
   return new Storydesk({

@@ -28,6 +28,11 @@ export const envSchema = z.object({
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).default(2),
   /** Context budget for the LLM prompt, in tokens. */
   OPENAI_CONTEXT_TOKENS: z.coerce.number().int().positive().default(8000),
+  /** With a model configured, it also re-judges the offline stance engine's agree/disagree calls. */
+  OPENAI_STANCE_JUDGE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
