@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { StorydeskError } from '../core/errors.js';
 
 /**
  * The small JSON file saved next to an hnswlib index (`${path}.meta.json`).
@@ -92,6 +93,28 @@ export function fileFingerprint(path: string): { bytes: number; sha256: string }
     closeSync(descriptor);
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/**
+ * Throws `INDEX_CORRUPT` unless the file at `path` is the one `sidecar` describes. An unchanged file-system
+ * identity proves it cheaply; otherwise the size and hash decide, and a file that passes gets its new identity
+ * recorded (e.g. after the data folder was copied) so the next open is cheap again.
+ */
+export function verifyAgainstSidecar(path: string, sidecar: HnswIndexSidecar): void {
+  const identity = fileIdentity(path);
+  if (sidecar.fileIdentity === identity) return;
+  const file = fileFingerprint(path);
+  if (file.bytes !== sidecar.fileBytes || file.sha256 !== sidecar.fileSha256) {
+    throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} does not match its sidecar (truncated, damaged or half-saved).`);
+  }
+  // Only if neither file moved while hashing, so a concurrent save's newer sidecar is never overwritten.
+  const current = readIndexSidecar(path);
+  if (fileIdentity(path) !== identity || current === null || current.fileSha256 !== sidecar.fileSha256) return;
+  try {
+    writeIndexSidecar(path, { ...sidecar, fileIdentity: identity });
+  } catch {
+    // A read-only data folder: keep verifying by hash.
+  }
 }
 
 /** Flushes a file's bytes to disk, so a rename after it never exposes a half-written file after a crash. */

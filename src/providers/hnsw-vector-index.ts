@@ -1,17 +1,19 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { StorydeskError } from '../core/errors.js';
 import type { VectorHit, VectorIndex } from '../core/vector-index.js';
+import { applyIndexOps, IndexOpQueue } from './hnsw-index-ops.js';
 import {
   fileFingerprint,
   fileIdentity,
-  type HnswIndexSidecar,
   labelsChecksum,
   readIndexSidecar,
   syncFile,
+  verifyAgainstSidecar,
   writeIndexSidecar,
 } from './hnsw-index-sidecar.js';
+import { InsertWorker } from './hnsw-insert-worker-client.js';
 
 /** Search-time options, valid for both new and loaded indexes. */
 export interface HnswSearchOptions {
@@ -19,6 +21,12 @@ export interface HnswSearchOptions {
   efSearch?: number;
   /** Called at save time; the value is recorded in the sidecar (the store generation the index matches). */
   generation?: () => number;
+  /**
+   * Once this many changes are waiting (a large ingest), graph building moves to a worker thread so it
+   * overlaps the caller's work; the next search or save waits for it. `Infinity` keeps it on this thread.
+   * @default 2048
+   */
+  workerAfter?: number;
 }
 
 /** Options for a new index. */
@@ -51,6 +59,14 @@ export class HnswVectorIndex implements VectorIndex {
   private readonly deleted: Set<number>;
   /** What the file on disk holds, when it is known to match memory: `save` then has nothing to write. */
   private saved: { generation: number | null } | null;
+  /** Adds and removes not yet applied to `index`: applied on the next search or save, or posted to the worker. */
+  private readonly pending: IndexOpQueue;
+  private readonly workerAfter: number;
+  private worker: InsertWorker | null = null;
+  /** True while `index` holds exactly what the file at `path` holds, so a worker can start from that file. */
+  private matchesFile: boolean;
+  /** Set when the worker failed: its changes are lost, so this index refuses to search or save (reopen to rebuild). */
+  private lostToWorker: string | null = null;
 
   private constructor(
     dimension: number,
@@ -69,6 +85,9 @@ export class HnswVectorIndex implements VectorIndex {
     this.live = live;
     this.deleted = deleted;
     this.saved = saved;
+    this.matchesFile = saved !== null;
+    this.pending = new IndexOpQueue(dimension);
+    this.workerAfter = options.workerAfter ?? 2048;
     this.index.setEf(this.efSearch);
   }
 
@@ -139,26 +158,21 @@ export class HnswVectorIndex implements VectorIndex {
       throw new StorydeskError('INDEX_INVALID_LABEL', `Vector index labels are integers from 0 to ${maxLabel}; got ${label}.`);
     }
     this.checkVector(vector);
-    const known = this.live.has(label) || this.deleted.has(label);
-    if (!known && this.index.getCurrentCount() >= this.index.getMaxElements()) {
-      // Doubling keeps the amortised cost of growth linear; resizeIndex only reallocates.
-      // A loaded index has exactly as many slots as it had points (zero for an empty one), hence the floor.
-      this.index.resizeIndex(Math.max(1024, this.index.getMaxElements() * 2));
-    }
-    // On a known label hnswlib updates the point in place, un-deleting it if needed.
-    this.index.addPoint(vector, label);
+    this.pending.add(label, vector, this.live.has(label) || this.deleted.has(label));
     this.deleted.delete(label);
     this.live.add(label);
     this.saved = null;
+    this.handOverPending();
   }
 
   /** Hides a label from searches; unknown or already removed labels are ignored. */
   remove(label: number): void {
     if (!this.live.has(label)) return;
-    this.index.markDelete(label);
+    this.pending.remove(label);
     this.live.delete(label);
     this.deleted.add(label);
     this.saved = null;
+    this.handOverPending();
   }
 
   /**
@@ -167,6 +181,7 @@ export class HnswVectorIndex implements VectorIndex {
    */
   search(vector: number[], k: number, accept?: (label: number) => boolean): VectorHit[] {
     this.checkVector(vector);
+    this.catchUp();
     // hnswlib throws when asked for more neighbours than it holds.
     const wanted = Math.min(Math.floor(k), this.live.size);
     if (wanted <= 0) return [];
@@ -180,12 +195,18 @@ export class HnswVectorIndex implements VectorIndex {
    * record is the one already recorded (a question-only session writes nothing).
    */
   save(): void {
+    if (this.lostToWorker !== null) throw new StorydeskError('INDEX_WORKER_FAILED', this.lostToWorker);
     const generation = this.generation?.() ?? null;
     if (this.saved !== null && this.saved.generation === generation && existsSync(this.path)) return;
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.tmp`;
-    this.index.writeIndexSync(temporary);
-    syncFile(temporary);
+    if (this.worker !== null) {
+      this.takeBackFromWorker(temporary);
+    } else {
+      this.applyPending();
+      this.index.writeIndexSync(temporary);
+      syncFile(temporary);
+    }
     const file = fileFingerprint(temporary);
     renameSync(temporary, this.path);
     // A crash between the two renames leaves an old sidecar whose identity and hash no longer match: the index is rebuilt.
@@ -202,6 +223,64 @@ export class HnswVectorIndex implements VectorIndex {
       fileIdentity: fileIdentity(this.path),
     });
     this.saved = { generation };
+    this.matchesFile = true;
+  }
+
+  /** Brings `index` up to date before it is searched: applies pending changes, or saves the worker's index. */
+  private catchUp(): void {
+    if (this.worker !== null || this.lostToWorker !== null) this.save();
+    else this.applyPending();
+  }
+
+  private applyPending(): void {
+    if (this.pending.size === 0) return;
+    applyIndexOps(this.index, this.pending.take(), this.dimension);
+    this.matchesFile = false;
+  }
+
+  /** Posts pending changes to the worker, starting it once enough are waiting. */
+  private handOverPending(): void {
+    if (this.worker === null && this.pending.size >= this.workerAfter) this.startWorker();
+    if (this.worker !== null && this.pending.size >= 256) this.worker.post(this.pending.take());
+  }
+
+  /** The worker starts from the saved file when `index` matches it, else from a hand-over copy of `index`. */
+  private startWorker(): void {
+    let startFrom = this.path;
+    if (!this.matchesFile || !existsSync(this.path)) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      startFrom = `${this.path}.handover`;
+      this.index.writeIndexSync(startFrom);
+    }
+    try {
+      this.worker = InsertWorker.start(this.dimension, startFrom);
+    } catch {
+      // No worker threads here: build on this thread as before.
+      this.worker = null;
+      return;
+    }
+    // The worker holds the graph from now on; free this copy (re-initialising drops it) rather than hold two.
+    this.index.initIndex({ maxElements: 1 });
+    this.matchesFile = false;
+  }
+
+  /** Has the worker write its index (with every change) to `temporary`, then loads that as `index`. */
+  private takeBackFromWorker(temporary: string): void {
+    const worker = this.worker as InsertWorker;
+    this.worker = null;
+    try {
+      if (this.pending.size > 0) worker.post(this.pending.take());
+      worker.writeTo(temporary);
+    } catch (error) {
+      this.lostToWorker = `The vector index lost changes in its insert worker; reopen the store to rebuild it from the database. (${error instanceof Error ? error.message : String(error)})`;
+      throw error;
+    } finally {
+      worker.stop();
+      rmSync(`${this.path}.handover`, { force: true });
+    }
+    // Reading into the placeholder replaces (and frees) it; hnswlib resets ef on load.
+    this.index.readIndexSync(temporary);
+    this.index.setEf(this.efSearch);
   }
 
   private checkVector(vector: number[]): void {
@@ -217,28 +296,6 @@ export class HnswVectorIndex implements VectorIndex {
 function checkDimension(dimension: number): void {
   if (!Number.isInteger(dimension) || dimension <= 0) {
     throw new StorydeskError('INDEX_INVALID_DIMENSION', `A vector index needs a positive integer dimension; got ${dimension}.`);
-  }
-}
-
-/**
- * Throws `INDEX_CORRUPT` unless the file at `path` is the one `sidecar` describes. An unchanged file-system
- * identity proves it cheaply; otherwise the size and hash decide, and a file that passes gets its new identity
- * recorded (e.g. after the data folder was copied) so the next open is cheap again.
- */
-function verifyAgainstSidecar(path: string, sidecar: HnswIndexSidecar): void {
-  const identity = fileIdentity(path);
-  if (sidecar.fileIdentity === identity) return;
-  const file = fileFingerprint(path);
-  if (file.bytes !== sidecar.fileBytes || file.sha256 !== sidecar.fileSha256) {
-    throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} does not match its sidecar (truncated, damaged or half-saved).`);
-  }
-  // Only if neither file moved while hashing, so a concurrent save's newer sidecar is never overwritten.
-  const current = readIndexSidecar(path);
-  if (fileIdentity(path) !== identity || current === null || current.fileSha256 !== sidecar.fileSha256) return;
-  try {
-    writeIndexSidecar(path, { ...sidecar, fileIdentity: identity });
-  } catch {
-    // A read-only data folder: keep verifying by hash.
   }
 }
 
