@@ -8,7 +8,7 @@ import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
 import { loadStanceClassifier } from '../disputes/stance-classifier.js';
 import { isLlmConfigured } from '../config/is-llm-configured.js';
-import { ensureIndexConsistent } from '../providers/index-consistency.js';
+import { openConsistentIndex } from '../providers/index-consistency.js';
 import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
@@ -60,8 +60,9 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
     rmSync(reembedMarker, { force: true });
   }
 
-  const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, embedder.dimension);
-  if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
+  // The index file (200 MB at 10,000 articles) is read on the thread pool while the rest is set up.
+  const indexReady = openConsistentIndex(store, indexPath, embedder.dimension);
+  indexReady.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
 
   // The OpenAI SDK is loaded only when a model is configured, to keep start-up fast offline.
   const llm = isLlmConfigured(options.env)
@@ -96,6 +97,8 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   }
 
   const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance });
+  const { index, repaired, reason } = await indexReady;
+  if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
   const generator = options.generator ?? (llm ? llm.createLlmGenerator(options.env, extractive) : extractive);
   const rewriteQuestion = llm ? llm.followUpRewriter(options.env) : undefined;
   return new Storydesk({

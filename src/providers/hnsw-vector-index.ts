@@ -7,6 +7,7 @@ import { applyIndexOps, IndexOpQueue } from './hnsw-index-ops.js';
 import {
   fileFingerprint,
   fileIdentity,
+  type HnswIndexSidecar,
   labelsChecksum,
   readIndexSidecar,
   syncFile,
@@ -110,6 +111,32 @@ export class HnswVectorIndex implements VectorIndex {
    * and hash (throws `INDEX_CORRUPT` / `INDEX_DIMENSION_MISMATCH`). Without a sidecar the file is trusted.
    */
   static load(path: string, dimension: number, options: HnswSearchOptions = {}): HnswVectorIndex {
+    const sidecar = HnswVectorIndex.checkBeforeLoad(path, dimension);
+    const index = new hnswlib.HierarchicalNSW('cosine', dimension);
+    try {
+      index.readIndexSync(path);
+    } catch (error) {
+      throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} could not be read.`, { cause: error });
+    }
+    return HnswVectorIndex.fromLoaded(index, path, dimension, options, sidecar);
+  }
+
+  /**
+   * `load`, with the file read on libuv's thread pool: the checks run now (and throw now), and the caller can
+   * do other start-up work before awaiting, which overlaps the read of a large index.
+   */
+  static loadAsync(path: string, dimension: number, options: HnswSearchOptions = {}): Promise<HnswVectorIndex> {
+    const sidecar = HnswVectorIndex.checkBeforeLoad(path, dimension);
+    const index = new hnswlib.HierarchicalNSW('cosine', dimension);
+    return index.readIndex(path).then(
+      () => HnswVectorIndex.fromLoaded(index, path, dimension, options, sidecar),
+      (error: unknown) => {
+        throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} could not be read.`, { cause: error });
+      },
+    );
+  }
+
+  private static checkBeforeLoad(path: string, dimension: number): HnswIndexSidecar | null {
     checkDimension(dimension);
     if (!existsSync(path)) throw new StorydeskError('INDEX_MISSING', `No vector index at ${path}.`);
     const sidecar = readIndexSidecar(path);
@@ -119,12 +146,16 @@ export class HnswVectorIndex implements VectorIndex {
       }
       verifyAgainstSidecar(path, sidecar);
     }
-    const index = new hnswlib.HierarchicalNSW('cosine', dimension);
-    try {
-      index.readIndexSync(path);
-    } catch (error) {
-      throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} could not be read.`, { cause: error });
-    }
+    return sidecar;
+  }
+
+  private static fromLoaded(
+    index: hnswlib.HierarchicalNSW,
+    path: string,
+    dimension: number,
+    options: HnswSearchOptions,
+    sidecar: HnswIndexSidecar | null,
+  ): HnswVectorIndex {
     const all = index.getIdsList();
     const deleted = sidecar === null ? probeDeleted(index, all) : new Set(sidecar.deletedLabels);
     const live = new Set(all.filter((label) => !deleted.has(label)));

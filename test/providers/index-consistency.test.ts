@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readIndexSidecar, sidecarPath } from '../../src/providers/hnsw-index-sidecar.js';
 import { HnswVectorIndex } from '../../src/providers/hnsw-vector-index.js';
-import { ensureIndexConsistent } from '../../src/providers/index-consistency.js';
+import { ensureIndexConsistent, openConsistentIndex } from '../../src/providers/index-consistency.js';
 import type { SqliteArticleStore } from '../../src/providers/sqlite-article-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { randomVectors } from './deterministic-vectors.js';
@@ -133,5 +133,35 @@ describe('ensureIndexConsistent', () => {
     expect(compacted.reason).toMatch(/compacting/);
     expect(compacted.index.deletedCount()).toBe(0);
     expectMatchesStore(compacted.index);
+  });
+
+  describe('openConsistentIndex (the file read overlapped)', () => {
+    it('opens a matching index as saved', async () => {
+      fillStore(5);
+      ensureIndexConsistent(store, indexPath, testDimension);
+      const { index, repaired } = await openConsistentIndex(store, indexPath, testDimension, { efSearch: 120 });
+      expect(repaired).toBe(false);
+      expect(index.ef).toBe(120);
+      expectMatchesStore(index);
+    });
+
+    it('rebuilds a damaged file, a missing one, and one the store moved on from', async () => {
+      fillStore(5);
+      ensureIndexConsistent(store, indexPath, testDimension);
+      const bytes = readFileSync(indexPath);
+      bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
+      writeFileSync(indexPath, bytes);
+      const damaged = await openConsistentIndex(store, indexPath, testDimension);
+      expect(damaged.reason).toMatch(/could not be loaded/);
+      expectMatchesStore(damaged.index);
+
+      rmSync(indexPath);
+      expect((await openConsistentIndex(store, indexPath, testDimension)).reason).toMatch(/missing/);
+
+      putWithVectors(store, makeArticle('late', { body: 'Committed to SQLite only.' }), 99);
+      const movedOn = await openConsistentIndex(store, indexPath, testDimension);
+      expect(movedOn.reason).toMatch(/store generation/);
+      expectMatchesStore(movedOn.index);
+    });
   });
 });
