@@ -1,6 +1,6 @@
 /**
  * One benchmark size, run in its own process so peak RSS belongs to it alone. Prints one JSON object.
- * Usage: tsx scripts/bench-size.ts --size 1000 [--repeat 3] [--corpus FILE.jsonl] [--no-langchain]
+ * Usage: tsx scripts/bench-size.ts --size 1000 [--repeat 3] [--corpus FILE.jsonl] [--no-langchain] [--work DIR]
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,11 +25,13 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     questions: { type: 'string', default: '200' },
     'no-langchain': { type: 'boolean', default: false },
+    /** Where the stores go instead of .bench/ (so a side experiment never clobbers a running bench). */
+    work: { type: 'string' },
   },
 });
 const size = Number(values.size);
 const repeat = Number(values.repeat);
-const work = join(ROOT, '.bench', values.corpus ? 'external' : `generated-${size}`);
+const work = values.work ? resolve(values.work) : join(ROOT, '.bench', values.corpus ? 'external' : `generated-${size}`);
 const env = loadConfig({});
 const logger = createLogger('warn');
 
