@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   for (const { passageId, vector } of store.iterateVectors()) entries.push({ label: passageId, vector });
   store.close();
   const embedder = await createEmbedder(loadConfig({}));
-  const matrix = vectorMatrix(entries, embedder.dimension);
+  const matrix = vectorMatrix(entries, entries.length, embedder.dimension);
   const queries = await embedder.embedDocuments(questionsFor(generateCorpus(size), Number(values.questions)));
   const unitQueries = queries.map((query) => normalised(query));
   // Eleven, to see how often the 10th place is tied (recall is still counted over the first ten).

@@ -102,11 +102,11 @@ async function main(): Promise<void> {
   }
 
   // ANN against exact search on the same stored vectors.
-  const entries: { label: number; vector: number[] }[] = [];
-  for (const { passageId, vector } of storydesk.store.iterateVectors()) entries.push({ label: passageId, vector });
-  const matrix = vectorMatrix(entries, storydesk.embedder.dimension);
+  const stored = (function* (store) {
+    for (const { passageId, vector } of store.iterateVectors()) yield { label: passageId, vector };
+  })(storydesk.store);
+  const matrix = vectorMatrix(stored, passages, storydesk.embedder.dimension);
   const labels = matrix.labels;
-  entries.length = 0;
   const queryVectors = await storydesk.embedder.embedDocuments(questionTexts);
   const unitQueries = queryVectors.map((query) => normalised(query));
   const exact = await timed(async () => unitQueries.map((query) => exactNeighbours(matrix, query, 10)));

@@ -14,17 +14,23 @@ export interface Neighbours {
   distances: number[];
 }
 
-export function vectorMatrix(entries: { label: number; vector: ArrayLike<number> }[], dimension: number): VectorMatrix {
-  const rows = new Float32Array(entries.length * dimension);
+/** Fills the matrix straight from an iterator, so the benchmark never holds a second copy of every vector. */
+export function vectorMatrix(entries: Iterable<{ label: number; vector: ArrayLike<number> }>, count: number, dimension: number): VectorMatrix {
+  let rows = new Float32Array(count * dimension);
   const labels: number[] = [];
   const rowOf = new Map<number, number>();
-  entries.forEach(({ label, vector }, row) => {
-    const unit = normalised(vector);
-    rows.set(unit, row * dimension);
+  for (const { label, vector } of entries) {
+    const row = labels.length;
+    if ((row + 1) * dimension > rows.length) {
+      const grown = new Float32Array(Math.max(rows.length * 2, (row + 1) * dimension));
+      grown.set(rows);
+      rows = grown;
+    }
+    rows.set(normalised(vector), row * dimension);
     labels.push(label);
     rowOf.set(label, row);
-  });
-  return { dimension, labels, rows, rowOf };
+  }
+  return { dimension, labels, rows: rows.subarray(0, labels.length * dimension), rowOf };
 }
 
 export function normalised(vector: ArrayLike<number>): Float32Array {
