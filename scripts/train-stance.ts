@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Stance } from '../src/core/stance.js';
-import { type BoostOptions, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
+import { type BoostOptions, readingColumns, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
 import { fitScaling, type TrainOptions, toInput, trainSoftmax } from '../src/disputes/softmax-model.js';
 import {
   combineStages,
@@ -20,9 +20,11 @@ import {
   toWeightsFile,
 } from '../src/disputes/stance-classifier.js';
 import { foldOf, isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
-import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from '../src/disputes/stance-features.js';
+import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures, STAGE_ONE_FEATURES, STAGE_TWO_FEATURES } from '../src/disputes/stance-features.js';
+import { TermWeights } from '../src/disputes/stance-idf.js';
 import { formatScores, STANCES, type StanceScores, scoreStances } from '../src/disputes/stance-metrics.js';
-import { TextAnalysisCache } from '../src/disputes/stance-text.js';
+import { PreparedTextCache } from '../src/disputes/stance-prepared-text.js';
+import { analyzeText } from '../src/disputes/stance-text.js';
 
 const HASH_SIZE = 8192;
 const FOLDS = 5;
@@ -41,34 +43,22 @@ interface Example {
 
 const started = Date.now();
 const pairs = [...loadFncPairs(dataDir), ...loadEmergentPairs(dataDir)];
-const texts = new TextAnalysisCache();
-const claims = new TextAnalysisCache();
+// Document frequencies from the distinct claims and texts of the tuning groups only (no labels involved);
+// round-tripped through the shipped form so training sees exactly what the classifier will.
+const tuningTexts = new Set(pairs.filter((pair) => !isHeldOut(pair.group)).flatMap((pair) => [pair.claim, pair.text]));
+const termWeights = TermWeights.fromJson(TermWeights.fromTexts([...tuningTexts].map(analyzeText)).toJson());
+const texts = new PreparedTextCache(termWeights, 100_000);
+const claims = new PreparedTextCache(termWeights, 100_000);
 const examples: Example[] = pairs.map((pair) => ({
   pair,
-  features: pairFeatures(claims.get(pair.claim), texts.get(pair.text), HASH_SIZE),
+  features: pairFeatures(claims.get(pair.claim), texts.get(pair.text), HASH_SIZE, termWeights),
   label: STANCES.indexOf(pair.label),
 }));
 console.log(`features for ${examples.length} pairs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-/** Overlap features only: stage 1 must not learn which article bodies tend to be related. */
-const RELATEDNESS_FEATURES = [
-  'claimTerms',
-  'textWords',
-  'overlapAll',
-  'bigramAll',
-  'jaccardAll',
-  'cosineAll',
-  'best1',
-  'best2',
-  'top3Mean',
-  'lead1',
-  'lead3',
-  'bestBigram',
-  'bestChar4',
-  'bestPosition',
-  'matchedSentenceShare',
-];
+const RELATEDNESS_FEATURES = STAGE_ONE_FEATURES;
 const relatednessColumns = RELATEDNESS_FEATURES.map((name) => DENSE_FEATURE_NAMES.indexOf(name));
+const stageTwoColumns = STAGE_TWO_FEATURES.map((name) => DENSE_FEATURE_NAMES.indexOf(name));
 const STAGE_TWO: Stance[] = ['agree', 'disagree', 'discuss'];
 
 type Pipeline = StanceStages;
@@ -108,12 +98,13 @@ function train(set: Example[], options: PipelineOptions): Pipeline {
   const relatedSet = set.filter((example) => example.pair.label !== 'unrelated');
   const trees = (subset: Example[]): SingleModel => {
     const weights = options.stance.classWeights;
-    return trainBoostedTrees(
-      subset.map((example) => example.features.dense),
+    const model = trainBoostedTrees(
+      subset.map((example) => stageTwoColumns.map((column) => example.features.dense[column] ?? 0)),
       subset.map((example) => STAGE_TWO.indexOf(example.pair.label)),
       [...STAGE_TWO],
       weights ? { ...TREES, classWeights: weights } : TREES,
     );
+    return readingColumns(model, stageTwoColumns);
   };
   const stageTwo = (subset: Example[], learner: Learner): StageModel => {
     if (learner === 'trees') return trees(subset);
@@ -124,6 +115,7 @@ function train(set: Example[], options: PipelineOptions): Pipeline {
     const scaling = fitScaling(
       subset.map((example) => example.features),
       options.hashed ? HASH_SIZE : 0,
+      stageTwoColumns,
     );
     return trainSoftmax(
       subset.map((example) => toInput(example.features, scaling)),
@@ -173,27 +165,35 @@ function objective(scores: SetScores): number {
   return (scores.fnc.fncScore + scores.fnc.perClass.disagree.f1 + scores.emergent.accuracy) / 3;
 }
 
-function crossValidate(set: Example[], options: PipelineOptions): Record<Stance, number>[] {
+function crossValidate(set: Example[], options: PipelineOptions, seed: number): Record<Stance, number>[] {
   const predicted: Record<Stance, number>[] = new Array(set.length);
   for (let fold = 0; fold < FOLDS; fold += 1) {
     const pipeline = train(
-      set.filter((example) => foldOf(example.pair.group, FOLDS) !== fold),
+      set.filter((example) => foldOf(example.pair.group, FOLDS, seed) !== fold),
       options,
     );
     set.forEach((example, index) => {
-      if (foldOf(example.pair.group, FOLDS) === fold) predicted[index] = combineStages(pipeline, example.features);
+      if (foldOf(example.pair.group, FOLDS, seed) === fold) predicted[index] = combineStages(pipeline, example.features);
     });
   }
   return predicted;
 }
+
+/**
+ * Fold assignments of the repeated cross-validation. With a few dozen article clusters, one assignment's
+ * disagree F1 moves by ±0.03 with the luck of the split, enough to pick settings by chance; the mean over
+ * three assignments is steadier. The first is the one earlier figures used.
+ */
+const FOLD_SEEDS = quick ? [0x12345] : [0x12345, 777, 4242];
 
 const tuning = examples.filter((example) => !isHeldOut(example.pair.group));
 const heldOut = examples.filter((example) => isHeldOut(example.pair.group));
 console.log(`tuning ${tuning.length} pairs, held out ${heldOut.length} pairs (by article cluster / Emergent claim)`);
 
 const grid: PipelineOptions[] = [];
-for (const disagreeWeight of quick ? [3] : [2, 4, 6]) {
-  for (const body of quick ? (['logreg'] as const) : (['logreg', 'trees', 'both'] as const)) {
+for (const disagreeWeight of quick ? [3] : [2, 3, 4]) {
+  // Bodies by logistic regression alone scored 1.5–2 FNC-1 points below trees or the mean in every earlier run.
+  for (const body of quick ? (['logreg'] as const) : (['trees', 'both'] as const)) {
     for (const headline of quick ? (['logreg'] as const) : (['logreg', 'both'] as const)) {
       grid.push({
         relatedness: { epochs: quick ? 5 : 10, learningRate: 0.05, l2: 1e-4 },
@@ -215,17 +215,21 @@ let best:
     }
   | undefined;
 for (const options of grid) {
-  const cv = crossValidate(tuning, options);
+  const runs = FOLD_SEEDS.map((seed) => crossValidate(tuning, options, seed));
   for (const threshold of thresholds) {
-    const scores = scoreSets(
-      tuning,
-      cv.map((entry) => decide(entry, threshold)),
+    const perSeed = runs.map((cv) =>
+      scoreSets(
+        tuning,
+        cv.map((entry) => decide(entry, threshold)),
+      ),
     );
-    const value = objective(scores);
+    const value = perSeed.reduce((sum, scores) => sum + objective(scores), 0) / perSeed.length;
+    const mean = (pick: (scores: SetScores) => number) => perSeed.reduce((sum, scores) => sum + pick(scores), 0) / perSeed.length;
     console.log(
-      `cv ${JSON.stringify({ body: options.body, headline: options.headline, classWeights: options.stance.classWeights, threshold })}: FNC ${(scores.fnc.fncScore * 100).toFixed(1)}%  disagree F1 ${scores.fnc.perClass.disagree.f1.toFixed(3)}  Emergent acc ${(scores.emergent.accuracy * 100).toFixed(1)}%  objective ${value.toFixed(4)}`,
+      `cv ${JSON.stringify({ body: options.body, headline: options.headline, classWeights: options.stance.classWeights, threshold })}: FNC ${(mean((scores) => scores.fnc.fncScore) * 100).toFixed(1)}%  disagree F1 ${mean((scores) => scores.fnc.perClass.disagree.f1).toFixed(3)}  Emergent acc ${(mean((scores) => scores.emergent.accuracy) * 100).toFixed(1)}%  objective ${value.toFixed(4)} (mean of ${perSeed.length} fold assignments)`,
     );
-    if (!best || value > best.value) best = { options, threshold, scores, value };
+    const scores = perSeed[0];
+    if (scores && (!best || value > best.value)) best = { options, threshold, scores, value };
   }
 }
 if (!best) throw new Error('empty grid');
@@ -250,7 +254,7 @@ const fullScores = scoreSets(
   probabilities(finalPipeline, examples).map((entry) => decide(entry, chosen.threshold)),
 );
 mkdirSync(join(STANCE_WEIGHTS_PATH, '..'), { recursive: true });
-const weightsJson = JSON.stringify(toWeightsFile(finalPipeline, chosen.threshold));
+const weightsJson = JSON.stringify(toWeightsFile(finalPipeline, chosen.threshold, termWeights, texts.embedderId));
 writeFileSync(STANCE_WEIGHTS_PATH, `${weightsJson}\n`);
 console.log(`\nwrote ${STANCE_WEIGHTS_PATH} (${(weightsJson.length / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s total`);
 
@@ -273,19 +277,33 @@ const line = (title: string, scores: StanceScores) =>
 const provenance = `# Provenance of stance-weights.json
 
 - **What:** a two-stage cascade for the FNC-1 scheme. Stage 1: logistic regression, related vs unrelated, from
-  ${RELATEDNESS_FEATURES.length} overlap features (P(related) ≥ ${chosen.threshold} means related). Stage 2: agree / disagree / discuss
-  from ${DENSE_FEATURE_NAMES.length} dense lexical-overlap, cue, hedge and opposite-word features, one model for bodies and one for
+  ${RELATEDNESS_FEATURES.length} similarity features (P(related) ≥ ${chosen.threshold} means related): term overlap, TF-IDF cosines of the claim
+  with the whole text, its best-matching sentence, the top three and the lead, the share of the claim's IDF mass found in
+  the text / best sentence / lead, and cosines of the claim with the text's sentences under the shipped static embedder
+  (\`${texts.embedderId}\`: whole text, best sentence, top-three mean, lead). Stage 2: agree / disagree / discuss
+  from ${STAGE_TWO_FEATURES.length} dense lexical-overlap, cue, hedge, quote and opposite-word features, one model for bodies and one for
   headline-length texts (≤ ${HEADLINE_WORDS} words): bodies ${describe(chosen.options.body)}, headlines ${describe(chosen.options.headline)}.
-  Features: \`src/disputes/stance-features.ts\`; models: \`src/disputes/softmax-model.ts\`, \`src/disputes/boosted-trees.ts\`.
+  Features: \`src/disputes/stance-features.ts\`, \`stance-relatedness-features.ts\`; models: \`src/disputes/softmax-model.ts\`, \`src/disputes/boosted-trees.ts\`.
 - **Data:** \`../shared/data/fnc1_stance_input.jsonl\` + \`fnc1_stance_labels.jsonl\` (${examples.filter((example) => example.pair.dataset === 'fnc1').length} FNC-1 pairs) and
   \`emergent_stance.jsonl\` (${examples.filter((example) => example.pair.dataset === 'emergent').length} Emergent pairs; for→agree, against→disagree, observing→discuss).
-  No text from these sets is stored here; only the learned numbers (rounded to 4 decimals) and feature scaling statistics.
+  No text from these sets is stored here; only the learned numbers (rounded to 4 decimals), feature scaling statistics and
+  the document frequencies of ${Object.keys(termWeights.toJson().frequencies).length} stemmed terms (those in ≥ 2 of the ${termWeights.documents} distinct claims and texts of the tuning groups).
 - **Script and command:** \`npx tsx scripts/train-stance.ts\` (deterministic: fixed seed, fixed split).
 - **Tuning:** 5-fold cross-validation grouped by FNC-1 article cluster and by Emergent claim id, on the 80% of
-  groups not held out; grid over the disagree class weight, logistic regression / boosted trees / their mean for the body and
-  the headline models, and the relatedness threshold (earlier runs compared 5 vs 20 epochs, hashed cue-word features on/off,
-  a bag of words and a down-weighted agree class: none helped in cross-validation). Objective: mean of FNC-1 score, FNC-1
-  disagree F1 and Emergent accuracy. Chosen: \`${JSON.stringify(chosen.options)}\`.
+  groups not held out, repeated over ${FOLD_SEEDS.length} fold assignments (the objective is their mean; the table's CV rows are the first
+  assignment, as in earlier versions). Grid: the disagree class weight, boosted trees / their mean with a logistic regression for
+  the body model, logistic regression / the mean for the headline model, and the relatedness threshold. Objective: mean of
+  FNC-1 score, FNC-1 disagree F1 and Emergent accuracy. Chosen: \`${JSON.stringify(chosen.options)}\`.
+  The document frequencies come from all tuning texts (no labels), so cross-validation folds share them.
+- **What was tried (cross-validation only):** the new relatedness features against the old 15 overlap features, at equal settings
+  and over the same three fold assignments: FNC-1 CV score +0.1 to +0.6 points, Emergent CV accuracy +1.8 to +2.4 points, FNC-1
+  unrelated F1 0.984–0.988 → 0.987–0.988 (stage 1 alone: weighted relatedness errors 78.5 → 53.8). Giving the same TF-IDF and
+  embedding features to stage 2 lowered its scores (FNC-1 −1.1, disagree F1 −0.03); so did the 256-d embedding of the two
+  best-matching sentences (disagree F1 0.16 → 0.10, Emergent −3.6) and training one stage-2 model on bodies and headlines
+  together (FNC-1 −1). Boosted trees or the mean of trees and a logistic regression for stage 1, refuting / hedging words within
+  six words of a claim term, and other tree sizes, epochs or L2 moved nothing beyond the noise of the split; scaling the agree or
+  disagree probabilities before the decision only lowered the objective. Earlier versions: 5 vs 20 epochs, hashed cue-word features, a bag of words and a
+  down-weighted agree class did not help either.
 - **Date:** ${new Date().toISOString().slice(0, 10)}
 
 | set | n | accuracy | macro-F1 | FNC-1 score (% of max) | F1 agree / disagree / discuss / unrelated |

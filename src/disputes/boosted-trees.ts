@@ -176,3 +176,13 @@ export function trainBoostedTrees(
   }
   return { classes, base, trees };
 }
+
+function remapNode(node: TreeNode, columns: readonly number[]): TreeNode {
+  if ('leaf' in node) return node;
+  return { feature: columns[node.feature] ?? node.feature, threshold: node.threshold, left: remapNode(node.left, columns), right: remapNode(node.right, columns) };
+}
+
+/** A model trained on a selection of columns, rewritten to read full rows (feature i becomes columns[i]). */
+export function readingColumns(model: BoostedTrees, columns: readonly number[]): BoostedTrees {
+  return { ...model, trees: model.trees.map((round) => round.map((tree) => remapNode(tree, columns))) };
+}

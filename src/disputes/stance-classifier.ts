@@ -6,7 +6,8 @@ import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
 import { type BoostedTrees, predictTrees, type TreeNode } from './boosted-trees.js';
 import { predictProbabilities, type SoftmaxModel, toInput } from './softmax-model.js';
 import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures } from './stance-features.js';
-import { TextAnalysisCache } from './stance-text.js';
+import { TermWeights } from './stance-idf.js';
+import { PreparedTextCache } from './stance-prepared-text.js';
 
 /** Where the shipped weights live (see stance/PROVENANCE.md for how they were made). */
 export const STANCE_WEIGHTS_PATH = join(import.meta.dirname, 'stance', 'stance-weights.json');
@@ -36,8 +37,12 @@ const singleJson = z.union([modelJson, treesJson]);
 const stageJson = z.union([singleJson, z.object({ members: z.array(singleJson).min(1) })]);
 
 const weightsFile = z.object({
-  format: z.literal('storydesk-stance/3'),
+  format: z.literal('storydesk-stance/4'),
   denseFeatures: z.array(z.string()),
+  /** The embedder whose sentence vectors the embedding features were trained on. */
+  embedder: z.string(),
+  /** Document frequencies for the TF-IDF features, counted on the training texts. */
+  termWeights: z.object({ documents: z.number().int().positive(), frequencies: z.record(z.string(), z.number().int().positive()) }),
   /** P(related) at or above which a pair is treated as related. */
   relatedThreshold: z.number(),
   /** Stage 1: related vs unrelated, from overlap features only (text-only features let it memorise bodies). */
@@ -115,10 +120,12 @@ function fromJson(model: z.infer<typeof modelJson>): SoftmaxModel {
 }
 
 /** Serialises the two trained stages, rounding weights so the file stays small. */
-export function toWeightsFile(stages: StanceStages, relatedThreshold: number): StanceWeightsFile {
+export function toWeightsFile(stages: StanceStages, relatedThreshold: number, termWeights: TermWeights, embedder: string): StanceWeightsFile {
   return {
-    format: 'storydesk-stance/3',
+    format: 'storydesk-stance/4',
     denseFeatures: [...DENSE_FEATURE_NAMES],
+    embedder,
+    termWeights: termWeights.toJson(),
     relatedThreshold,
     relatedness: roundModel(stages.relatedness),
     stance: roundStage(stages.stance),
@@ -147,7 +154,7 @@ export interface StanceStages {
 
 /**
  * The offline stance engine, a cascade over lexical-overlap, cue and attribution features: a logistic
- * regression decides related vs unrelated, then a logistic regression or boosted trees (whichever tuning
+ * regression over overlap, TF-IDF and sentence-embedding similarities decides related vs unrelated, then a logistic regression or boosted trees (whichever tuning
  * chose; one model for headlines, one for bodies) decides agree / disagree / discuss. Texts are analysed once and cached,
  * so many claims against one long body stay cheap.
  */
@@ -155,9 +162,13 @@ export class LearnedStanceClassifier implements StanceClassifier {
   readonly id: string;
   private readonly stages: StanceStages;
   private readonly relatedThreshold: number;
-  // Bounded: an analysed long body holds many small sets, and inputs usually repeat a text in nearby lines.
-  private readonly texts = new TextAnalysisCache(1_000);
-  private readonly claims = new TextAnalysisCache(1_000);
+  private readonly termWeights: TermWeights;
+  /** The embedder the weights were trained with (`embedderId` of the stance embeddings must match it). */
+  readonly trainedWithEmbedder: string;
+  // Bounded: a prepared long body holds many small sets and vectors (~100 KB); FNC-1-sized inputs have a few
+  // hundred distinct bodies, in no particular order.
+  private readonly texts: PreparedTextCache;
+  private readonly claims: PreparedTextCache;
 
   constructor(weights: StanceWeightsFile) {
     if (weights.denseFeatures.join(',') !== DENSE_FEATURE_NAMES.join(',')) {
@@ -171,13 +182,19 @@ export class LearnedStanceClassifier implements StanceClassifier {
       hashSize: weights.hashSize,
     };
     this.relatedThreshold = weights.relatedThreshold;
+    this.termWeights = TermWeights.fromJson(weights.termWeights);
+    this.texts = new PreparedTextCache(this.termWeights, 2_000);
+    this.claims = new PreparedTextCache(this.termWeights, 2_000);
+    // Not checked against the loaded embedder here: that would load it at start-up for every command. A
+    // test checks the shipped weights name the shipped embedder.
+    this.trainedWithEmbedder = weights.embedder;
     const kind = 'members' in this.stages.stance ? 'ensemble' : 'trees' in this.stages.stance ? 'trees' : 'logreg';
-    this.id = `lexical-cascade-${kind}-v3`;
+    this.id = `lexical-embedding-cascade-${kind}-v4`;
   }
 
   /** Class probabilities for one pair: P(unrelated) from stage 1, the related mass split by stage 2. */
   probabilities(pair: StancePair): Record<Stance, number> {
-    const features = pairFeatures(this.claims.get(pair.claim), this.texts.get(pair.text), this.stages.hashSize);
+    const features = pairFeatures(this.claims.get(pair.claim), this.texts.get(pair.text), this.stages.hashSize, this.termWeights);
     return combineStages(this.stages, features);
   }
 

@@ -88,9 +88,9 @@ export function isHeldOut(group: string, share = 0.2): boolean {
   return ((hash >>> 0) % 1000) / 1000 < share;
 }
 
-/** Cross-validation fold of a group. */
-export function foldOf(group: string, folds: number): number {
-  let hash = 0x12345;
+/** Cross-validation fold of a group; another `seed` gives another assignment (for repeated cross-validation). */
+export function foldOf(group: string, folds: number, seed = 0x12345): number {
+  let hash = seed;
   for (let index = 0; index < group.length; index += 1) hash = Math.imul(hash ^ group.charCodeAt(index), 0x01000193);
   return (hash >>> 0) % folds;
 }

@@ -1,6 +1,9 @@
 import { stemmer } from 'stemmer';
 import { OPPOSITE_PAIRS } from './stance-cues.js';
-import { type AnalyzedSentence, type AnalyzedText, type CueCounts, sumCues } from './stance-text.js';
+import type { TermWeights } from './stance-idf.js';
+import type { PreparedText } from './stance-prepared-text.js';
+import { RELATEDNESS_FEATURE_NAMES, relatednessFeatures } from './stance-relatedness-features.js';
+import { type AnalyzedSentence, type CueCounts, sumCues } from './stance-text.js';
 
 /** The features of one claim/text pair: named dense values and hashed indicator features. */
 export interface PairFeatures {
@@ -50,7 +53,39 @@ export const DENSE_FEATURE_NAMES: readonly string[] = [
   'leadDenied',
   'claimDenied',
   'claimHedged',
+  'quoteTop',
+  'questionLead',
+  'refutingLead2',
+  'shoutedVerdict',
+  ...RELATEDNESS_FEATURE_NAMES,
 ];
+
+/** Names of the features stage 1 (related or not) reads: overlap only, so it cannot learn which bodies tend to be related. */
+export const STAGE_ONE_FEATURES: readonly string[] = [
+  'claimTerms',
+  'textWords',
+  'overlapAll',
+  'bigramAll',
+  'jaccardAll',
+  'cosineAll',
+  'best1',
+  'best2',
+  'top3Mean',
+  'lead1',
+  'lead3',
+  'bestBigram',
+  'bestChar4',
+  'bestPosition',
+  'matchedSentenceShare',
+  ...RELATEDNESS_FEATURE_NAMES,
+];
+
+/** Names of the features stage 2 (agree / disagree / discuss) reads: the TF-IDF and embedding cosines only added noise there. */
+export const STAGE_TWO_FEATURES: readonly string[] = DENSE_FEATURE_NAMES.filter((name) => !RELATEDNESS_FEATURE_NAMES.includes(name));
+
+/** A verdict in capitals ("FALSE", "HOAX"), as fact-checking sites print it. */
+const SHOUTED_VERDICT = /\b(?:FALSE|HOAX|FAKE|SATIRE|DEBUNKED|UNTRUE)\b/;
+const QUOTE_MARKS = /["“”‘’']/g;
 
 const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
@@ -117,7 +152,9 @@ function overlapBucket(best: number): string {
  * text that share most terms with the claim: cues there (a denial next to the claim's words) say far more
  * than cues anywhere in a long body.
  */
-export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: number): PairFeatures {
+export function pairFeatures(preparedClaim: PreparedText, preparedText: PreparedText, hashSize: number, weights: TermWeights): PairFeatures {
+  const claim = preparedClaim.analyzed;
+  const text = preparedText.analyzed;
   const claimTerms = new Set(claim.termCounts.keys());
   const claimSize = Math.max(claimTerms.size, 1);
   const scored = text.sentences.map((sentence, position) => ({
@@ -197,6 +234,11 @@ export function pairFeatures(claim: AnalyzedText, text: AnalyzedText, hashSize: 
     lead.some((sentence) => sentence.hedge === 'denied') ? 1 : 0,
     claim.sentences.some((sentence) => sentence.hedge === 'denied' || sentence.hedge === 'unverified') ? 1 : 0,
     claim.sentences.some((sentence) => sentence.hedge === 'reported' || sentence.hedge === 'alleged') ? 1 : 0,
+    Math.log1p(top.reduce((count, sentence) => count + (sentence.text.match(QUOTE_MARKS) ?? []).length, 0)),
+    lead.some((sentence) => sentence.text.includes('?')) ? 1 : 0,
+    Math.log1p(text.sentences.slice(0, 2).reduce((count, sentence) => count + sentence.cues.refuting + sentence.cues.refutingPhrases, 0)),
+    text.sentences.some((sentence) => SHOUTED_VERDICT.test(sentence.text)) ? 1 : 0,
+    ...relatednessFeatures(preparedClaim, preparedText, weights),
   ];
 
   // Cue words by place, crossed with how related the pair looks: "hoax" next to the claim's words in a
