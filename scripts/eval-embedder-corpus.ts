@@ -42,19 +42,20 @@ export function loadRtqa(dataDir: string, leadPassagesPerArticle?: number): { pa
       id,
       question: String(record.question),
       relevant: new Set((record.relevant as string[]) ?? []),
-      heldOut: (createHash('sha1').update(id).digest()[0] ?? 0) % 10 < 3,
+      heldOut: isHeldOutQuestion(id),
     };
   });
   return { passages, questions, articles: articles.length };
 }
 
+/** The held-out split: about 30% of the questions, by a hash of their id (never used to choose settings). */
+export function isHeldOutQuestion(id: string): boolean {
+  return (createHash('sha1').update(id).digest()[0] ?? 0) % 10 < 3;
+}
+
 /** A simple stand-in for the app's chunker: sentences grouped up to 3 or ~500 characters; the title opens passage 1. */
 export function chunkArticle(title: string, body: string): string[] {
-  const sentences = body
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?]["”’')]?)\s+(?=["“‘(]?[A-Z0-9])/u)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
+  const sentences = splitSentences(body);
   const passages: string[] = [];
   let current: string[] = title.trim() !== '' ? [title.trim()] : [];
   let length = 0;
@@ -72,6 +73,15 @@ export function chunkArticle(title: string, body: string): string[] {
   }
   if (current.length > 0) passages.push(current.join(' '));
   return passages;
+}
+
+/** Sentences of a text (a simple rule: end mark, space, capital or digit). */
+export function splitSentences(text: string): string[] {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?]["”’')]?)\s+(?=["“‘(]?[A-Z0-9])/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
 }
 
 /** BM25 over the passages with FTS5 in memory (porter unicode61, as the store); returns passage indices per query. */
@@ -131,4 +141,55 @@ export function scoreSplits(passageRankings: number[][], passages: EvalPassage[]
     );
   };
   return { dev: pick(false), heldOut: pick(true) };
+}
+
+/** BM25 rankings with their scores (higher is better: FTS5's bm25() negated). */
+export function bm25ScoredRankings(passages: EvalPassage[], queries: string[], depth: number): { ids: number[]; scores: number[] }[] {
+  const database = new Database(':memory:');
+  database.exec("CREATE VIRTUAL TABLE passages USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')");
+  const insert = database.prepare('INSERT INTO passages (rowid, text) VALUES (?, ?)');
+  database.transaction(() => passages.forEach((passage, index) => insert.run(index, passage.text)))();
+  const search = database.prepare('SELECT rowid, bm25(passages) AS score FROM passages WHERE passages MATCH ? ORDER BY score LIMIT ?');
+  const rankings = queries.map((query) => {
+    const match = toSafeFtsQuery(query);
+    const rows = match === null ? [] : (search.all(match, depth) as { rowid: number; score: number }[]);
+    return { ids: rows.map((row) => row.rowid), scores: rows.map((row) => -row.score) };
+  });
+  database.close();
+  return rankings;
+}
+
+/** Weighted reciprocal rank fusion of passage rankings (weights per list, constant k). */
+export function fuseRankingsWeighted(rankings: number[][][], weights: number[], k: number, depth: number): number[][] {
+  const queries = rankings[0]?.length ?? 0;
+  return Array.from({ length: queries }, (_, query) => {
+    const scores = new Map<number, number>();
+    rankings.forEach((ranking, list) => {
+      (ranking[query] ?? []).forEach((passage, rank) => scores.set(passage, (scores.get(passage) ?? 0) + (weights[list] ?? 1) / (k + rank + 1)));
+    });
+    return [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, depth).map(([passage]) => passage);
+  });
+}
+
+/**
+ * Convex score fusion: each list's scores min-max normalised over its own top `depth` (absent = 0), then
+ * λ · lexical + (1 − λ) · dense.
+ */
+export function fuseScoresConvex(lexical: { ids: number[]; scores: number[] }[], dense: { ids: number[]; scores: number[] }[], lexicalShare: number, depth: number): number[][] {
+  const normalised = (list: { ids: number[]; scores: number[] }): Map<number, number> => {
+    const high = Math.max(...list.scores);
+    const low = Math.min(...list.scores);
+    return new Map(list.ids.map((id, index) => [id, high > low ? ((list.scores[index] as number) - low) / (high - low) : 1]));
+  };
+  return lexical.map((lexicalList, query) => {
+    const denseList = dense[query] ?? { ids: [], scores: [] };
+    const a = lexicalList.ids.length > 0 ? normalised(lexicalList) : new Map<number, number>();
+    const b = denseList.ids.length > 0 ? normalised(denseList) : new Map<number, number>();
+    const ids = new Set([...a.keys(), ...b.keys()]);
+    return [...ids]
+      .map((id) => [id, lexicalShare * (a.get(id) ?? 0) + (1 - lexicalShare) * (b.get(id) ?? 0)] as const)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, depth)
+      .map(([id]) => id);
+  });
 }

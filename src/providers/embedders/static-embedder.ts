@@ -7,8 +7,14 @@ import type { StaticTable } from './static-embedding-table.js';
 import { decodeTable } from './static-embedding-table.js';
 import { readUseVocabulary } from './use-model-files.js';
 
-/** The distilled table shipped in the repository (see models/static-use-lite/PROVENANCE.md). */
+/** The table shipped as the default embedder: distilled, then trained contrastively (models/static-use-lite/PROVENANCE.md). */
 export const DEFAULT_STATIC_TABLE = fileURLToPath(new URL('../../../models/static-use-lite/table.bin', import.meta.url));
+
+/**
+ * The distillation alone, before training (the previous default). Kept because the stance classifier's weights
+ * were trained on its vectors: features must come from the table they were fitted on.
+ */
+export const DISTILLED_STATIC_TABLE = fileURLToPath(new URL('../../../models/static-use-lite/distilled.bin', import.meta.url));
 
 /** Characters read from one text: the mean of its first ~10k pieces describes it well enough. */
 const MAX_CHARACTERS = 40_000;

@@ -1,0 +1,108 @@
+/**
+ * Training pairs for the contrastive fine-tuning of the static embedder (scripts/train-static-embedder.ts):
+ * a short, query-like text and a passage it should retrieve. Sources, all in ../shared/data:
+ * - FNC-1: headline → the first passages of its article body, related pairs only (agree / discuss / disagree);
+ * - Emergent: claim → the headline of an article about it;
+ * - RealTime QA corpus: article title → its own first passages, title removed. Articles relevant to an
+ *   evaluation question are left out (all questions by default), so no evaluation answer is trained on;
+ * - inverse cloze (Lee et al., 2019) on the same RTQA articles and the FNC-1 bodies: one sentence of a passage
+ *   → the rest of that passage, so the table learns what a sentence-like question shares with its context.
+ * The pairs are material for learned weights only; no text is written into the repository.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chunkArticle, splitSentences } from './eval-embedder-corpus.js';
+
+export interface TrainingPair {
+  query: string;
+  passage: string;
+  /** Pairs of one group share a passage source: never used as each other's in-batch negatives. */
+  group: string;
+  source: 'fnc1' | 'emergent' | 'rtqa-title' | 'ict';
+}
+
+export interface PairOptions {
+  /** Passages of a body paired with its headline / title (the first ones: the lead is what a headline names). */
+  passagesPerArticle: number;
+  /** Passages of each article (from its start) turned into inverse-cloze pairs. */
+  clozePassagesPerArticle: number;
+  /** Which articles relevant to RTQA questions are kept out of the title pairs. */
+  excludeRelevantTo: 'all-questions' | 'held-out-questions';
+  /** Held-out test of a question id (the split of scripts/eval-embedder-corpus.ts). */
+  isHeldOut: (questionId: string) => boolean;
+  sources: ReadonlySet<TrainingPair['source']>;
+}
+
+function readJsonl(dataDir: string, file: string): Record<string, unknown>[] {
+  return readFileSync(join(dataDir, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** All training pairs from the shared data folder, in a fixed order (shuffled later with a seed). */
+export function loadTrainingPairs(dataDir: string, options: PairOptions): TrainingPair[] {
+  const pairs: TrainingPair[] = [];
+  const bodyPassages = (body: string): string[] => chunkArticle('', body).slice(0, options.passagesPerArticle);
+
+  const clozeBodies = new Map<string, string>();
+  if (options.sources.has('fnc1') || options.sources.has('ict')) {
+    const labels = new Map(readJsonl(dataDir, 'fnc1_stance_labels.jsonl').map((record) => [String(record.id), record]));
+    for (const record of readJsonl(dataDir, 'fnc1_stance_input.jsonl')) {
+      const label = labels.get(String(record.id));
+      if (label === undefined) continue;
+      clozeBodies.set(`fnc1:${String(label.bodyId)}`, String(record.text ?? ''));
+      if (label.label === 'unrelated' || !options.sources.has('fnc1')) continue;
+      for (const passage of bodyPassages(String(record.text ?? ''))) {
+        pairs.push({ query: String(record.claim), passage, group: `fnc1:${String(label.bodyId)}`, source: 'fnc1' });
+      }
+    }
+  }
+
+  if (options.sources.has('emergent')) {
+    for (const record of readJsonl(dataDir, 'emergent_stance.jsonl')) {
+      pairs.push({ query: String(record.claim), passage: String(record.text), group: `emergent:${String(record.claimId)}`, source: 'emergent' });
+    }
+  }
+
+  if (options.sources.has('rtqa-title') || options.sources.has('ict')) {
+    const excluded = new Set<string>();
+    for (const question of readJsonl(dataDir, 'rtqa_questions.jsonl')) {
+      if (options.excludeRelevantTo === 'all-questions' || options.isHeldOut(String(question.id))) {
+        for (const id of (question.relevant as string[] | undefined) ?? []) excluded.add(id);
+      }
+    }
+    for (const article of readJsonl(dataDir, 'rtqa_corpus.jsonl')) {
+      const id = String(article.id);
+      const title = String(article.title ?? '').trim();
+      if (excluded.has(id)) continue;
+      clozeBodies.set(`rtqa:${id}`, String(article.body ?? ''));
+      if (title === '' || !options.sources.has('rtqa-title')) continue;
+      for (const passage of bodyPassages(String(article.body ?? ''))) pairs.push({ query: title, passage, group: `rtqa:${id}`, source: 'rtqa-title' });
+    }
+  }
+
+  if (options.sources.has('ict')) {
+    for (const [group, body] of clozeBodies) {
+      chunkArticle('', body)
+        .slice(0, options.clozePassagesPerArticle)
+        .forEach((passage, index) => {
+          const sentences = splitSentences(passage);
+          if (sentences.length < 2) return;
+          // A fixed choice per passage (no random state), so the pairs do not depend on the seed.
+          const chosen = stableHash(`${group}:${index}`) % sentences.length;
+          const query = sentences[chosen] as string;
+          if (query.length < 40) return;
+          pairs.push({ query, passage: sentences.filter((_, position) => position !== chosen).join(' '), group, source: 'ict' });
+        });
+    }
+  }
+  return pairs;
+}
+
+/** FNV-1a, for choices that must not change between runs. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
