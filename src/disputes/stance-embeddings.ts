@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SentencePieceTokenizer, type VocabularyEntry } from '../providers/embedders/sentence-piece-tokenizer.js';
-import { DEFAULT_STATIC_TABLE, StaticEmbedder } from '../providers/embedders/static-embedder.js';
+import { DISTILLED_STATIC_TABLE, StaticEmbedder } from '../providers/embedders/static-embedder.js';
 import { decodeTable } from '../providers/embedders/static-embedding-table.js';
 import { useModelDirectory } from '../providers/embedders/use-model-files.js';
 import type { AnalyzedText } from './stance-text.js';
 
 /**
- * Sentence vectors for the stance features, from the shipped static embedder (USE-distilled piece table plus
- * a hashed word channel). Relatedness needs to see "Bieber ringtone scares bear" and "the singer's song
- * frightened the animal" as close, which term overlap cannot.
+ * Sentence vectors for the stance features, from the USE-distilled static table (models/static-use-lite/
+ * distilled.bin: piece table plus a hashed word channel). It is the table the stance weights were trained on;
+ * the retrieval default is that table trained further for retrieval. Relatedness needs to see "Bieber
+ * ringtone scares bear" and "the singer's song frightened the animal" as close, which term overlap cannot.
  */
 
 /** A unit vector stored as int8 with one scale: a quarter of the memory of float32, dot products within ~1e-3. */
@@ -52,7 +53,7 @@ function loadStaticEmbedderSync(): StaticEmbedder {
     const [piece, score] = entry as [unknown, unknown];
     return [String(piece), typeof score === 'number' ? score : 0];
   });
-  return new StaticEmbedder(new SentencePieceTokenizer(vocabulary), decodeTable(readFileSync(DEFAULT_STATIC_TABLE)));
+  return new StaticEmbedder(new SentencePieceTokenizer(vocabulary), decodeTable(readFileSync(DISTILLED_STATIC_TABLE)));
 }
 
 let shared: StaticEmbedder | undefined;
