@@ -7,9 +7,9 @@ export type LocalEmbedderKind = 'static' | 'use';
 /** Options of {@link createLocalEmbedder}. */
 export interface LocalEmbedderOptions {
   /**
-   * "static": piece vectors distilled from USE lite plus a word-overlap channel (models/static-use-lite, 768-d,
-   * ~3,000 passages/s on one core, ~15 MB); "use": the Universal Sentence Encoder lite itself (512-d, ~17
-   * passages/s, ~200 MB). Chosen by measurement, see
+   * "static": piece vectors distilled from USE lite and trained for retrieval, plus a word-overlap channel
+   * (models/static-use-lite, 768-d, ~3,000 passages/s on one core, ~15 MB); "use": the Universal Sentence
+   * Encoder lite itself (512-d, ~17 passages/s, ~200 MB). Chosen by measurement, see
    * models/static-use-lite/PROVENANCE.md. @default "static"
    */
   kind?: LocalEmbedderKind;
