@@ -45,8 +45,8 @@ const weightsFile = z.object({
   termWeights: z.object({ documents: z.number().int().positive(), frequencies: z.record(z.string(), z.number().int().positive()) }),
   /** P(related) at or above which a pair is treated as related. */
   relatedThreshold: z.number(),
-  /** Stage 1: related vs unrelated, from overlap features only (text-only features let it memorise bodies). */
-  relatedness: modelJson,
+  /** Stage 1: related vs unrelated, from similarity features only (text-only features let it memorise bodies). */
+  relatedness: stageJson,
   /** Stage 2 for texts longer than `headlineWords`: agree / disagree / discuss among related pairs. */
   stance: stageJson,
   /** Stage 2 for headline-length texts (claim vs headline reads differently from claim vs article body). */
@@ -127,7 +127,7 @@ export function toWeightsFile(stages: StanceStages, relatedThreshold: number, te
     embedder,
     termWeights: termWeights.toJson(),
     relatedThreshold,
-    relatedness: roundModel(stages.relatedness),
+    relatedness: roundStage(stages.relatedness),
     stance: roundStage(stages.stance),
     headlineStance: roundStage(stages.headlineStance),
     headlineWords: stages.headlineWords,
@@ -143,7 +143,8 @@ export type SingleModel = SoftmaxModel | BoostedTrees;
 
 /** The trained models of the engine. */
 export interface StanceStages {
-  relatedness: SoftmaxModel;
+  /** Related vs unrelated (boosted trees or a logistic regression over the stage-1 columns). */
+  relatedness: StageModel;
   stance: StageModel;
   headlineStance: StageModel;
   /** Texts of at most this many words use `headlineStance`. */
@@ -175,7 +176,7 @@ export class LearnedStanceClassifier implements StanceClassifier {
       throw new StorydeskError('stance_weights_mismatch', 'The stance weights were trained on other features; run `npx tsx scripts/train-stance.ts` again.');
     }
     this.stages = {
-      relatedness: fromJson(weights.relatedness),
+      relatedness: stageFromJson(weights.relatedness),
       stance: stageFromJson(weights.stance),
       headlineStance: stageFromJson(weights.headlineStance),
       headlineWords: weights.headlineWords,
@@ -212,8 +213,7 @@ export class LearnedStanceClassifier implements StanceClassifier {
 export function combineStages(stages: StanceStages, features: PairFeatures): Record<Stance, number> {
   const { relatedness } = stages;
   const stance = features.textWords <= stages.headlineWords ? stages.headlineStance : stages.stance;
-  const relatedProbabilities = predictProbabilities(relatedness, toInput(features, relatedness.scaling));
-  const related = relatedProbabilities[relatedness.classes.indexOf('related')] ?? 0;
+  const related = stageProbabilities(relatedness, features)[stageClasses(relatedness).indexOf('related')] ?? 0;
   const stageTwo = stageProbabilities(stance, features);
   const result: Record<Stance, number> = {
     agree: 0,
