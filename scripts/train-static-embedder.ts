@@ -29,6 +29,7 @@ import { describeResult, TokenizedRetrievalBench } from './eval-embedder-tokeniz
 import { sharedDataDir } from './lib/shared-data.js';
 import { type PieceCounts, pieceCounts, type SparseVector, sparse, sparseDot, StaticTableTrainer } from './train-embedder-infonce.js';
 import { loadTrainingPairs, type TrainingPair } from './train-embedder-pairs.js';
+import { seededRandom } from './lib/seeded-random.js';
 
 /** Bumped whenever the training recipe changes, so stores embedded with an older table re-embed. */
 export const TRAINING_VERSION = 1;
@@ -47,18 +48,6 @@ export const SHIPPED_TRAINING = {
   sources: 'rtqa-title,ict',
   exclude: 'all-questions',
 } as const;
-
-/** mulberry32: a small seeded generator, so the shuffles (and the table) are reproducible. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];

@@ -4,17 +4,7 @@
  * companies, places and people, with the structure of wire copy (lead, attributed claims, quotes, a denial).
  */
 
-/** Mulberry32: a tiny, fast, seedable PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 const COMPANIES = ['Northwind Robotics', 'Calder Mining', 'Helio Grid', 'Pallas Biotech', 'Orchid Telecom', 'Vantor Motors', 'Bluefin Shipping', 'Quarry Labs', 'Ember Foods', 'Solace Health', 'Ironleaf Capital', 'Mistral Air', 'Tidewater Energy', 'Copperline Rail', 'Lumen Semiconductors', 'Arbor Insurance'];
 const PLACES = ['Marlow Bay', 'Eastwick Falls', 'Port Ellery', 'Quillon', 'Harrowgate', 'Velmont', 'Ostrava Hills', 'Kestrel City', 'Dunmore', 'Saltmarsh'];
@@ -49,7 +39,7 @@ export interface GeneratedArticle {
 
 /** `count` articles; the same `seed` always yields the same corpus. */
 export function generateCorpus(count: number, seed = 42): GeneratedArticle[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const articles: GeneratedArticle[] = [];
   for (let index = 0; index < count; index += 1) {
     const company = pick(COMPANIES, next);

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
 import {
   type MembershipRow,
@@ -16,6 +14,7 @@ import {
   toStoryHead,
   toSubscription,
 } from './sqlite-story-rows.js';
+import { openSqliteDatabase } from './open-sqlite-database.js';
 import { encodeVector } from './sqlite-vector-encoding.js';
 
 /** Filters for listing subscriptions. */
@@ -48,19 +47,7 @@ export class SqliteStoryStore {
 
   /** Opens (creating the tables if missing) the story tables in the database at `path`, or in memory. */
   static open(path: string): SqliteStoryStore {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const database = new Database(path);
-    try {
-      database.pragma('journal_mode = WAL');
-      database.pragma('synchronous = NORMAL');
-      database.pragma('foreign_keys = ON');
-      database.pragma('busy_timeout = 5000');
-      database.exec(STORY_SCHEMA);
-    } catch (error) {
-      database.close();
-      throw error;
-    }
-    return new SqliteStoryStore(database);
+    return new SqliteStoryStore(openSqliteDatabase(path, STORY_SCHEMA));
   }
 
   /** Runs `work` in one write transaction (all of it or none of it is stored). */

@@ -2,25 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { normalised } from '../../src/stories/article-profile.js';
 import type { ArticleProfile } from '../../src/stories/article-profile.js';
 import { DEFAULT_TUNING, maxGapWithoutNames, StoryClusterer } from '../../src/stories/story-clusterer.js';
-
-/** Mulberry32, so the generated stream is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../providers/deterministic-vectors.js';
 
 const DIMENSION = 12;
 const DAY_MS = 86_400_000;
 
 /** Articles around a few topics, over 120 days, some undated, some sharing rare names, in random order. */
 function articleStream(count: number): ArticleProfile[] {
-  const next = random(7);
+  const next = seededRandom(7);
   const topics = Array.from({ length: 6 }, () => Array.from({ length: DIMENSION }, () => next() - 0.5));
   return Array.from({ length: count }, (_, index) => {
     const topic = topics[Math.floor(next() * topics.length)] ?? [];
