@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SentencePieceTokenizer, type VocabularyEntry } from '../providers/embedders/sentence-piece-tokenizer.js';
 import { DISTILLED_STATIC_TABLE, StaticEmbedder } from '../providers/embedders/static-embedder.js';
-import { decodeTable } from '../providers/embedders/static-embedding-table.js';
-import { useModelDirectory } from '../providers/embedders/use-model-files.js';
 import type { AnalyzedText } from './stance-text.js';
 
 /**
@@ -41,26 +36,14 @@ export function packedCosine(left: PackedVector, right: PackedVector): number {
   return sum * left.scale * right.scale;
 }
 
-/**
- * Loads the static embedder synchronously (a 2 MB table and an 8,000-piece vocabulary): the stance classifier
- * is built synchronously by the CLI and the answer pipeline.
- */
-function loadStaticEmbedderSync(): StaticEmbedder {
-  const raw: unknown = JSON.parse(readFileSync(join(useModelDirectory(), 'vocab.json'), 'utf8'));
-  if (!Array.isArray(raw)) throw new Error('the USE vocabulary is not a list');
-  // A few pieces have a null score; the original tokenizer treats it as 0 (as readUseVocabulary does).
-  const vocabulary = raw.map((entry): VocabularyEntry => {
-    const [piece, score] = entry as [unknown, unknown];
-    return [String(piece), typeof score === 'number' ? score : 0];
-  });
-  return new StaticEmbedder(new SentencePieceTokenizer(vocabulary), decodeTable(readFileSync(DISTILLED_STATIC_TABLE)));
-}
-
 let shared: StaticEmbedder | undefined;
 
-/** The static embedder, loaded on first use (once per process): commands that never judge stance skip the cost. */
+/**
+ * The static embedder (a 2 MB table and an 8,000-piece vocabulary), loaded synchronously on first use, once per
+ * process: the stance classifier is built synchronously, and commands that never judge stance skip the cost.
+ */
 function staticEmbedder(): StaticEmbedder {
-  shared ??= loadStaticEmbedderSync();
+  shared ??= StaticEmbedder.loadSync(DISTILLED_STATIC_TABLE);
   return shared;
 }
 

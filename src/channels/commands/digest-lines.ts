@@ -77,12 +77,12 @@ export function formatDigestStory(
   });
   const hidden = story.newArticleCount - story.newArticles.length;
   if (hidden > 0) articles.push(format.italic(format.escape(`…and ${hidden} more`)));
-  // A claim that is part of a dispute is shown there, with its counter, not twice.
-  const disputed = new Set([
+  // A claim that is part of a dispute or a confirmation is shown there, with its other side, not twice.
+  const shownWithOtherSide = new Set([
     ...story.disputes.flatMap((dispute) => [dispute.claim.text, dispute.counter.text]),
     ...story.confirmations.map((confirmation) => confirmation.confirmation.text),
   ]);
-  const claims = story.claims.filter((claim) => !disputed.has(claim.text)).map((claim) => `• ${formatDigestClaim(claim, format)}`);
+  const claims = story.claims.filter((claim) => !shownWithOtherSide.has(claim.text)).map((claim) => `• ${formatDigestClaim(claim, format)}`);
   const disputes = story.disputes.flatMap((dispute) => formatDigestDispute(dispute, format));
   const confirmations = story.confirmations.flatMap((confirmation) => formatDigestConfirmation(confirmation, format));
   return { title: story.title, articles, claims, disputes, confirmations };

