@@ -83,3 +83,23 @@ export function formatScores(title: string, scores: StanceScores): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The FNC-1 score the per-class outcomes of `scores` would give on another label mix (`counts` per gold
+ * class): each gold class keeps its rate of points, only the number of pairs changes. The FNC-1 score weighs
+ * related pairs four times as much as unrelated ones, so two sets scored by the same model differ by their
+ * mix alone; this separates that from differences in how hard the pairs are.
+ */
+export function fncScoreOnMix(scores: StanceScores, counts: Readonly<Record<Stance, number>>): number {
+  let points = 0;
+  let best = 0;
+  for (const gold of STANCES) {
+    const row = scores.confusion[gold];
+    const support = STANCES.reduce((sum, predicted) => sum + row[predicted], 0);
+    if (support === 0) continue;
+    const rowPoints = STANCES.reduce((sum, predicted) => sum + row[predicted] * fncPoints(gold, predicted), 0);
+    points += (counts[gold] * rowPoints) / support;
+    best += counts[gold] * fncPoints(gold, gold);
+  }
+  return best === 0 ? 0 : points / best;
+}
