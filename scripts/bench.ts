@@ -4,12 +4,13 @@
  * the same run with LangChain.js's HNSWLib store (same embedder, same passages) and exact search.
  * Prints a table and writes docs/benchmarks.md. Benchmarks live here, never as timed assertions in tests.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from './lib/metrics.js';
+import { runScriptForJson } from './lib/run-script.js';
 import { sharedDataDir } from './lib/shared-data.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -40,6 +41,7 @@ interface SizeResult {
   search: Record<string, number>;
   ann: { recallAt10: number; recallAt10TieAware: number; tieEpsilon: number; qps: number; exactQps: number };
   peakRssMb: number;
+  baselinePeakRssMb: number;
   diskMb: number;
   langchain: Record<string, number> | null;
   coldStartMs?: Spread;
@@ -47,14 +49,7 @@ interface SizeResult {
 }
 
 function runSize(args: string[]): SizeResult {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench-size.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lastLine = output.trim().split('\n').pop() ?? '{}';
-  return JSON.parse(lastLine) as SizeResult;
+  return runScriptForJson<SizeResult>('scripts/bench-size.ts', args);
 }
 
 /** Process start to printed answer, through the CLI as a user runs it. */
@@ -102,16 +97,16 @@ function main(): void {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}.`,
     `Embedder: ${results[0]?.embedderId ?? '–'}. Figures are medians over repeated runs with (min–max, n runs); latencies are warm, over ${'200'} questions.`,
     '',
-    '| corpus | articles | passages | ingest art/s | ingest pass/s | embedder pass/s | ask p50/p95/p99 ms | search p50/p95 ms | cold start ms | ANN recall@10 strict / tie-aware | ANN QPS / exact QPS | peak RSS MB | disk MB |',
+    '| corpus | articles | passages | ingest art/s | ingest pass/s | embedder pass/s | ask p50/p95/p99 ms | search p50/p95 ms | cold start ms | ANN recall@10 strict / tie-aware | ANN QPS / exact QPS | peak RSS MB storydesk (baselines) | disk MB |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.label} | ${r.articles} | ${r.passages} | ${spread(r.ingestArticlesPerSecond)} | ${spread(r.ingestPassagesPerSecond)} | ${spread(r.embedderPassagesPerSecond)} | ${f(r.ask.p50)}/${f(r.ask.p95)}/${f(r.ask.p99)} | ${f(r.search.p50)}/${f(r.search.p95)} | ${r.coldStartMs ? spread(r.coldStartMs, 0) : '–'} | ${f(r.ann.recallAt10, 4)} / ${f(r.ann.recallAt10TieAware, 4)} | ${f(r.ann.qps, 0)} / ${f(r.ann.exactQps, 0)} (${f(r.ann.qps / r.ann.exactQps, 1)}×) | ${f(r.peakRssMb, 0)} | ${f(r.diskMb, 1)} |`,
+        `| ${r.label} | ${r.articles} | ${r.passages} | ${spread(r.ingestArticlesPerSecond)} | ${spread(r.ingestPassagesPerSecond)} | ${spread(r.embedderPassagesPerSecond)} | ${f(r.ask.p50)}/${f(r.ask.p95)}/${f(r.ask.p99)} | ${f(r.search.p50)}/${f(r.search.p95)} | ${r.coldStartMs ? spread(r.coldStartMs, 0) : '–'} | ${f(r.ann.recallAt10, 4)} / ${f(r.ann.recallAt10TieAware, 4)} | ${f(r.ann.qps, 0)} / ${f(r.ann.exactQps, 0)} (${f(r.ann.qps / r.ann.exactQps, 1)}×) | ${f(r.peakRssMb, 0)} (${f(r.baselinePeakRssMb, 0)}) | ${f(r.diskMb, 1)} |`,
     ),
     '',
     '## Against LangChain.js HNSWLib (same embedder, same passages)',
     '',
-    'LangChain path: `HNSWLib.fromDocuments` (embeds every passage, builds the index) and `similaritySearch`; it leaves hnswlib `ef` at 10.',
+    'LangChain path: `HNSWLib.fromDocuments` (embeds every passage, builds the index with hnswlib-node\'s defaults M 16, efConstruction 200) and `similaritySearch`; it leaves hnswlib `ef` at 10. Its build rate is the median over as many builds as our ingest runs.',
     '',
     '| corpus | ours ingest pass/s | LangChain build pass/s | ratio | ours search p50 ms | LangChain search p50 ms | ours ANN recall@10 strict / tie-aware | LangChain ANN recall@10 strict / tie-aware |',
     '|---|---|---|---|---|---|---|---|',
@@ -123,6 +118,8 @@ function main(): void {
       }),
     '',
     'ANN recall@10 is measured against exact search on the same stored vectors over the benchmark questions. *Strict* counts the exact top-10 ids that were returned; *tie-aware* counts a returned passage whose true cosine distance is within 1e-3 of the 10th exact distance, as ann-benchmarks does (the generated corpus repeats filler sentences, so several passages can be equally near and strict recall counts an equally good answer as a miss). Exact search is a single-threaded scan that keeps the best 10.',
+    '',
+    'Peak RSS of storydesk is the highest peak of a process that ingests the corpus into an empty folder and then answers the benchmark questions (each run is its own process, with its worker thread). The baselines (exact search over a matrix of every vector, our index loaded to measure its recall, and LangChain\'s store) run afterwards in a process of their own; its peak is in brackets and is not storydesk\'s.',
     '',
     'Ingest on our side includes parsing, cleaning, sentence splitting, chunking, SQLite/FTS5 writes and the hnswlib index; the LangChain side is embedding and index building only. Our search is hybrid (BM25 + vectors + fusion); LangChain\'s is vector-only.',
     '',

@@ -1,0 +1,131 @@
+/**
+ * The baselines, in their own process so they never count towards storydesk's peak RSS: exact brute-force
+ * search over the stored vectors (the ground truth for our index's ANN recall, and a QPS to compare with), and
+ * LangChain.js's HNSWLib store built from the same passages with the same embedder. Reads a data folder that
+ * bench-ours.ts filled. Prints one JSON object.
+ * Usage: tsx scripts/bench-baselines.ts --data DIR [--questions FILE.json] [--langchain-runs 1] [--no-langchain]
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Document } from '@langchain/core/documents';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { createLogger } from '../src/app/logger.js';
+import { openStorydesk } from '../src/app/open-storydesk.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { annRecall } from './lib/ann-recall.js';
+import { exactNeighbours, normalised, vectorMatrix } from './lib/exact-search.js';
+import { median, percentile } from './lib/metrics.js';
+import { PhaseMemory } from './lib/phase-memory.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    questions: { type: 'string' },
+    'question-count': { type: 'string', default: '200' },
+    /** LangChain builds to take the median of (each embeds every passage and builds a new index). */
+    'langchain-runs': { type: 'string', default: '1' },
+    'no-langchain': { type: 'boolean', default: false },
+  },
+});
+
+async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await task();
+  return { value, ms: performance.now() - started };
+}
+
+async function main(): Promise<void> {
+  if (!values.data) throw new Error('usage: bench-baselines.ts --data DIR');
+  const memory = new PhaseMemory();
+  const storydesk = await openStorydesk({ dataDir: resolve(values.data), env: loadConfig({}), logger: createLogger('warn') });
+  const questionTexts = values.questions
+    ? (JSON.parse(readFileSync(values.questions, 'utf8')) as string[])
+    : storydesk.store
+        .listArticleRefs()
+        .slice(0, Number(values['question-count']))
+        .map((ref) => storydesk.store.getArticle(ref.id)?.title ?? 'news');
+  const articles = storydesk.store.counts().articles;
+  const passages = storydesk.store.counts().passages;
+  memory.mark('open');
+
+  // ANN against exact search on the same stored vectors.
+  const stored = (function* (store) {
+    for (const { passageId, vector } of store.iterateVectors()) yield { label: passageId, vector };
+  })(storydesk.store);
+  const matrix = vectorMatrix(stored, passages, storydesk.embedder.dimension);
+  const queryVectors = await storydesk.embedder.embedDocuments(questionTexts);
+  const unitQueries = queryVectors.map((query) => normalised(query));
+  const exact = await timed(async () => unitQueries.map((query) => exactNeighbours(matrix, query, 10)));
+  const approximate = await timed(async () => queryVectors.map((query) => storydesk.index.search(query, 10).map((hit) => hit.label)));
+  const ourRecall = annRecall(matrix, unitQueries, exact.value, approximate.value, 10);
+  memory.mark('exact search and ANN recall');
+
+  // LangChain.js HNSWLib with the same embedder and the same passages.
+  let langchain: Record<string, number> | null = null;
+  if (!values['no-langchain']) {
+    const documents = storydesk.store
+      .getPassages(matrix.labels)
+      .map((passage) => new Document({ pageContent: passage.text, metadata: { passageId: passage.id } }));
+    const buildMs: number[] = [];
+    let store: HNSWLib | undefined;
+    for (let run = 0; run < Number(values['langchain-runs']); run += 1) {
+      store = undefined;
+      const build = await timed(() => HNSWLib.fromDocuments(documents, storydesk.embedder as never));
+      buildMs.push(build.ms);
+      store = build.value;
+    }
+    if (!store) throw new Error('no LangChain run');
+    const built = store;
+    const lcSearchMs: number[] = [];
+    const lcResults: number[][] = [];
+    for (const question of questionTexts) {
+      const { value: found, ms } = await timed(() => built.similaritySearch(question, 10));
+      lcSearchMs.push(ms);
+      lcResults.push(found.map((document) => Number(document.metadata.passageId)));
+    }
+    const lcVectorOnly = await timed(async () => {
+      const results: number[][] = [];
+      for (const query of queryVectors) results.push((await built.similaritySearchVectorWithScore(query, 10)).map(([document]) => Number(document.metadata.passageId)));
+      return results;
+    });
+    const lcRecall = annRecall(matrix, unitQueries, exact.value, lcVectorOnly.value, 10);
+    const buildMedianMs = median(buildMs);
+    langchain = {
+      buildSeconds: buildMedianMs / 1000,
+      buildRuns: buildMs.length,
+      passagesPerSecond: (documents.length / buildMedianMs) * 1000,
+      passagesPerSecondMin: (documents.length / Math.max(...buildMs)) * 1000,
+      passagesPerSecondMax: (documents.length / Math.min(...buildMs)) * 1000,
+      articlesPerSecond: (articles / buildMedianMs) * 1000,
+      searchP50: percentile(lcSearchMs, 50),
+      searchP95: percentile(lcSearchMs, 95),
+      annRecallAt10: lcRecall.strict,
+      annRecallAt10TieAware: lcRecall.tieAware,
+      annQps: (queryVectors.length / lcVectorOnly.ms) * 1000,
+      endToEndRecallAt10: annRecall(matrix, unitQueries, exact.value, lcResults, 10).strict,
+    };
+    memory.mark('langchain');
+  }
+  storydesk.close();
+
+  console.log(
+    JSON.stringify({
+      ann: {
+        recallAt10: ourRecall.strict,
+        recallAt10TieAware: ourRecall.tieAware,
+        tieEpsilon: ourRecall.epsilon,
+        qps: (queryVectors.length / approximate.ms) * 1000,
+        exactQps: (queryVectors.length / exact.ms) * 1000,
+      },
+      langchain,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      memory: memory.records,
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
