@@ -4,13 +4,18 @@
  * The corpus is indexed without the articles of two held-out weeks, so the questions of those weeks are
  * "not in the corpus" and should abstain; the other weeks' questions are answerable. Retrieval is compared
  * with BM25-only and vector-only rankings computed in the same run on the same store.
+ *
+ *   npm run eval                                        # writes docs/evaluation.md
+ *   npm run eval -- --work .cache/retrieval-eval --no-docs   # side experiment: own store, docs untouched
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
+import { isHeldOutQuestion } from './eval-embedder-corpus.js';
 import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
 
@@ -50,6 +55,7 @@ function inHeldOutWeek(record: CorpusRecord, heldOutDates: Date[]): boolean {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { work: { type: 'string' }, 'no-docs': { type: 'boolean' } } });
   const dataDir = sharedDataDir();
   if (!dataDir) {
     console.log('eval: skipped — ../shared/data (RealTime QA development data) is not present on this machine.');
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
   const heldOutRelevant = new Set(heldOut.flatMap((question) => question.relevant));
   const kept = corpus.filter((record) => !heldOutRelevant.has(record.id) && !inHeldOutWeek(record, heldOutDates));
 
-  const work = join(ROOT, '.cache', 'eval');
+  const work = values.work !== undefined ? resolve(values.work) : join(ROOT, '.cache', 'eval');
   mkdirSync(work, { recursive: true });
   const corpusFile = join(work, 'rtqa-without-held-out-weeks.jsonl');
   writeFileSync(corpusFile, `${kept.map((record) => JSON.stringify(record)).join('\n')}\n`);
@@ -80,6 +86,13 @@ async function main(): Promise<void> {
   // Retrieval: article rankings from the top 10 passages... deduplicated to articles, for each mode.
   const modes: RetrievalMode[] = ['hybrid', 'lexical', 'vector'];
   const scores = new Map<RetrievalMode, RetrievalScores>();
+  // The same development / held-out split of the questions as scripts/eval-embedder.ts: settings are chosen
+  // on the development part only, and the held-out part confirms them (printed, not written to the docs).
+  const splitLines: string[] = [];
+  const scoreOf = (rankings: string[][], pick: (question: Question) => boolean): RetrievalScores => {
+    const indices = answerable.flatMap((question, index) => (pick(question) ? [index] : []));
+    return retrievalScores(indices.map((index) => rankings[index] ?? []), indices.map((index) => new Set(answerable[index]?.relevant ?? [])));
+  };
   for (const mode of modes) {
     const rankings: string[][] = [];
     for (const question of answerable) {
@@ -87,7 +100,11 @@ async function main(): Promise<void> {
       rankings.push(uniqueInOrder(hits.map((hit) => hit.article.id)).slice(0, 10));
     }
     scores.set(mode, retrievalScores(rankings, answerable.map((question) => new Set(question.relevant))));
+    const dev = scoreOf(rankings, (question) => !isHeldOutQuestion(question.id));
+    const held = scoreOf(rankings, (question) => isHeldOutQuestion(question.id));
+    splitLines.push(`  ${mode}: MRR@10 dev ${dev.mrrAt10.toFixed(3)} (R@10 ${dev.recallAt10.toFixed(3)}), held-out ${held.mrrAt10.toFixed(3)} (R@10 ${held.recallAt10.toFixed(3)})`);
   }
+  console.log(`Retrieval by question split (dev / held-out as in scripts/eval-embedder.ts):\n${splitLines.join('\n')}`);
 
   // Answers.
   let containsGold = 0;
@@ -168,8 +185,10 @@ async function main(): Promise<void> {
     '',
   ];
   const markdown = lines.join('\n');
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  writeFileSync(join(ROOT, 'docs', 'evaluation.md'), markdown);
+  if (!values['no-docs']) {
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(ROOT, 'docs', 'evaluation.md'), markdown);
+  }
   console.log(markdown);
 }
 
