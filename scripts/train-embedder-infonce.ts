@@ -22,6 +22,14 @@ export interface SparseVector {
   values: Float32Array;
 }
 
+/** Extra negative-only passages of a batch (see {@link StaticTableTrainer.trainBatch}). */
+export interface HardNegatives {
+  passages: PieceCounts[];
+  groups: readonly string[];
+  /** wordSimilarity[i·E + e]: fixed word cosine of query i and negative e. */
+  wordSimilarity: Float32Array;
+}
+
 export interface TrainerSettings {
   learningRate: number;
   /** Softmax temperature τ: 0.05 is the sentence-transformers default (scale 20). */
@@ -105,41 +113,48 @@ export class StaticTableTrainer {
   /**
    * One optimisation step on a batch of (query, passage) pairs; `wordSimilarity[i·B + j]` is the fixed word
    * cosine of query i and passage j, `groups` marks pairs whose passages must not be negatives of each other.
-   * Returns the batch loss.
+   * `hardNegatives` adds passages that are only negatives (mined, e.g. with BM25): they join each query's
+   * softmax (unless they share its group) but are no anchor of their own. Returns the batch loss.
    */
-  trainBatch(queries: PieceCounts[], passages: PieceCounts[], wordSimilarity: Float32Array, groups: readonly string[]): number {
+  trainBatch(queries: PieceCounts[], passages: PieceCounts[], wordSimilarity: Float32Array, groups: readonly string[], hardNegatives?: HardNegatives): number {
     const { temperature, semanticWeight, symmetric } = this.settings;
     const size = queries.length;
+    const extra = hardNegatives?.passages.length ?? 0;
+    const columns = size + extra;
     const d = this.dimensions;
+    const columnTexts = hardNegatives ? passages.concat(hardNegatives.passages) : passages;
+    const columnGroups = hardNegatives ? groups.concat(hardNegatives.groups) : groups;
     const queryVectors = queries.map(() => new Float32Array(d));
-    const passageVectors = passages.map(() => new Float32Array(d));
+    const passageVectors = columnTexts.map(() => new Float32Array(d));
     const queryNorms = queries.map((text, i) => this.embed(text, queryVectors[i] as Float32Array));
-    const passageNorms = passages.map((text, j) => this.embed(text, passageVectors[j] as Float32Array));
+    const passageNorms = columnTexts.map((text, j) => this.embed(text, passageVectors[j] as Float32Array));
+    const wordAt = (i: number, j: number): number =>
+      j < size ? (wordSimilarity[i * size + j] as number) : ((hardNegatives?.wordSimilarity[i * extra + (j - size)] ?? 0) as number);
 
-    const logits = new Float64Array(size * size);
-    const masked = new Uint8Array(size * size);
+    const logits = new Float64Array(size * columns);
+    const masked = new Uint8Array(size * columns);
     for (let i = 0; i < size; i++) {
-      for (let j = 0; j < size; j++) {
-        if (i !== j && groups[i] === groups[j]) masked[i * size + j] = 1;
+      for (let j = 0; j < columns; j++) {
+        if (i !== j && groups[i] === columnGroups[j]) masked[i * columns + j] = 1;
         let semantic = 0;
         const q = queryVectors[i] as Float32Array;
         const p = passageVectors[j] as Float32Array;
         for (let t = 0; t < d; t++) semantic += (q[t] as number) * (p[t] as number);
-        logits[i * size + j] = (semanticWeight * semantic + (1 - semanticWeight) * (wordSimilarity[i * size + j] as number)) / temperature;
+        logits[i * columns + j] = (semanticWeight * semantic + (1 - semanticWeight) * wordAt(i, j)) / temperature;
       }
     }
     // d loss / d logit, accumulated from the query → passage rows and (symmetric) the passage → query columns.
-    const gradientLogits = new Float64Array(size * size);
+    const gradientLogits = new Float64Array(size * columns);
     const share = symmetric ? 0.5 : 1;
     let loss = 0;
-    const softmaxInto = (indexOf: (a: number, b: number) => number): void => {
-      for (let a = 0; a < size; a++) {
+    const softmaxInto = (anchors: number, candidates: number, indexOf: (a: number, b: number) => number): void => {
+      for (let a = 0; a < anchors; a++) {
         let max = Number.NEGATIVE_INFINITY;
-        for (let b = 0; b < size; b++) if (!masked[indexOf(a, b)]) max = Math.max(max, logits[indexOf(a, b)] as number);
+        for (let b = 0; b < candidates; b++) if (!masked[indexOf(a, b)]) max = Math.max(max, logits[indexOf(a, b)] as number);
         let total = 0;
-        for (let b = 0; b < size; b++) if (!masked[indexOf(a, b)]) total += Math.exp((logits[indexOf(a, b)] as number) - max);
+        for (let b = 0; b < candidates; b++) if (!masked[indexOf(a, b)]) total += Math.exp((logits[indexOf(a, b)] as number) - max);
         loss += (share * (Math.log(total) + max - (logits[indexOf(a, a)] as number))) / size;
-        for (let b = 0; b < size; b++) {
+        for (let b = 0; b < candidates; b++) {
           const index = indexOf(a, b);
           if (masked[index]) continue;
           const probability = Math.exp((logits[index] as number) - max) / total;
@@ -147,8 +162,8 @@ export class StaticTableTrainer {
         }
       }
     };
-    softmaxInto((a, b) => a * size + b);
-    if (symmetric) softmaxInto((a, b) => b * size + a);
+    softmaxInto(size, columns, (a, b) => a * columns + b);
+    if (symmetric) softmaxInto(size, size, (a, b) => b * columns + a);
 
     // Back through the cosine (only the semantic part is trained) and the normalisation, into the rows.
     const touched = new Set<number>();
@@ -173,8 +188,8 @@ export class StaticTableTrainer {
         for (let t = 0; t < d; t++) this.#gradient[offset + t] = (this.#gradient[offset + t] as number) + count * (direction[t] as number);
       }
     };
-    queries.forEach((text, i) => backward(text, queryVectors[i] as Float32Array, queryNorms[i] as number, passageVectors, (j) => gradientLogits[i * size + j] as number));
-    passages.forEach((text, j) => backward(text, passageVectors[j] as Float32Array, passageNorms[j] as number, queryVectors, (i) => gradientLogits[i * size + j] as number));
+    queries.forEach((text, i) => backward(text, queryVectors[i] as Float32Array, queryNorms[i] as number, passageVectors, (j) => gradientLogits[i * columns + j] as number));
+    columnTexts.forEach((text, j) => backward(text, passageVectors[j] as Float32Array, passageNorms[j] as number, queryVectors, (i) => gradientLogits[i * columns + j] as number));
     this.#adam([...touched].sort((a, b) => a - b));
     return loss;
   }

@@ -3,6 +3,8 @@
  * a short, query-like text and a passage it should retrieve. Sources, all in ../shared/data:
  * - FNC-1: headline → the first passages of its article body, related pairs only (agree / discuss / disagree);
  * - Emergent: claim → the headline of an article about it;
+ *   both leave out every group the stance engine holds out (`isHeldOut` of src/disputes/stance-dataset.ts: FNC-1
+ *   cluster, Emergent claim), bodies included, so no held-out stance pair shapes the embedding;
  * - RealTime QA corpus: article title → its own first passages, title removed. Articles relevant to an
  *   evaluation question are left out (all questions by default), so no evaluation answer is trained on;
  * - inverse cloze (Lee et al., 2019) on the same RTQA articles and the FNC-1 bodies: one sentence of a passage
@@ -11,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isHeldOut as isHeldOutStanceGroup } from '../src/disputes/stance-dataset.js';
 import { chunkArticle, splitSentences } from './eval-embedder-corpus.js';
 
 export interface TrainingPair {
@@ -45,23 +48,28 @@ export function loadTrainingPairs(dataDir: string, options: PairOptions): Traini
   const pairs: TrainingPair[] = [];
   const bodyPassages = (body: string): string[] => chunkArticle('', body).slice(0, options.passagesPerArticle);
 
-  const clozeBodies = new Map<string, string>();
+  /** Bodies for inverse cloze by a stable key (which fixes the chosen sentences), with their negative group. */
+  const clozeBodies = new Map<string, { body: string; group: string }>();
   if (options.sources.has('fnc1') || options.sources.has('ict')) {
     const labels = new Map(readJsonl(dataDir, 'fnc1_stance_labels.jsonl').map((record) => [String(record.id), record]));
     for (const record of readJsonl(dataDir, 'fnc1_stance_input.jsonl')) {
       const label = labels.get(String(record.id));
-      if (label === undefined) continue;
-      clozeBodies.set(`fnc1:${String(label.bodyId)}`, String(record.text ?? ''));
+      const cluster = String(label?.cluster ?? '');
+      if (label === undefined || isHeldOutStanceGroup(cluster)) continue;
+      // The cluster is one story: its headlines and bodies are never each other's negatives.
+      clozeBodies.set(`fnc1:${String(label.bodyId)}`, { body: String(record.text ?? ''), group: cluster });
       if (label.label === 'unrelated' || !options.sources.has('fnc1')) continue;
       for (const passage of bodyPassages(String(record.text ?? ''))) {
-        pairs.push({ query: String(record.claim), passage, group: `fnc1:${String(label.bodyId)}`, source: 'fnc1' });
+        pairs.push({ query: String(record.claim), passage, group: cluster, source: 'fnc1' });
       }
     }
   }
 
   if (options.sources.has('emergent')) {
     for (const record of readJsonl(dataDir, 'emergent_stance.jsonl')) {
-      pairs.push({ query: String(record.claim), passage: String(record.text), group: `emergent:${String(record.claimId)}`, source: 'emergent' });
+      const group = `emergent-${String(record.claimId)}`;
+      if (isHeldOutStanceGroup(group)) continue;
+      pairs.push({ query: String(record.claim), passage: String(record.text), group, source: 'emergent' });
     }
   }
 
@@ -76,21 +84,21 @@ export function loadTrainingPairs(dataDir: string, options: PairOptions): Traini
       const id = String(article.id);
       const title = String(article.title ?? '').trim();
       if (excluded.has(id)) continue;
-      clozeBodies.set(`rtqa:${id}`, String(article.body ?? ''));
+      clozeBodies.set(`rtqa:${id}`, { body: String(article.body ?? ''), group: `rtqa:${id}` });
       if (title === '' || !options.sources.has('rtqa-title')) continue;
       for (const passage of bodyPassages(String(article.body ?? ''))) pairs.push({ query: title, passage, group: `rtqa:${id}`, source: 'rtqa-title' });
     }
   }
 
   if (options.sources.has('ict')) {
-    for (const [group, body] of clozeBodies) {
+    for (const [key, { body, group }] of clozeBodies) {
       chunkArticle('', body)
         .slice(0, options.clozePassagesPerArticle)
         .forEach((passage, index) => {
           const sentences = splitSentences(passage);
           if (sentences.length < 2) return;
           // A fixed choice per passage (no random state), so the pairs do not depend on the seed.
-          const chosen = stableHash(`${group}:${index}`) % sentences.length;
+          const chosen = stableHash(`${key}:${index}`) % sentences.length;
           const query = sentences[chosen] as string;
           if (query.length < 40) return;
           pairs.push({ query, passage: sentences.filter((_, position) => position !== chosen).join(' '), group, source: 'ict' });

@@ -8,6 +8,7 @@
  *   options: --epochs 3 --lr 0.002 --batch 128 --temperature 0.05 --anchor 0 --passages 3 --seed 1
  *            --sources fnc1,emergent,rtqa-title,ict --cloze-passages 8 --exclude all-questions|held-out-questions
  *            --semantic-weight 0.7 (word channel share = 1 − it; 1 = train and ship without the word channel)
+ *            --hard-negatives 2 (BM25 hard negative per pair, skipping the first 2 other-group hits; off by default)
  *            --out path
  */
 import { createHash } from 'node:crypto';
@@ -27,7 +28,8 @@ import { isHeldOutQuestion } from './eval-embedder-corpus.js';
 import { TitleRetrievalBench } from './eval-embedder-titles.js';
 import { describeResult, TokenizedRetrievalBench } from './eval-embedder-tokenized.js';
 import { sharedDataDir } from './lib/shared-data.js';
-import { type PieceCounts, pieceCounts, type SparseVector, sparse, sparseDot, StaticTableTrainer } from './train-embedder-infonce.js';
+import { type HardNegatives, type PieceCounts, pieceCounts, type SparseVector, sparse, sparseDot, StaticTableTrainer } from './train-embedder-infonce.js';
+import { mineHardNegatives } from './train-embedder-hard-negatives.js';
 import { loadTrainingPairs, type TrainingPair } from './train-embedder-pairs.js';
 import { seededRandom } from './lib/seeded-random.js';
 
@@ -64,6 +66,8 @@ interface EncodedPair {
   queryWords: SparseVector;
   passageWords: SparseVector;
   group: string;
+  /** Index of the pair whose passage is this pair's BM25 hard negative. */
+  negative?: number;
 }
 
 async function main(): Promise<void> {
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
       sources: { type: 'string' },
       exclude: { type: 'string' },
       asymmetric: { type: 'boolean' },
+      'hard-negatives': { type: 'string' },
       eval: { type: 'boolean' },
       'no-write': { type: 'boolean' },
       out: { type: 'string' },
@@ -132,10 +137,16 @@ async function main(): Promise<void> {
     hashedWordFeatures(ids, vocabulary, words, wordVector);
     return { counts: pieceCounts(ids), words: sparse(wordVector) };
   };
-  const encoded: EncodedPair[] = pairs.map((pair) => {
+  const hardSkip = values['hard-negatives'] !== undefined ? Number(values['hard-negatives']) : undefined;
+  const negatives = hardSkip !== undefined ? mineHardNegatives(pairs, { skip: hardSkip, depth: 30 }) : [];
+  if (hardSkip !== undefined) console.log(`BM25 hard negatives (skip ${hardSkip}): ${negatives.filter((index) => index !== undefined).length} of ${pairs.length} pairs`);
+  const encoded: EncodedPair[] = pairs.map((pair, index) => {
     const query = encode(pair.query);
     const passage = encode(pair.passage);
-    return { query: query.counts, passage: passage.counts, queryWords: query.words, passageWords: passage.words, group: pair.group };
+    const encodedPair: EncodedPair = { query: query.counts, passage: passage.counts, queryWords: query.words, passageWords: passage.words, group: pair.group };
+    const negative = negatives[index];
+    if (negative !== undefined) encodedPair.negative = negative;
+    return encodedPair;
   });
 
   const trainer = new StaticTableTrainer(initial, dimensions, settings);
@@ -169,7 +180,14 @@ async function main(): Promise<void> {
       if (semanticWeight < 1) {
         batch.forEach((left, i) => batch.forEach((right, j) => (wordSimilarity[i * size + j] = sparseDot(left.queryWords, right.passageWords))));
       }
-      loss += trainer.trainBatch(batch.map((pair) => pair.query), batch.map((pair) => pair.passage), wordSimilarity, batch.map((pair) => pair.group));
+      const hard = batch.flatMap((pair) => (pair.negative !== undefined ? [encoded[pair.negative] as EncodedPair] : []));
+      let hardNegatives: HardNegatives | undefined;
+      if (hard.length > 0) {
+        const similarity = new Float32Array(size * hard.length);
+        if (semanticWeight < 1) batch.forEach((left, i) => hard.forEach((right, e) => (similarity[i * hard.length + e] = sparseDot(left.queryWords, right.passageWords))));
+        hardNegatives = { passages: hard.map((pair) => pair.passage), groups: hard.map((pair) => pair.group), wordSimilarity: similarity };
+      }
+      loss += trainer.trainBatch(batch.map((pair) => pair.query), batch.map((pair) => pair.passage), wordSimilarity, batch.map((pair) => pair.group), hardNegatives);
       batches++;
     }
     console.log(`epoch ${epoch}: mean loss ${(loss / batches).toFixed(4)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
