@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { COMMITMENT_FEATURE_NAMES, commitmentFeatures } from './stance-commitment-features.js';
 import { OPPOSITE_PAIRS } from './stance-cues.js';
 import type { TermWeights } from './stance-idf.js';
 import type { PreparedText } from './stance-prepared-text.js';
@@ -58,6 +59,7 @@ export const DENSE_FEATURE_NAMES: readonly string[] = [
   'refutingLead2',
   'shoutedVerdict',
   ...RELATEDNESS_FEATURE_NAMES,
+  ...COMMITMENT_FEATURE_NAMES,
 ];
 
 /** Names of the features stage 1 (related or not) reads: overlap only, so it cannot learn which bodies tend to be related. */
@@ -239,6 +241,7 @@ export function pairFeatures(preparedClaim: PreparedText, preparedText: Prepared
     Math.log1p(text.sentences.slice(0, 2).reduce((count, sentence) => count + sentence.cues.refuting + sentence.cues.refutingPhrases, 0)),
     text.sentences.some((sentence) => SHOUTED_VERDICT.test(sentence.text)) ? 1 : 0,
     ...relatednessFeatures(preparedClaim, preparedText, weights),
+    ...commitmentFeatures(preparedClaim, preparedText, weights),
   ];
 
   // Cue words by place, crossed with how related the pair looks: "hoax" next to the claim's words in a
