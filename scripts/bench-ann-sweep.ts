@@ -1,8 +1,14 @@
 /**
  * Which hnswlib settings reach ANN recall@10 ≥ 0.98 at ≥ 10× exact-search QPS, and what they cost to build.
  * Reads the vectors of a benchmark store (run `npm run bench` first) and embeds the benchmark questions.
- * Usage: tsx scripts/bench-ann-sweep.ts [--size 10000] [--configs 16:100,24:100] [--ef 50,100,200]
+ * Usage: tsx scripts/bench-ann-sweep.ts [--size 10000] [--configs 16:100,24:100] [--seeds 100,101] [--ef 50,100,200]
+ *   [--handover 2048] [--index FILE]
+ * Recall of one build depends on its random level assignment (the generated corpus has many duplicate
+ * passages), so compare settings over several seeds. `--handover N` builds as the insert worker does: the
+ * first N points, then write and read the file (which re-seeds levels), then the rest. `--index FILE` also
+ * measures a saved index, e.g. the one an ingest built.
  */
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import hnswlib from 'hnswlib-node';
@@ -20,6 +26,9 @@ const { values } = parseArgs({
     size: { type: 'string', default: '10000' },
     data: { type: 'string' },
     configs: { type: 'string', default: '16:100' },
+    seeds: { type: 'string', default: '100' },
+    handover: { type: 'string' },
+    index: { type: 'string' },
     ef: { type: 'string', default: '50,100,200' },
     questions: { type: 'string', default: '200' },
     /** Timed passes over the queries per setting, so QPS is not one 50 ms sample. */
@@ -50,13 +59,7 @@ async function main(): Promise<void> {
   const tiedAtTenth = exact.value.filter((truth) => Math.abs((truth.distances[10] ?? 2) - (truth.distances[9] ?? 0)) <= 1e-6).length / queries.length;
   console.log(JSON.stringify({ passages: entries.length, queries: queries.length, exactQps: Math.round(exactQps), tiedAtTenth }));
 
-  for (const config of values.configs.split(',')) {
-    const [m, efConstruction] = config.split(':').map(Number);
-    const index = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
-    index.initIndex({ maxElements: entries.length, m: m ?? 16, efConstruction: efConstruction ?? 100, randomSeed: 100 });
-    const build = timed(() => {
-      for (const { label, vector } of entries) index.addPoint(vector, label);
-    });
+  const measure = (index: hnswlib.HierarchicalNSW, setting: Record<string, number | string>): void => {
     for (const ef of values.ef.split(',').map(Number)) {
       index.setEf(ef);
       let found: number[][] = [];
@@ -68,23 +71,52 @@ async function main(): Promise<void> {
       }
       const qps = ((queries.length * Number(values.passes)) / ms) * 1000;
       const recall = annRecall(matrix, unitQueries, exact.value, found, 10);
-      const tiesOnly = annRecall(matrix, unitQueries, exact.value, found, 10, 1e-6);
       console.log(
         JSON.stringify({
-          m,
-          efConstruction,
-          buildSeconds: Number((build.ms / 1000).toFixed(1)),
-          insertsPerSecond: Math.round((entries.length / build.ms) * 1000),
+          ...setting,
           ef,
           strict: Number(recall.strict.toFixed(4)),
           tieAware: Number(recall.tieAware.toFixed(4)),
-          tiesOnly: Number(tiesOnly.tieAware.toFixed(4)),
           qps: Math.round(qps),
           speedup: Number((qps / exactQps).toFixed(1)),
         }),
       );
     }
+  };
+
+  if (values.index) {
+    const saved = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
+    saved.readIndexSync(values.index);
+    measure(saved, { index: values.index });
   }
+  const handover = values.handover === undefined ? null : Number(values.handover);
+  const handoverFile = join(dataDir, 'sweep-handover.hnsw');
+  for (const config of values.configs.split(',').filter((text) => text.length > 0)) {
+    const [m, efConstruction] = config.split(':').map(Number);
+    for (const randomSeed of values.seeds.split(',').map(Number)) {
+      let index = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
+      index.initIndex({ maxElements: entries.length, m: m ?? 16, efConstruction: efConstruction ?? 100, randomSeed });
+      const build = timed(() => {
+        entries.forEach(({ label, vector }, position) => {
+          if (position === handover) {
+            index.writeIndexSync(handoverFile);
+            index = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
+            index.readIndexSync(handoverFile);
+            index.resizeIndex(entries.length);
+          }
+          index.addPoint(vector, label);
+        });
+      });
+      measure(index, {
+        m: m ?? 16,
+        efConstruction: efConstruction ?? 100,
+        seed: randomSeed,
+        buildSeconds: Number((build.ms / 1000).toFixed(1)),
+        insertsPerSecond: Math.round((entries.length / build.ms) * 1000),
+      });
+    }
+  }
+  rmSync(handoverFile, { force: true });
 }
 
 main().catch((error: unknown) => {
