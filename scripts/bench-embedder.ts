@@ -74,10 +74,12 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await measure(values.child as LocalEmbedderKind, Number(values.count))));
     return;
   }
-  const runs: [LocalEmbedderKind, number][] = [
+  const requested: [LocalEmbedderKind, number][] = [
     ['static', Number(values.passages ?? 5000)],
     ['use', Number(values['use-passages'] ?? 200)],
-  ].filter(([, count]) => count > 0); // a count of 0 skips that embedder (the USE graph takes minutes)
+  ];
+  // A count of 0 skips that embedder (the USE graph takes minutes).
+  const runs = requested.filter(([, count]) => count > 0);
   console.log('| embedder | id | load ms | model RSS MB | passages (mean chars) | passages/s wall | passages per CPU-s |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [kind, count] of runs) {
