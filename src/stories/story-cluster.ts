@@ -1,4 +1,5 @@
 import type { StoryMembership } from './story-records.js';
+import { dot } from './vector-dot.js';
 
 type PublishedRange = { first: number; last: number };
 
@@ -19,6 +20,8 @@ export class StoryCluster {
    * clustering would otherwise hold.
    */
   #sum: Float64Array | null = null;
+  /** The one member's vector while the story has a single article (read for every comparison). */
+  #onlyVector: ArrayLike<number> | null = null;
   #sumNorm = 0;
   /** Bumped on every change, so callers can cache what they derive from the story. */
   #version = 0;
@@ -60,10 +63,7 @@ export class StoryCluster {
   /** Dot product of the member-vector sum with a vector. */
   dotSum(vector: ArrayLike<number>): number {
     const sum = this.#vectorSum();
-    if (sum === null) return 0;
-    let dot = 0;
-    for (let index = 0; index < sum.length; index += 1) dot += (sum[index] ?? 0) * (vector[index] ?? 0);
-    return dot;
+    return sum === null ? 0 : dot(sum, vector);
   }
 
   /** Squared norm of the member-vector sum. */
@@ -119,10 +119,7 @@ export class StoryCluster {
 
   /** The member-vector sum: the one member's vector while the story has a single article; null when empty. */
   #vectorSum(): ArrayLike<number> | null {
-    if (this.#sum !== null) return this.#sum;
-    if (this.members.size !== 1) return null;
-    const [only] = this.members.values();
-    return only?.vector ?? null;
+    return this.#sum ?? this.#onlyVector;
   }
 
   /** Updates the aggregates after `member` was added (sign 1) to or removed (−1) from `members`. */
@@ -138,6 +135,8 @@ export class StoryCluster {
   }
 
   #updateSum(member: StoryMembership, sign: 1 | -1): void {
+    const [only] = this.members.size === 1 ? this.members.values() : [];
+    this.#onlyVector = only?.vector ?? null;
     if (this.members.size <= 1) {
       // Back to (or still at) one member or none: its own vector is the exact sum, with no rounding dust.
       this.#sum = null;
