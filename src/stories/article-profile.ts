@@ -25,7 +25,10 @@ export function normalised(vector: ArrayLike<number>): number[] {
   let norm = 0;
   for (let index = 0; index < vector.length; index += 1) norm += (vector[index] ?? 0) ** 2;
   norm = Math.sqrt(norm);
-  return Array.from(vector, (value) => (norm > 0 ? value / norm : 0));
+  // A plain loop rather than Array.from with a callback: profiles are built for every ingested article.
+  const unit = new Array<number>(vector.length);
+  for (let index = 0; index < vector.length; index += 1) unit[index] = norm > 0 ? (vector[index] ?? 0) / norm : 0;
+  return unit;
 }
 
 /** Weighted named entities of an article: title mentions count extra, and so do names repeated in the body. */
@@ -46,19 +49,23 @@ export function articleEntities(article: Pick<Article, 'title' | 'titleDerived' 
  */
 export async function buildArticleProfiles(articles: Article[], store: ArticleStore, embedder: Embedder): Promise<ArticleProfile[]> {
   const passagesByArticle = articles.map((article) => store.getArticlePassages(article.id));
-  const hashes = [...new Set(passagesByArticle.flat().map((passage) => sha256(passage.text)))];
-  const vectors = store.getCachedVectors(hashes, embedder.id);
-  const missingTexts = [...new Set(passagesByArticle.flat().map((passage) => passage.text))].filter((text) => !vectors.has(sha256(text)));
+  // Each passage text is hashed once (it used to be three times: for the lookup, the misses and the sum).
+  const hashOfText = new Map<string, string>();
+  for (const passages of passagesByArticle) {
+    for (const passage of passages) if (!hashOfText.has(passage.text)) hashOfText.set(passage.text, sha256(passage.text));
+  }
+  const vectors = store.getCachedVectors([...new Set(hashOfText.values())], embedder.id);
+  const missingTexts = [...hashOfText].filter(([, hash]) => !vectors.has(hash)).map(([text]) => text);
   if (missingTexts.length > 0) {
     const embedded = await embedder.embedDocuments(missingTexts);
     missingTexts.forEach((text, index) => {
-      vectors.set(sha256(text), embedded[index] ?? []);
+      vectors.set(hashOfText.get(text) ?? sha256(text), embedded[index] ?? []);
     });
   }
   return articles.map((article, position) => {
     const sum = new Float64Array(embedder.dimension);
     for (const passage of passagesByArticle[position] ?? []) {
-      const vector = vectors.get(sha256(passage.text));
+      const vector = vectors.get(hashOfText.get(passage.text) ?? sha256(passage.text));
       if (!vector) continue;
       // Each passage vector is normalised first so a long passage does not outweigh the lead.
       let norm = 0;

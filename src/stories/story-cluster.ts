@@ -80,7 +80,10 @@ export class StoryCluster {
   centroid(): number[] {
     const count = Math.max(1, this.size);
     const sum = this.#vectorSum();
-    return sum === null ? new Array<number>(this.#dimension).fill(0) : Array.from(sum, (value) => value / count);
+    const centroid = new Array<number>(this.#dimension).fill(0);
+    // A plain loop rather than Array.from with a callback: every touched story's centroid is stored on each ingest batch.
+    if (sum !== null) for (let index = 0; index < centroid.length; index += 1) centroid[index] = (sum[index] ?? 0) / count;
+    return centroid;
   }
 
   /** Earliest and latest published date of the members, in epoch ms; null when none is dated. */

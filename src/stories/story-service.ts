@@ -6,6 +6,7 @@ import type { ClaimStore } from '../disputes/claim-store.js';
 import type { SqliteStoryStore } from '../providers/sqlite-story-store.js';
 import { buildArticleProfiles, normalised } from './article-profile.js';
 import { loadStoryArticles } from './story-articles.js';
+import type { StoryCluster } from './story-cluster.js';
 import { type ClusterTuning, StoryClusterer } from './story-clusterer.js';
 import { type StoryDisputeFindings, storyDisputes } from './story-disputes.js';
 import type { StoryHead, StoryMembership, StoryRecord } from './story-records.js';
@@ -49,6 +50,12 @@ export class StoryService {
   readonly #clusterer: StoryClusterer;
   /** Articles whose stored vector came from another embedder: re-profiled (in place) by the next `sync`. */
   readonly #staleVectors = new Set<string>();
+  /**
+   * Each story's title with the central article (and its content hash) it came from: most writes of a story
+   * keep its central article, and re-reading that article and its passages for the same title was a fifth of
+   * the cost of saving stories during ingest.
+   */
+  readonly #titles = new Map<string, { articleId: string; contentHash: string; title: string }>();
 
   constructor(deps: StoryServiceDependencies) {
     this.#deps = deps;
@@ -200,18 +207,17 @@ export class StoryService {
 
   /** Writes a story's current state (or deletes it when empty) and its members' rows. */
   #persist(storyId: string): void {
-    const { storyStore, store } = this.#deps;
+    const { storyStore } = this.#deps;
     const cluster = this.#clusterer.get(storyId);
     if (!cluster || cluster.size === 0) {
+      this.#titles.delete(storyId);
       storyStore.deleteStory(storyId);
       return;
     }
-    const centralId = cluster.centralArticleId();
-    const central = centralId !== null ? store.getArticle(centralId) : null;
     const { firstSeen, lastSeen } = cluster.seenRange();
     const record: StoryRecord = {
       id: cluster.id,
-      title: central ? storyTitle(central, store.getArticlePassages(central.id)[0]?.sentences[0]) : cluster.id,
+      title: this.#titleOf(cluster),
       firstSeen,
       lastSeen,
       createdAt: cluster.createdAt,
@@ -226,6 +232,20 @@ export class StoryService {
       const stamp = stored.get(member.articleId);
       if (stamp?.contentHash !== member.contentHash || stamp.assignedAt !== member.assignedAt) storyStore.assignArticle(member);
     }
+  }
+
+  /** The title from the story's central article, reused while that article and its content stay the same. */
+  #titleOf(cluster: StoryCluster): string {
+    const { store } = this.#deps;
+    const centralId = cluster.centralArticleId();
+    const contentHash = centralId !== null ? cluster.members.get(centralId)?.contentHash : undefined;
+    const cached = this.#titles.get(cluster.id);
+    if (cached !== undefined && cached.articleId === centralId && cached.contentHash === contentHash) return cached.title;
+    const central = centralId !== null ? store.getArticle(centralId) : null;
+    if (!central || contentHash === undefined) return cluster.id;
+    const title = storyTitle(central, store.getArticlePassages(central.id)[0]?.sentences[0]);
+    this.#titles.set(cluster.id, { articleId: central.id, contentHash, title });
+    return title;
   }
 
   #now(): Date {
