@@ -13,6 +13,11 @@ export class StoryCluster {
   readonly createdAt: string;
   readonly members = new Map<string, StoryMembership>();
   readonly entityCounts = new Map<string, number>();
+  /**
+   * The clusterer's placement round in which this story was last scored: candidate stories come from several
+   * day buckets and the shared-name postings, and marking them is cheaper than collecting them in a set.
+   */
+  lastScoredRound = 0;
   readonly #dimension: number;
   /**
    * Sum of the member vectors, allocated only once a story has two members: most stories are single

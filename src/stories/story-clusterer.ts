@@ -86,6 +86,8 @@ export class StoryClusterer {
   readonly #timeIndex = new StoryTimeIndex();
   /** See `maxGapWithoutNames`. */
   readonly #maxGapDays: number;
+  /** Counts placements, to mark the stories already scored for the current one (see `StoryCluster.lastScoredRound`). */
+  #round = 0;
 
   constructor(dimension: number, tuning: Partial<ClusterTuning> = {}) {
     this.#dimension = dimension;
@@ -127,16 +129,22 @@ export class StoryClusterer {
     const names = this.#sharedNames(profile);
     const article = this.#centring.centre(profile.vector);
     const time = publishedTime(profile);
-    let best: StoryCluster | null = null;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    for (const cluster of this.#candidates(time, names)) {
-      if (cluster.size === 0) continue;
+    // The first best in candidate order wins ties, as it always has.
+    const fittest: { cluster: StoryCluster | null; score: number } = { cluster: null, score: Number.NEGATIVE_INFINITY };
+    this.#round += 1;
+    const round = this.#round;
+    this.#forEachCandidate(time, names, (cluster) => {
+      if (cluster.lastScoredRound === round) return;
+      cluster.lastScoredRound = round;
+      if (cluster.size === 0) return;
       const score = this.#score(time, cluster, names, article);
-      if (score > bestScore) {
-        best = cluster;
-        bestScore = score;
+      if (score > fittest.score) {
+        fittest.cluster = cluster;
+        fittest.score = score;
       }
-    }
+    });
+    const best = fittest.cluster;
+    const bestScore = fittest.score;
 
     const { joinThreshold, moveMargin } = this.tuning;
     let target: StoryCluster | null = best !== null && bestScore >= joinThreshold ? best : null;
@@ -179,21 +187,23 @@ export class StoryClusterer {
   }
 
   /**
-   * The stories an article could join. A story sharing no name scores at most vectorWeight × 1 − time penalty,
-   * so beyond `#maxGapDays` it cannot reach the threshold: the stories sharing a name plus the stories within
-   * that window hold every story that can, and the best of them is the best of all. Undated articles have no
-   * time penalty, so they are compared with every story.
+   * Visits the stories an article could join (some more than once). A story sharing no name scores at most
+   * vectorWeight × 1 − time penalty, so beyond `#maxGapDays` it cannot reach the threshold: the stories sharing
+   * a name plus the stories within that window hold every story that can, and the best of them is the best of
+   * all. Undated articles have no time penalty, so they are compared with every story.
    */
-  #candidates(time: number, names: SharedNames): Iterable<StoryCluster> {
-    if (Number.isNaN(time) || !Number.isFinite(this.#maxGapDays)) return this.#clusters.values();
-    const candidates = this.#timeIndex.near(time, this.#maxGapDays);
-    for (const cluster of names.dots.keys()) candidates.add(cluster);
-    return candidates;
+  #forEachCandidate(time: number, names: SharedNames, visit: (cluster: StoryCluster) => void): void {
+    if (Number.isNaN(time) || !Number.isFinite(this.#maxGapDays)) {
+      for (const cluster of this.#clusters.values()) visit(cluster);
+      return;
+    }
+    this.#timeIndex.forEachNear(time, this.#maxGapDays, visit);
+    for (const cluster of names.dots.keys()) visit(cluster);
   }
 
   #score(time: number, cluster: StoryCluster, names: SharedNames, article: CentredVector): number {
     const { vectorWeight, entityWeight } = this.tuning;
-    const dot = names.dots.get(cluster) ?? 0;
+    const dot = names.dots.size === 0 ? 0 : (names.dots.get(cluster) ?? 0);
     const entities = dot === 0 ? 0 : dot / (names.articleNorm * this.#storyEntityNorm(cluster));
     return vectorWeight * this.#centring.cosine(article, cluster) + entityWeight * entities - this.#timePenalty(time, cluster);
   }

@@ -33,17 +33,19 @@ export class StoryTimeIndex {
   }
 
   /**
-   * Every story with an article published within `gapDays` of `time` (epoch ms), plus the undated and
-   * long-running stories; may return a few more (whole days are compared).
+   * Visits every story with an article published within `gapDays` of `time` (epoch ms), plus the undated and
+   * long-running stories; may visit a few more (whole days are compared), and a story filed under several of
+   * those days once for each (the caller skips repeats). Visiting rather than collecting into a set: it runs
+   * for every placed article, over a few hundred stories.
    */
-  near(time: number, gapDays: number): Set<StoryCluster> {
-    const found = new Set<StoryCluster>(this.#always);
+  forEachNear(time: number, gapDays: number, visit: (cluster: StoryCluster) => void): void {
+    for (const cluster of this.#always) visit(cluster);
     const first = Math.floor((time - gapDays * DAY_MS) / DAY_MS);
     const last = Math.floor((time + gapDays * DAY_MS) / DAY_MS);
     for (let day = first; day <= last; day += 1) {
-      for (const cluster of this.#byDay.get(day) ?? []) found.add(cluster);
+      const stories = this.#byDay.get(day);
+      if (stories) for (const cluster of stories) visit(cluster);
     }
-    return found;
   }
 
   #file(cluster: StoryCluster, registration: Registration): void {
