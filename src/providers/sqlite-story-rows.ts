@@ -1,8 +1,8 @@
 /** The story tables' schema and row mapping for `SqliteStoryStore`. */
 import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
-import { decodeVector, encodeVector } from './sqlite-vector-encoding.js';
+import { decodeVector } from './sqlite-vector-encoding.js';
 
-/** Typed arrays use the machine's byte order; the stored vectors are little-endian. */
+/** Typed arrays use the machine's byte order; the stored vectors are little-endian (see sqlite-vector-encoding). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Decodes a stored Float32 little-endian vector into a Float32Array (memberships are many; numbers take twice the memory). */
@@ -12,17 +12,6 @@ function decodeFloat32Vector(blob: Buffer): Float32Array {
   if (LITTLE_ENDIAN) new Uint8Array(vector.buffer).set(blob.subarray(0, vector.byteLength));
   else for (let index = 0; index < vector.length; index += 1) vector[index] = blob.readFloatLE(index * 4);
   return vector;
-}
-
-/**
- * Encodes a vector as the Float32 little-endian BLOB `encodeVector` writes, byte for byte: on little-endian
- * machines a Float32Array's own bytes are that BLOB, so story writes (every touched story's centroid and every
- * placed article's vector, on each ingest batch) skip a writeFloatLE call per element.
- */
-export function encodeFloat32Vector(vector: ArrayLike<number>): Buffer {
-  if (!LITTLE_ENDIAN) return encodeVector(vector);
-  const float32 = vector instanceof Float32Array ? vector : Float32Array.from(vector);
-  return Buffer.from(float32.buffer, float32.byteOffset, float32.byteLength);
 }
 
 /**

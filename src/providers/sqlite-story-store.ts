@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
 import {
-  encodeFloat32Vector,
   type MembershipRow,
   type OutboxRow,
   STORY_SCHEMA,
@@ -16,6 +15,7 @@ import {
   toSubscription,
 } from './sqlite-story-rows.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
+import { encodeVector } from './sqlite-vector-encoding.js';
 
 /** Filters for listing subscriptions. */
 export interface SubscriptionFilter {
@@ -84,7 +84,7 @@ export class SqliteStoryStore {
          centroid = excluded.centroid, entity = excluded.entity, article_count = excluded.article_count`,
     ).run({
       ...story,
-      centroid: encodeFloat32Vector(story.centroid),
+      centroid: encodeVector(story.centroid),
       entity: JSON.stringify(story.entities),
     });
   }
@@ -167,7 +167,7 @@ export class SqliteStoryStore {
        VALUES (@articleId, @storyId, @similarity, @assignedAt, @contentHash, @vector, @entity, @published, @seenAt)`,
     ).run({
       ...membership,
-      vector: encodeFloat32Vector(membership.vector),
+      vector: encodeVector(membership.vector),
       entity: JSON.stringify(membership.entities),
     });
   }

@@ -10,8 +10,19 @@ export function hashPassageText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Encodes a vector as a Float32 little-endian BLOB. */
+/** Typed arrays use the machine's byte order; the BLOBs are little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Encodes a vector as a Float32 little-endian BLOB. On little-endian machines a Float32Array's bytes are that
+ * BLOB, which is far cheaper than a writeFloatLE call per element (every passage vector, story centroid and
+ * membership is written this way during ingest).
+ */
 export function encodeVector(vector: ArrayLike<number>): Buffer {
+  if (LITTLE_ENDIAN) {
+    const floats = Float32Array.from(vector);
+    return Buffer.from(floats.buffer, floats.byteOffset, floats.byteLength);
+  }
   const buffer = Buffer.allocUnsafe(vector.length * 4);
   for (let index = 0; index < vector.length; index += 1) {
     buffer.writeFloatLE(vector[index] ?? 0, index * 4);
@@ -23,6 +34,13 @@ export function encodeVector(vector: ArrayLike<number>): Buffer {
 export function decodeVector(blob: Buffer): number[] {
   const length = Math.floor(blob.byteLength / 4);
   const vector = new Array<number>(length);
+  if (LITTLE_ENDIAN) {
+    // One copy of the bytes (the BLOB need not be 4-byte aligned), then plain reads.
+    const floats = new Float32Array(length);
+    new Uint8Array(floats.buffer).set(blob.subarray(0, length * 4));
+    for (let index = 0; index < length; index += 1) vector[index] = floats[index] ?? 0;
+    return vector;
+  }
   for (let index = 0; index < length; index += 1) {
     vector[index] = blob.readFloatLE(index * 4);
   }
