@@ -113,6 +113,8 @@ export class StoryCluster {
 
   /** The member closest to the centroid: the article that best represents the story. */
   centralArticleId(): string | null {
+    // Most stories are one article; it is its own centre (no dot product needed).
+    if (this.members.size === 1) return this.#onlyMemberId();
     let best: string | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const member of this.members.values()) {
@@ -123,6 +125,11 @@ export class StoryCluster {
       }
     }
     return best;
+  }
+
+  #onlyMemberId(): string | null {
+    for (const id of this.members.keys()) return id;
+    return null;
   }
 
   /** The member-vector sum: the one member's vector while the story has a single article; null when empty. */

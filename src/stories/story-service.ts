@@ -11,7 +11,7 @@ import { type ClusterTuning, StoryClusterer } from './story-clusterer.js';
 import { type StoryDisputeFindings, storyDisputes } from './story-disputes.js';
 import type { StoryHead, StoryMembership, StoryRecord } from './story-records.js';
 import { storyTimeline } from './story-timeline.js';
-import { storyTitle } from './story-title.js';
+import { storyTitle, titleNeedsFirstSentence } from './story-title.js';
 import type { StoryDetail, StoryDispute, StorySummary, TimelineEntry } from './story-view.js';
 
 export interface StoryServiceDependencies {
@@ -119,8 +119,9 @@ export class StoryService {
       touched.add(placement.storyId);
       if (placement.leftStoryId !== null) touched.add(placement.leftStoryId);
     }
+    const batch = new Map(ordered.map((article) => [article.id, article]));
     storyStore.transaction(() => {
-      for (const storyId of touched) this.#persist(storyId);
+      for (const storyId of touched) this.#persist(storyId, batch);
     });
   }
 
@@ -205,8 +206,8 @@ export class StoryService {
     return best;
   }
 
-  /** Writes a story's current state (or deletes it when empty) and its members' rows. */
-  #persist(storyId: string): void {
+  /** Writes a story's current state (or deletes it when empty) and its members' rows; `batch` holds articles already in hand. */
+  #persist(storyId: string, batch: ReadonlyMap<string, Article> = new Map()): void {
     const { storyStore } = this.#deps;
     const cluster = this.#clusterer.get(storyId);
     if (!cluster || cluster.size === 0) {
@@ -217,7 +218,7 @@ export class StoryService {
     const { firstSeen, lastSeen } = cluster.seenRange();
     const record: StoryRecord = {
       id: cluster.id,
-      title: this.#titleOf(cluster),
+      title: this.#titleOf(cluster, batch),
       firstSeen,
       lastSeen,
       createdAt: cluster.createdAt,
@@ -235,15 +236,17 @@ export class StoryService {
   }
 
   /** The title from the story's central article, reused while that article and its content stay the same. */
-  #titleOf(cluster: StoryCluster): string {
+  #titleOf(cluster: StoryCluster, batch: ReadonlyMap<string, Article>): string {
     const { store } = this.#deps;
     const centralId = cluster.centralArticleId();
     const contentHash = centralId !== null ? cluster.members.get(centralId)?.contentHash : undefined;
     const cached = this.#titles.get(cluster.id);
     if (cached !== undefined && cached.articleId === centralId && cached.contentHash === contentHash) return cached.title;
-    const central = centralId !== null ? store.getArticle(centralId) : null;
+    const inBatch = centralId !== null ? batch.get(centralId) : undefined;
+    const central = inBatch !== undefined && inBatch.contentHash === contentHash ? inBatch : centralId !== null ? store.getArticle(centralId) : null;
     if (!central || contentHash === undefined) return cluster.id;
-    const title = storyTitle(central, store.getArticlePassages(central.id)[0]?.sentences[0]);
+    const firstSentence = titleNeedsFirstSentence(central) ? store.getArticlePassages(central.id)[0]?.sentences[0] : undefined;
+    const title = storyTitle(central, firstSentence);
     this.#titles.set(cluster.id, { articleId: central.id, contentHash, title });
     return title;
   }

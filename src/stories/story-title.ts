@@ -10,11 +10,16 @@ const MAX_TITLE_CHARS = 120;
  */
 export function storyTitle(central: Article, firstSentence: SentenceSpan | undefined): string {
   const title = withoutOutletSuffix(central.title.trim(), central.source);
-  if (!central.titleDerived && title.length > 0) return title;
+  if (!titleNeedsFirstSentence(central, title)) return title;
   const sentence = (firstSentence ? central.body.slice(firstSentence.start, firstSentence.end) : central.body).replace(/\s+/g, ' ').trim();
   if (sentence.length <= MAX_TITLE_CHARS) return sentence || title;
   const cut = sentence.slice(0, MAX_TITLE_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).trimEnd()}…`;
+}
+
+/** Whether `storyTitle` reads the first sentence: so callers fetch the article's passages only when it does. */
+export function titleNeedsFirstSentence(central: Article, title = withoutOutletSuffix(central.title.trim(), central.source)): boolean {
+  return central.titleDerived || title.length === 0;
 }
 
 /** "Flight cuts coming … - USA Today" → "Flight cuts coming …": a story spans outlets, so its title names none. */
