@@ -1,4 +1,4 @@
-import type { StoryCluster } from './story-cluster.js';
+import { HEAD_DIMENSIONS, type StoryCluster } from './story-cluster.js';
 
 /** Pseudo-articles of zero vector mixed into the corpus mean, so centring only bites once the corpus is large. */
 const MEAN_PRIOR_ARTICLES = 20;
@@ -10,6 +10,8 @@ export interface CentredVector {
   dotMean: number;
   /** |v − μ|² */
   squared: number;
+  /** Norm of (v − μ)'s dimensions from `HEAD_DIMENSIONS` on. */
+  tailNorm: number;
 }
 
 /**
@@ -46,13 +48,15 @@ export class CorpusCentring {
     const centred = new Float64Array(mean.length);
     let dotMean = 0;
     let squared = 0;
+    let tailSquared = 0;
     for (let index = 0; index < mean.length; index += 1) {
       const value = (vector[index] ?? 0) - (mean[index] ?? 0);
       centred[index] = value;
       dotMean += value * (mean[index] ?? 0);
       squared += value * value;
+      if (index >= HEAD_DIMENSIONS) tailSquared += value * value;
     }
-    return { centred, dotMean, squared };
+    return { centred, dotMean, squared, tailNorm: Math.sqrt(tailSquared) };
   }
 
   /**
@@ -60,9 +64,23 @@ export class CorpusCentring {
    * (v−μ)·(S/n−μ) = (v−μ)·S/n − (v−μ)·μ, and |S/n−μ|² = |S|²/n² − 2 S·μ/n + |μ|², so one dot product per story.
    */
   cosine(article: CentredVector, cluster: StoryCluster): number {
+    return this.cosineOfSumDot(this.sumDot(article, cluster, null), article, cluster);
+  }
+
+  /**
+   * S·(v−μ) summed as the head (dimensions before `HEAD_DIMENSIONS`, from `head` when already computed) plus
+   * the tail, so the full and the bounded score (see `StoryClusterer`) share the head's arithmetic.
+   */
+  sumDot(article: CentredVector, cluster: StoryCluster, head: number | null): number {
+    const headDot = head ?? cluster.dotSum(article.centred, 0, HEAD_DIMENSIONS);
+    return headDot + cluster.dotSum(article.centred, HEAD_DIMENSIONS);
+  }
+
+  /** The centred cosine for a given S·(v−μ); it grows with it, so an upper bound of S·(v−μ) bounds the cosine. */
+  cosineOfSumDot(sumDot: number, article: CentredVector, cluster: StoryCluster): number {
     const count = cluster.size;
     if (count === 0) return 0;
-    const dot = cluster.dotSum(article.centred) / count - article.dotMean;
+    const dot = sumDot / count - article.dotMean;
     const centroidSquared = cluster.sumSquared / (count * count) - (2 * this.#sumDotMean(cluster)) / count + this.#meanSquared;
     return dot / Math.sqrt(Math.max(centroidSquared, 1e-12) * Math.max(article.squared, 1e-12));
   }

@@ -4,6 +4,13 @@ import { dot } from './vector-dot.js';
 type PublishedRange = { first: number; last: number };
 
 /**
+ * Leading dimensions the clusterer dots exactly before it bounds the rest (Cauchy–Schwarz on the norms of the
+ * trailing parts) to rule a story out: the default embedder's first 256 dimensions are its PCA-ordered static
+ * table, which carries most of what tells articles apart.
+ */
+export const HEAD_DIMENSIONS = 256;
+
+/**
  * One story's running aggregate in memory: the sum of its member vectors, how many members mention each
  * entity, and its date range. Adding or removing an article is O(dimension + entities), so thousands of
  * articles cluster in seconds without re-reading anything.
@@ -28,6 +35,8 @@ export class StoryCluster {
   /** The one member's vector while the story has a single article (read for every comparison). */
   #onlyVector: ArrayLike<number> | null = null;
   #sumNorm = 0;
+  /** Norm of the sum's dimensions from `HEAD_DIMENSIONS` on. */
+  #tailNorm = 0;
   /** Bumped on every change, so callers can cache what they derive from the story. */
   #version = 0;
   #publishedRange: PublishedRange | null | undefined;
@@ -65,10 +74,15 @@ export class StoryCluster {
     return this.#sumNorm === 0 ? 0 : this.dotSum(vector) / this.#sumNorm;
   }
 
-  /** Dot product of the member-vector sum with a vector. */
-  dotSum(vector: ArrayLike<number>): number {
+  /** Dot product of the member-vector sum with a vector, over all dimensions or those from `start` to `end`. */
+  dotSum(vector: ArrayLike<number>, start?: number, end?: number): number {
     const sum = this.#vectorSum();
-    return sum === null ? 0 : dot(sum, vector);
+    return sum === null ? 0 : dot(sum, vector, start, end);
+  }
+
+  /** Norm of the member-vector sum's dimensions from `HEAD_DIMENSIONS` on (see there). */
+  get tailNorm(): number {
+    return this.#tailNorm;
   }
 
   /** Squared norm of the member-vector sum. */
@@ -165,8 +179,13 @@ export class StoryCluster {
     }
     const sum = this.#vectorSum();
     let squares = 0;
-    if (sum !== null) for (let index = 0; index < sum.length; index += 1) squares += (sum[index] ?? 0) ** 2;
+    let tailSquares = 0;
+    if (sum !== null) {
+      for (let index = 0; index < sum.length; index += 1) squares += (sum[index] ?? 0) ** 2;
+      for (let index = HEAD_DIMENSIONS; index < sum.length; index += 1) tailSquares += (sum[index] ?? 0) ** 2;
+    }
     this.#sumNorm = Math.sqrt(squares);
+    this.#tailNorm = Math.sqrt(tailSquares);
   }
 }
 

@@ -1,7 +1,7 @@
 import { sha256 } from '../ingest/content-hash.js';
 import type { ArticleProfile } from './article-profile.js';
 import { type CentredVector, CorpusCentring } from './corpus-centring.js';
-import { StoryCluster } from './story-cluster.js';
+import { HEAD_DIMENSIONS, StoryCluster } from './story-cluster.js';
 import type { StoryMembership } from './story-records.js';
 import { StoryTimeIndex } from './story-time-index.js';
 
@@ -39,6 +39,8 @@ const COMMON_ENTITY_MIN_ARTICLES = 20;
  * cosine can come out a hair above 1; a day's slack keeps such a story in the window.
  */
 const WINDOW_SLACK_DAYS = 1;
+/** Room left for rounding when a bound rules a story out: far above the ~1e-13 error of a 768-d dot product. */
+const BOUND_MARGIN = 1e-6;
 
 interface SharedNames {
   dots: Map<StoryCluster, number>;
@@ -137,7 +139,7 @@ export class StoryClusterer {
       if (cluster.lastScoredRound === round) return;
       cluster.lastScoredRound = round;
       if (cluster.size === 0) return;
-      const score = this.#score(time, cluster, names, article);
+      const score = this.#scoreIfItCanJoin(time, cluster, names, article);
       if (score > fittest.score) {
         fittest.cluster = cluster;
         fittest.score = score;
@@ -202,10 +204,29 @@ export class StoryClusterer {
   }
 
   #score(time: number, cluster: StoryCluster, names: SharedNames, article: CentredVector): number {
-    const { vectorWeight, entityWeight } = this.tuning;
+    return this.tuning.vectorWeight * this.#centring.cosine(article, cluster) + this.#nameAndTimeScore(time, cluster, names);
+  }
+
+  /**
+   * The score, or −∞ when it is sure to fall below the join threshold. Most candidates are near in time but
+   * about something else: the head of the dot product plus a Cauchy–Schwarz bound on the tail (|S_tail|·|c_tail|)
+   * bounds the cosine from above, and when even that score misses the threshold the tail is not computed. A
+   * story below the threshold can never be joined, so skipping it changes no placement; the caches the score
+   * reads are consulted as before, so they refresh at the same moments.
+   */
+  #scoreIfItCanJoin(time: number, cluster: StoryCluster, names: SharedNames, article: CentredVector): number {
+    const rest = this.#nameAndTimeScore(time, cluster, names);
+    const head = cluster.dotSum(article.centred, 0, HEAD_DIMENSIONS);
+    const bound = this.#centring.cosineOfSumDot(head + cluster.tailNorm * article.tailNorm, article, cluster);
+    if (this.tuning.vectorWeight * bound + rest < this.tuning.joinThreshold - BOUND_MARGIN) return Number.NEGATIVE_INFINITY;
+    return this.tuning.vectorWeight * this.#centring.cosineOfSumDot(this.#centring.sumDot(article, cluster, head), article, cluster) + rest;
+  }
+
+  /** The entity part of the score minus the time penalty. */
+  #nameAndTimeScore(time: number, cluster: StoryCluster, names: SharedNames): number {
     const dot = names.dots.size === 0 ? 0 : (names.dots.get(cluster) ?? 0);
     const entities = dot === 0 ? 0 : dot / (names.articleNorm * this.#storyEntityNorm(cluster));
-    return vectorWeight * this.#centring.cosine(article, cluster) + entityWeight * entities - this.#timePenalty(time, cluster);
+    return this.tuning.entityWeight * entities - this.#timePenalty(time, cluster);
   }
 
   /**
