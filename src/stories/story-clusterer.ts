@@ -216,6 +216,8 @@ export class StoryClusterer {
    */
   #scoreIfItCanJoin(time: number, cluster: StoryCluster, names: SharedNames, article: CentredVector): number {
     const rest = this.#nameAndTimeScore(time, cluster, names);
+    // The bound holds only while a higher cosine means a higher score.
+    if (this.tuning.vectorWeight <= 0) return this.tuning.vectorWeight * this.#centring.cosine(article, cluster) + rest;
     const head = cluster.dotSum(article.centred, 0, HEAD_DIMENSIONS);
     const bound = this.#centring.cosineOfSumDot(head + cluster.tailNorm * article.tailNorm, article, cluster);
     if (this.tuning.vectorWeight * bound + rest < this.tuning.joinThreshold - BOUND_MARGIN) return Number.NEGATIVE_INFINITY;
