@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalised } from '../../src/stories/article-profile.js';
 import type { ArticleProfile } from '../../src/stories/article-profile.js';
+import { HEAD_DIMENSIONS } from '../../src/stories/story-cluster.js';
 import { DEFAULT_TUNING, maxGapWithoutNames, StoryClusterer } from '../../src/stories/story-clusterer.js';
 import { seededRandom } from '../providers/deterministic-vectors.js';
 
@@ -8,9 +9,9 @@ const DIMENSION = 12;
 const DAY_MS = 86_400_000;
 
 /** Articles around a few topics, over 120 days, some undated, some sharing rare names, in random order. */
-function articleStream(count: number): ArticleProfile[] {
+function articleStream(count: number, dimension = DIMENSION): ArticleProfile[] {
   const next = seededRandom(7);
-  const topics = Array.from({ length: 6 }, () => Array.from({ length: DIMENSION }, () => next() - 0.5));
+  const topics = Array.from({ length: 6 }, () => Array.from({ length: dimension }, () => next() - 0.5));
   return Array.from({ length: count }, (_, index) => {
     const topic = topics[Math.floor(next() * topics.length)] ?? [];
     const vector = normalised(topic.map((value) => value + (next() - 0.5) * 0.6));
@@ -31,10 +32,14 @@ describe('story candidates', () => {
     expect(maxGapWithoutNames({ ...DEFAULT_TUNING, timeWeight: 0.2 })).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it('places every article where scoring it against every story would', () => {
-    const clusterer = new StoryClusterer(DIMENSION);
+  it.each([
+    ['short vectors', DIMENSION],
+    // Longer than HEAD_DIMENSIONS: stories are ruled out by the head plus a bound on the tail.
+    ['vectors with a bounded tail', HEAD_DIMENSIONS + 64],
+  ])('places every article where scoring it against every story would (%s)', (_, dimension) => {
+    const clusterer = new StoryClusterer(dimension);
     let joined = 0;
-    for (const profile of articleStream(400)) {
+    for (const profile of articleStream(400, dimension)) {
       let best: string | null = null;
       let bestScore = Number.NEGATIVE_INFINITY;
       for (const cluster of clusterer.clusters()) {
