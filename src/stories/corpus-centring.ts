@@ -26,8 +26,6 @@ export class CorpusCentring {
   readonly #mean: Float64Array;
   #count = 0;
   #meanSquared = 0;
-  /** S·μ per story with the story version and corpus size it was computed at (see `#sumDotMean`). */
-  readonly #sumDotMeans = new WeakMap<StoryCluster, { version: number; count: number; value: number }>();
 
   constructor(dimension: number) {
     this.#sum = new Float64Array(dimension);
@@ -87,10 +85,10 @@ export class CorpusCentring {
 
   /** S·μ for a story, cached: the mean drifts slowly, and the story changes only when articles come or go. */
   #sumDotMean(cluster: StoryCluster): number {
-    const cached = this.#sumDotMeans.get(cluster);
+    const cached = cluster.sumDotMeanCache;
     if (cached && cached.version === cluster.version && this.#count <= cached.count * 1.05 + 2) return cached.value;
     const value = cluster.dotSum(this.#mean);
-    this.#sumDotMeans.set(cluster, { version: cluster.version, count: this.#count, value });
+    cluster.sumDotMeanCache = { version: cluster.version, count: this.#count, value };
     return value;
   }
 

@@ -25,6 +25,11 @@ export class StoryCluster {
    * day buckets and the shared-name postings, and marking them is cheaper than collecting them in a set.
    */
   lastScoredRound = 0;
+  /**
+   * S·μ with the story version and corpus size it was computed at, kept here for `CorpusCentring` (a field
+   * rather than a WeakMap entry: it is read for every candidate story of every placed article).
+   */
+  sumDotMeanCache: { version: number; count: number; value: number } | null = null;
   readonly #dimension: number;
   /**
    * Sum of the member vectors, allocated only once a story has two members: most stories are single

@@ -12,7 +12,8 @@ type Registration = { kind: 'days'; first: number; last: number } | { kind: 'alw
  * and stories spanning many days are always returned.
  */
 export class StoryTimeIndex {
-  readonly #byDay = new Map<number, Set<StoryCluster>>();
+  /** Arrays rather than sets: they are walked for every placed article, and a day holds a few dozen stories. */
+  readonly #byDay = new Map<number, StoryCluster[]>();
   readonly #always = new Set<StoryCluster>();
   readonly #registered = new Map<StoryCluster, Registration>();
 
@@ -44,7 +45,7 @@ export class StoryTimeIndex {
     const last = Math.floor((time + gapDays * DAY_MS) / DAY_MS);
     for (let day = first; day <= last; day += 1) {
       const stories = this.#byDay.get(day);
-      if (stories) for (const cluster of stories) visit(cluster);
+      if (stories) for (let index = 0; index < stories.length; index += 1) visit(stories[index] as StoryCluster);
     }
   }
 
@@ -56,8 +57,8 @@ export class StoryTimeIndex {
     }
     for (let day = registration.first; day <= registration.last; day += 1) {
       const stories = this.#byDay.get(day);
-      if (stories) stories.add(cluster);
-      else this.#byDay.set(day, new Set([cluster]));
+      if (!stories) this.#byDay.set(day, [cluster]);
+      else if (!stories.includes(cluster)) stories.push(cluster);
     }
   }
 
@@ -69,8 +70,9 @@ export class StoryTimeIndex {
     }
     for (let day = registration.first; day <= registration.last; day += 1) {
       const stories = this.#byDay.get(day);
-      stories?.delete(cluster);
-      if (stories?.size === 0) this.#byDay.delete(day);
+      const position = stories?.indexOf(cluster) ?? -1;
+      if (position >= 0) stories?.splice(position, 1);
+      if (stories?.length === 0) this.#byDay.delete(day);
     }
   }
 }
