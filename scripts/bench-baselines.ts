@@ -5,7 +5,6 @@
  * bench-ours.ts filled. Prints one JSON object.
  * Usage: tsx scripts/bench-baselines.ts --data DIR [--questions FILE.json] [--langchain-runs 1] [--no-langchain]
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Document } from '@langchain/core/documents';
@@ -14,9 +13,11 @@ import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { annRecall } from './lib/ann-recall.js';
+import { benchmarkQuestions } from './lib/benchmark-questions.js';
 import { exactNeighbours, normalised, vectorMatrix } from './lib/exact-search.js';
 import { median, percentile } from './lib/metrics.js';
 import { PhaseMemory } from './lib/phase-memory.js';
+import { timed } from './lib/timed.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,22 +30,11 @@ const { values } = parseArgs({
   },
 });
 
-async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now();
-  const value = await task();
-  return { value, ms: performance.now() - started };
-}
-
 async function main(): Promise<void> {
   if (!values.data) throw new Error('usage: bench-baselines.ts --data DIR');
   const memory = new PhaseMemory();
   const storydesk = await openStorydesk({ dataDir: resolve(values.data), env: loadConfig({}), logger: createLogger('warn') });
-  const questionTexts = values.questions
-    ? (JSON.parse(readFileSync(values.questions, 'utf8')) as string[])
-    : storydesk.store
-        .listArticleRefs()
-        .slice(0, Number(values['question-count']))
-        .map((ref) => storydesk.store.getArticle(ref.id)?.title ?? 'news');
+  const questionTexts = benchmarkQuestions(storydesk.store, values.questions, Number(values['question-count']));
   const articles = storydesk.store.counts().articles;
   const passages = storydesk.store.counts().passages;
   memory.mark('open');

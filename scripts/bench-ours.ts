@@ -4,15 +4,16 @@
  * (ingest + ask); the baselines are measured elsewhere (bench-baselines.ts). Prints one JSON object.
  * Usage: tsx scripts/bench-ours.ts --corpus FILE.jsonl --data DIR [--questions FILE.json] [--question-count 200]
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
-import type { Storydesk } from '../src/app/storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
+import { benchmarkQuestions } from './lib/benchmark-questions.js';
 import { percentile } from './lib/metrics.js';
 import { PhaseMemory } from './lib/phase-memory.js';
+import { timed } from './lib/timed.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,20 +25,6 @@ const { values } = parseArgs({
   },
 });
 
-async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now();
-  const value = await task();
-  return { value, ms: performance.now() - started };
-}
-
-function questionsOf(storydesk: Storydesk): string[] {
-  if (values.questions) return JSON.parse(readFileSync(values.questions, 'utf8')) as string[];
-  return storydesk.store
-    .listArticleRefs()
-    .slice(0, Number(values['question-count']))
-    .map((ref) => storydesk.store.getArticle(ref.id)?.title ?? 'news');
-}
-
 async function main(): Promise<void> {
   if (!values.corpus || !values.data) throw new Error('usage: bench-ours.ts --corpus FILE.jsonl --data DIR');
   const memory = new PhaseMemory();
@@ -48,7 +35,7 @@ async function main(): Promise<void> {
   const ingest = await timed(() => storydesk.ingest([resolve(values.corpus as string)]));
   memory.mark('ingest');
 
-  const questions = questionsOf(storydesk);
+  const questions = benchmarkQuestions(storydesk.store, values.questions, Number(values['question-count']));
   // Warm latencies: one untimed pass first so caches and JIT are warm.
   for (const question of questions.slice(0, 10)) await storydesk.ask(question);
   const askMs: number[] = [];

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { toSafeFtsQuery } from '../src/providers/sqlite-fts-query.js';
+import { FTS_TOKENIZER } from '../src/providers/sqlite-schema.js';
 import type { TrainingPair } from './train-embedder-pairs.js';
 
 export interface HardNegativeOptions {
@@ -21,7 +22,7 @@ export interface HardNegativeOptions {
  */
 export function mineHardNegatives(pairs: readonly TrainingPair[], options: HardNegativeOptions): (number | undefined)[] {
   const database = new Database(':memory:');
-  database.exec("CREATE VIRTUAL TABLE passages USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2')");
+  database.exec(`CREATE VIRTUAL TABLE passages USING fts5(text, tokenize = '${FTS_TOKENIZER}')`);
   const insert = database.prepare('INSERT INTO passages (rowid, text) VALUES (?, ?)');
   const firstPairOf = new Map<string, number>();
   database.transaction(() => {

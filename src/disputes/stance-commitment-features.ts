@@ -1,3 +1,4 @@
+import { SHOUTED_VERDICT } from './stance-cues.js';
 import type { TermWeights } from './stance-idf.js';
 import type { PreparedText } from './stance-prepared-text.js';
 import { type AnalyzedSentence, sumCues } from './stance-text.js';
@@ -31,7 +32,6 @@ export const COMMITMENT_FEATURE_NAMES: readonly string[] = [
   'assertedLeadCoverage',
 ];
 
-const SHOUTED_VERDICT = /\b(?:FALSE|HOAX|FAKE|SATIRE|DEBUNKED|UNTRUE)\b/;
 const TOP_SENTENCES = 3;
 const LEAD_SENTENCES = 3;
 

@@ -57,6 +57,9 @@ export const REFUTING_PHRASES: readonly RegExp[] = [
   /\bturn(?:s|ed)? out (?:to be )?(?:fake|false|a hoax)|\bdebunk/,
 ];
 
+/** A verdict in capitals ("FALSE", "HOAX"), as fact-checking sites print it. */
+export const SHOUTED_VERDICT = /\b(?:FALSE|HOAX|FAKE|SATIRE|DEBUNKED|UNTRUE)\b/;
+
 /**
  * Pairs of words with opposite meaning in news ("approved" / "rejected"): a claim with one and a matching
  * sentence with the other is a strong contradiction cue that word overlap alone cannot see. Surface forms;

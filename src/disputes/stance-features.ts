@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { COMMITMENT_FEATURE_NAMES, commitmentFeatures } from './stance-commitment-features.js';
-import { OPPOSITE_PAIRS } from './stance-cues.js';
+import { OPPOSITE_PAIRS, SHOUTED_VERDICT } from './stance-cues.js';
 import type { TermWeights } from './stance-idf.js';
 import type { PreparedText } from './stance-prepared-text.js';
 import { RELATEDNESS_FEATURE_NAMES, relatednessFeatures } from './stance-relatedness-features.js';
@@ -85,8 +85,6 @@ export const STAGE_ONE_FEATURES: readonly string[] = [
 /** Names of the features stage 2 (agree / disagree / discuss) reads: the TF-IDF and embedding cosines only added noise there. */
 export const STAGE_TWO_FEATURES: readonly string[] = DENSE_FEATURE_NAMES.filter((name) => !RELATEDNESS_FEATURE_NAMES.includes(name));
 
-/** A verdict in capitals ("FALSE", "HOAX"), as fact-checking sites print it. */
-const SHOUTED_VERDICT = /\b(?:FALSE|HOAX|FAKE|SATIRE|DEBUNKED|UNTRUE)\b/;
 const QUOTE_MARKS = /["“”‘’']/g;
 
 const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {

@@ -2,6 +2,12 @@ import type Database from 'better-sqlite3';
 import { StorydeskError } from '../core/errors.js';
 
 /**
+ * How the BM25 index tokenizes, as migration 1 below spells it (migrations stay literal: a shipped one never
+ * changes). Anything that must match the index's terms, such as the embedder's hard-negative mining, uses this.
+ */
+export const FTS_TOKENIZER = 'porter unicode61 remove_diacritics 2';
+
+/**
  * Schema migrations for the article store, applied in order and recorded in `PRAGMA user_version`.
  * Append new migrations; never edit one that has shipped, since existing stores have already run it.
  */

@@ -1,18 +1,6 @@
 /** The story tables' schema and row mapping for `SqliteStoryStore`. */
 import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
-import { decodeVector } from './sqlite-vector-encoding.js';
-
-/** Typed arrays use the machine's byte order; the stored vectors are little-endian (see sqlite-vector-encoding). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** Decodes a stored Float32 little-endian vector into a Float32Array (memberships are many; numbers take twice the memory). */
-function decodeFloat32Vector(blob: Buffer): Float32Array {
-  const vector = new Float32Array(Math.floor(blob.byteLength / 4));
-  // One copy of the bytes rather than a readFloatLE call per element: every membership is decoded on open.
-  if (LITTLE_ENDIAN) new Uint8Array(vector.buffer).set(blob.subarray(0, vector.byteLength));
-  else for (let index = 0; index < vector.length; index += 1) vector[index] = blob.readFloatLE(index * 4);
-  return vector;
-}
+import { decodeFloat32Array, decodeVector } from './sqlite-vector-encoding.js';
 
 /**
  * The story tables live in the article store's database file but are created here, with their own connection:
@@ -147,7 +135,7 @@ export const toMembership = (row: MembershipRow): StoryMembership => ({
   similarity: row.similarity,
   assignedAt: row.assigned_at,
   contentHash: row.content_hash,
-  vector: decodeFloat32Vector(row.vector),
+  vector: decodeFloat32Array(row.vector),
   entities: JSON.parse(row.entity) as Record<string, number>,
   published: row.published,
   seenAt: row.seen_at,

@@ -58,3 +58,12 @@ export function decodeVector(blob: Buffer): number[] {
   }
   return vector;
 }
+
+/** Decodes a Float32 little-endian BLOB into a Float32Array: half the memory of numbers, for rows kept in bulk. */
+export function decodeFloat32Array(blob: Buffer): Float32Array {
+  const vector = new Float32Array(Math.floor(blob.byteLength / 4));
+  // One copy of the bytes rather than a readFloatLE call per element: every story membership is decoded on open.
+  if (LITTLE_ENDIAN) new Uint8Array(vector.buffer).set(blob.subarray(0, vector.byteLength));
+  else for (let index = 0; index < vector.length; index += 1) vector[index] = blob.readFloatLE(index * 4);
+  return vector;
+}
