@@ -77,6 +77,20 @@ interface PipelineOptions {
 }
 
 type Learner = 'logreg' | 'trees' | 'both';
+
+/**
+ * Agree : discuss among FNC-1's 49,972 published training pairs (3,678 agree, 8,909 discuss; Pomerleau & Rao 2017,
+ * train_stances.csv). The article clusters we train on hold far more agree per discuss pair (0.69 against 0.41), so
+ * the body model's agree probability is corrected to the published ratio. A statistic of the public data set, not
+ * of our held-out part; over the three fold assignments it moved CV from 86.18 to 86.28% (disagree F1 0.180 → 0.183).
+ */
+const PUBLISHED_AGREE_PER_DISCUSS = 3678 / 8909;
+
+function agreePriorCorrection(bodies: Example[]): number {
+  const agree = bodies.filter((example) => example.pair.label === 'agree').length;
+  const discuss = bodies.filter((example) => example.pair.label === 'discuss').length;
+  return agree > 0 && discuss > 0 ? PUBLISHED_AGREE_PER_DISCUSS / (agree / discuss) : 1;
+}
 const TREES: BoostOptions = { rounds: 120, depth: 3, learningRate: 0.1, minChildWeight: 5 };
 /**
  * Stage 1 is boosted trees: over three fold assignments they beat the logistic regression on FNC-1 score
@@ -129,18 +143,17 @@ function train(set: Example[], options: PipelineOptions, relatedness = trainRela
       options.stance,
     );
   };
+  const bodies = relatedSet.filter((example) => example.features.textWords > HEADLINE_WORDS);
   return {
     relatedness,
-    stance: stageTwo(
-      relatedSet.filter((example) => example.features.textWords > HEADLINE_WORDS),
-      options.body,
-    ),
+    stance: stageTwo(bodies, options.body),
     headlineStance: stageTwo(
       relatedSet.filter((example) => example.features.textWords <= HEADLINE_WORDS),
       options.headline,
     ),
     headlineWords: HEADLINE_WORDS,
     hashSize: HASH_SIZE,
+    bodyAgreePriorCorrection: agreePriorCorrection(bodies),
   };
 }
 
@@ -335,6 +348,10 @@ const provenance = `# Provenance of stance-weights.json
   hedges of the three sentences closest to the claim by TF-IDF, the body's shares of refuting / reported / denied / asserted sentences, and
   how much of the claim the body asserts against what it attributes), one model for bodies and one for
   headline-length texts (≤ ${HEADLINE_WORDS} words): bodies ${describe(chosen.options.body)}, headlines ${describe(chosen.options.headline)}.
+  The body model's agree probability is multiplied by ${heldOutPipeline.bodyAgreePriorCorrection.toFixed(3)} and renormalised: a Bayes prior correction from the
+  tuning clusters' agree : discuss ratio to the one of FNC-1's 49,972 published training pairs (3,678 : 8,909), since the
+  tuning clusters hold unusually many agree pairs. It is computed from label counts, not tuned; over the three fold assignments it
+  moved CV from 86.18 to 86.28% (disagree F1 0.180 → 0.183) and the held-out FNC-1 score from 78.1 to 79.0%.
   Features: \`src/disputes/stance-features.ts\`, \`stance-relatedness-features.ts\`; models: \`src/disputes/softmax-model.ts\`, \`src/disputes/boosted-trees.ts\`.
 - **Data:** \`../shared/data/fnc1_stance_input.jsonl\` + \`fnc1_stance_labels.jsonl\` (${examples.filter((example) => example.pair.dataset === 'fnc1').length} FNC-1 pairs) and
   \`emergent_stance.jsonl\` (${examples.filter((example) => example.pair.dataset === 'emergent').length} Emergent pairs; for→agree, against→disagree, observing→discuss).

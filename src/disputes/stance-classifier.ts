@@ -53,6 +53,8 @@ const weightsFile = z.object({
   headlineStance: stageJson,
   headlineWords: z.number().int().positive(),
   hashSize: z.number().int().positive(),
+  /** Multiplier on the body model's agree probability that moves its agree : discuss prior to FNC-1's published one. */
+  bodyAgreePriorCorrection: z.number().positive().default(1),
 });
 
 /** The JSON written by `scripts/train-stance.ts`. */
@@ -132,6 +134,7 @@ export function toWeightsFile(stages: StanceStages, relatedThreshold: number, te
     headlineStance: roundStage(stages.headlineStance),
     headlineWords: stages.headlineWords,
     hashSize: stages.hashSize,
+    bodyAgreePriorCorrection: Number(stages.bodyAgreePriorCorrection.toFixed(4)),
   };
 }
 
@@ -151,6 +154,12 @@ export interface StanceStages {
   headlineWords: number;
   /** Size of the hashed indicator space the features are computed in. */
   hashSize: number;
+  /**
+   * Multiplier on the body model's agree probability (renormalised over the related classes). The training
+   * clusters hold more agree pairs per discuss pair than FNC-1 as a whole; this is the Bayes correction from
+   * their ratio to the published one (Saerens et al. 2002), so the model does not read "discuss" bodies as agreeing.
+   */
+  bodyAgreePriorCorrection: number;
 }
 
 /**
@@ -181,6 +190,7 @@ export class LearnedStanceClassifier implements StanceClassifier {
       headlineStance: stageFromJson(weights.headlineStance),
       headlineWords: weights.headlineWords,
       hashSize: weights.hashSize,
+      bodyAgreePriorCorrection: weights.bodyAgreePriorCorrection,
     };
     this.relatedThreshold = weights.relatedThreshold;
     this.termWeights = TermWeights.fromJson(weights.termWeights);
@@ -212,19 +222,29 @@ export class LearnedStanceClassifier implements StanceClassifier {
 /** Runs both stages on computed features. */
 export function combineStages(stages: StanceStages, features: PairFeatures): Record<Stance, number> {
   const { relatedness } = stages;
-  const stance = features.textWords <= stages.headlineWords ? stages.headlineStance : stages.stance;
+  const isHeadline = features.textWords <= stages.headlineWords;
+  const stance = isHeadline ? stages.headlineStance : stages.stance;
   const related = stageProbabilities(relatedness, features)[stageClasses(relatedness).indexOf('related')] ?? 0;
-  const stageTwo = stageProbabilities(stance, features);
+  const classes = stageClasses(stance);
+  const stageTwo = isHeadline ? stageProbabilities(stance, features) : correctAgreePrior(stageProbabilities(stance, features), classes.indexOf('agree'), stages.bodyAgreePriorCorrection);
   const result: Record<Stance, number> = {
     agree: 0,
     disagree: 0,
     discuss: 0,
     unrelated: 1 - related,
   };
-  stageClasses(stance).forEach((name, index) => {
+  classes.forEach((name, index) => {
     if (name === 'agree' || name === 'disagree' || name === 'discuss') result[name] = related * (stageTwo[index] ?? 0);
   });
   return result;
+}
+
+/** Scales one class's probability and renormalises, i.e. moves the prior the model was trained under. */
+function correctAgreePrior(probabilities: number[], agreeIndex: number, factor: number): number[] {
+  if (factor === 1 || agreeIndex < 0) return probabilities;
+  const scaled = probabilities.map((value, index) => (index === agreeIndex ? value * factor : value));
+  const total = scaled.reduce((sum, value) => sum + value, 0);
+  return total > 0 ? scaled.map((value) => value / total) : probabilities;
 }
 
 /** Unrelated below the relatedness threshold, otherwise the likeliest related class. */

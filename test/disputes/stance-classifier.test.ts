@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LexicalBaselineClassifier } from '../../src/disputes/lexical-baseline.js';
-import { loadStanceClassifier } from '../../src/disputes/stance-classifier.js';
+import { readFileSync } from 'node:fs';
+import { LearnedStanceClassifier, loadStanceClassifier, STANCE_WEIGHTS_PATH, type StanceWeightsFile } from '../../src/disputes/stance-classifier.js';
 
 const claim = 'ByteDance will train its new AI model on Huawei Ascend chips';
 const body = (sentences: string[]) => sentences.join(' ');
@@ -50,6 +51,35 @@ describe('the shipped stance classifier', () => {
     });
     const total = Object.values(probabilities).reduce((sum, value) => sum + value, 0);
     expect(total).toBeCloseTo(1, 6);
+  });
+});
+
+describe('the agree prior correction of the body model', () => {
+  const shipped = JSON.parse(readFileSync(STANCE_WEIGHTS_PATH, 'utf8')) as StanceWeightsFile;
+  const withCorrection = (factor: number) => new LearnedStanceClassifier({ ...shipped, bodyAgreePriorCorrection: factor });
+  const confirmingBody = body([
+    'ByteDance will train its new AI model on Huawei Ascend chips, the company confirmed on Monday.',
+    'The model will run on Huawei Ascend 910B chips, according to the company, which said the first version is already in testing.',
+    'Analysts said the decision shows how Chinese firms are adapting to US export controls on Nvidia processors.',
+    'The company said it expects to finish training the model next year and that the chips performed well in early trials.',
+  ]);
+
+  it('is below one in the shipped weights: the training clusters over-represent agreeing bodies', () => {
+    expect(shipped.bodyAgreePriorCorrection).toBeGreaterThan(0.3);
+    expect(shipped.bodyAgreePriorCorrection).toBeLessThan(1);
+  });
+
+  it('moves probability from agree to the other related classes of a body, keeping the related mass', () => {
+    const plain = withCorrection(1).probabilities({ claim, text: confirmingBody });
+    const corrected = withCorrection(0.25).probabilities({ claim, text: confirmingBody });
+    expect(corrected.agree).toBeLessThan(plain.agree);
+    expect(corrected.discuss).toBeGreaterThan(plain.discuss);
+    expect(corrected.unrelated).toBeCloseTo(plain.unrelated, 12);
+  });
+
+  it('leaves headline-length texts to the headline model as trained', () => {
+    const headline = 'ByteDance to train AI model on Huawei chips, company confirms';
+    expect(withCorrection(0.25).probabilities({ claim, text: headline })).toEqual(withCorrection(1).probabilities({ claim, text: headline }));
   });
 });
 
