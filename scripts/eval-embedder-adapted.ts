@@ -9,6 +9,7 @@
  * (eval-embedder-titles.ts). Choose on dev; held-out and titles only confirm.
  *
  *   nice -n 10 npx tsx scripts/eval-embedder-adapted.ts [--set main|norm|ip|buckets|semantic|split|terms|saturation|all] [--alphas 0.7,0.5,0.3]
+ *   nice -n 10 npx tsx scripts/eval-embedder-adapted.ts --set lsa [--lsa-dimensions 256]
  *
  * Each set takes 1–2 minutes on one core. Results: models/static-use-lite/PROVENANCE.md, "Corpus-adapted word
  * channel (session 4)".
@@ -23,6 +24,7 @@ import { decodeTable, type StaticTable } from '../src/providers/embedders/static
 import { readUseVocabulary } from '../src/providers/embedders/use-model-files.js';
 import { bm25Rankings, chunkArticle, fuseRankingsWeighted, isHeldOutQuestion, loadRtqa } from './eval-embedder-corpus.js';
 import { retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
+import { fitLatentSpace, projectToLatent, type SparseRow } from './lib/latent-semantic-space.js';
 import { sharedDataDir } from './lib/shared-data.js';
 import { toSafeFtsQuery } from '../src/providers/sqlite-fts-query.js';
 
@@ -408,6 +410,48 @@ function evaluateVariant(bench: Bench, semantic: Float32Array[], words: { scores
   return out;
 }
 
+/**
+ * lsaScores[q][p]: cosine in a latent semantic space fitted on this bench's passages (tf-idf rows: BM25-saturated
+ * tf × idf, unit length; queries as idf-weighted words folded in).
+ */
+function lsaScores(bench: Bench, words: WordVocabulary, dimensions: number): Float32Array[] {
+  const weighting: WordWeighting = { ...SHIPPED_WORDS, document: 'bm25', query: 'idf', buckets: 0 };
+  const none = { bucket: new Int32Array(0), sign: new Float32Array(0) };
+  const rows: SparseRow[] = bench.passageBags.map((bag) => wordVector(bag, 'document', weighting, bench, none));
+  const started = performance.now();
+  const space = fitLatentSpace(rows, words.keys.length, dimensions);
+  console.log(`  LSA ${dimensions}-d fitted on ${bench.name} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const passageVectors = new Float32Array(rows.length * dimensions);
+  rows.forEach((row, p) => projectToLatent(space, row, passageVectors.subarray(p * dimensions, (p + 1) * dimensions)));
+  const query = new Float32Array(dimensions);
+  return bench.queries.map((q) => {
+    projectToLatent(space, wordVector(q.bag, 'query', weighting, bench, none), query);
+    const scores = new Float32Array(rows.length);
+    for (let p = 0; p < rows.length; p++) {
+      let sum = 0;
+      const offset = p * dimensions;
+      for (let i = 0; i < dimensions; i++) sum += (query[i] as number) * (passageVectors[offset + i] as number);
+      scores[p] = sum;
+    }
+    return scores;
+  });
+}
+
+/** Dense and hybrid scores of a weighted sum of channel scores (semantic, LSA, words), ranked per query. */
+function evaluateMix(bench: Bench, channels: Float32Array[][], weights: number[]): { dense: BenchScores; hybrid: BenchScores } {
+  const dense = bench.queries.map((_, q) => {
+    const mixed = new Float32Array(bench.passageBags.length);
+    channels.forEach((channel, c) => {
+      const weight = weights[c] ?? 0;
+      if (weight === 0) return;
+      const scores = channel[q] as Float32Array;
+      for (let p = 0; p < mixed.length; p++) mixed[p] = (mixed[p] as number) + weight * (scores[p] as number);
+    });
+    return topIds(mixed, DEPTH);
+  });
+  return { dense: scoreBench(bench, dense), hybrid: scoreBench(bench, fuseRankingsWeighted([bench.bm25, dense], [1, 0.5], 60, DEPTH)) };
+}
+
 function describeWeighting(w: WordWeighting): string {
   const hashing = w.buckets === 0 ? 'exact' : `${w.buckets}x${w.hashes}`;
   const bm25 = w.document === 'bm25' || w.document === 'sat' ? ` k1 ${w.k1} b ${w.b}` : '';
@@ -419,7 +463,7 @@ function describeWeighting(w: WordWeighting): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { set: { type: 'string' }, alphas: { type: 'string' } } });
+  const { values } = parseArgs({ options: { set: { type: 'string' }, alphas: { type: 'string' }, 'lsa-dimensions': { type: 'string' } } });
   const dataDir = sharedDataDir();
   if (dataDir === null) {
     console.log('eval-embedder-adapted skipped: ../shared/data/rtqa_corpus.jsonl not found (set STORYDESK_SHARED_DATA).');
@@ -527,6 +571,29 @@ async function main(): Promise<void> {
     add({ document: 'sat', query: 'idf', buckets: 0, documentNorm: 'unit', split: 'text', idf: 'fts', queryTerms: 'fts' });
   }
   for (const [label, weighting, power] of variants) run(label, weighting, power);
+  if (set === 'lsa') {
+    // Three channels: semantic rows, LSA of the corpus, and a word channel (shipped, or BM25 in the vector with
+    // inner-product scoring: its passage vectors are not re-normalised, so the weights below are exact there too).
+    const dimensions = Number(values['lsa-dimensions'] ?? 256);
+    const wordChannels: [string, WordWeighting][] = [
+      ['shipped words 512x2', SHIPPED_WORDS],
+      ['words sat/idf exact ip', { ...SHIPPED_WORDS, document: 'sat', query: 'idf', buckets: 0, documentNorm: 'ip' }],
+      ['words sat/idf 4096x2 ip', { ...SHIPPED_WORDS, document: 'sat', query: 'idf', buckets: 4096, hashes: 2, documentNorm: 'ip' }],
+    ];
+    const perBench = benches.map((bench) => ({ bench, semantic: semanticFor(bench, 0), lsa: lsaScores(bench, words, dimensions) }));
+    const mixes = [[0, 1, 0], [0.7, 0, 0.3], [0.5, 0.2, 0.3], [0.35, 0.35, 0.3], [0.2, 0.5, 0.3], [0.3, 0.2, 0.5], [0.2, 0.3, 0.5], [0, 0.5, 0.5], [0.2, 0.2, 0.6], [0, 0.3, 0.7], [0.1, 0.2, 0.7]];
+    console.log(`\n| LSA ${dimensions}-d; word channel | semantic / LSA / words | dense MRR@10 dev / held-out / titles | hybrid RRF k60 v0.5 |`);
+    console.log('|---|---|---|---|');
+    for (const [name, weighting] of wordChannels) {
+      const wordRows = perBench.map(({ bench }) => wordScores(bench, weighting, words).scores);
+      for (const mix of mixes) {
+        if (mix[2] === 0 && name !== wordChannels[0]?.[0]) continue;
+        const results = perBench.map(({ bench, semantic, lsa }, b) => evaluateMix(bench, [semantic, lsa, wordRows[b] as Float32Array[]], mix));
+        const [r, t] = results as [{ dense: BenchScores; hybrid: BenchScores }, { dense: BenchScores; hybrid: BenchScores }];
+        console.log(`| ${name} | ${mix.join(' / ')} | ${mrr(r.dense)} / ${mrr(t.dense)} | ${mrr(r.hybrid)} / ${mrr(t.hybrid)} |`);
+      }
+    }
+  }
   console.log(`done (${elapsed()})`);
 }
 
