@@ -6,6 +6,13 @@ import { type ClaimRef, findDisputes } from '../disputes/find-disputes.js';
 import { type Hedge, hedgeOf } from '../disputes/hedge.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
 
+/**
+ * Evidence articles further apart than this are not compared for disputes: search results mix events of
+ * different years, and a denial or a contradiction in news follows its claim within days. Two weeks keeps
+ * follow-ups ("the company later denied…") and drops last year's prize winner "contradicting" this year's.
+ */
+const ANSWER_DISPUTE_DAYS = 14;
+
 /** A sentence of the evidence that denies, contradicts or fails to verify a claim. */
 export interface CounterEvidence {
   counter: EvidenceSentence;
@@ -71,7 +78,7 @@ export async function findCounterEvidence(
   }));
   const bySpan = new Map(pool.map(({ sentence }) => [spanKey(sentence.article.id, sentence.start), sentence]));
   const wanted = new Set(claims.map((claim) => spanKey(claim.article.id, claim.start)));
-  const { disputes, confirmations } = await findDisputes(refs, classifier);
+  const { disputes, confirmations } = await findDisputes(refs, classifier, { maxDaysApart: ANSWER_DISPUTE_DAYS });
   const found = new Map<EvidenceSentence, CounterEvidence[]>(claims.map((claim) => [claim, []]));
   for (const dispute of disputes) {
     const claim = bySpan.get(spanKey(dispute.claim.articleId, dispute.claim.start));

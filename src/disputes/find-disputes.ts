@@ -1,5 +1,6 @@
 import type { DisputeKind } from '../core/answer.js';
 import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
+import { leadingName, nameFoundIn } from '../text/names-and-numbers.js';
 import { termSet } from '../text/terms.js';
 import { type Attribution, attributionLabel } from './attribution.js';
 import type { Hedge } from './hedge.js';
@@ -33,6 +34,16 @@ export interface ClaimDispute {
 export interface ClaimConfirmation {
   claim: ClaimRef;
   confirmedBy: ClaimRef;
+}
+
+/** Limits on which claims are compared. */
+export interface FindDisputesOptions {
+  /**
+   * Claims of different articles published more than this many days apart (both dates known) are not compared:
+   * a pool of search results mixes events of different years ("won the Nobel Peace Prize"), which share words
+   * but not facts. Within a story the articles are already about one event. @default Infinity
+   */
+  maxDaysApart?: number;
 }
 
 /** What `findDisputes` returns. */
@@ -111,7 +122,8 @@ function aboutSameThing(a: Prepared, b: Prepared): boolean {
  * stance classifier, claims from different outlets that it judges `disagree` are `contradicted`, and a later
  * `agree` from another outlet is a confirmation. Pure apart from the classifier call (one batch).
  */
-export async function findDisputes(claims: readonly ClaimRef[], classifier?: StanceClassifier): Promise<DisputeFindings> {
+export async function findDisputes(claims: readonly ClaimRef[], classifier?: StanceClassifier, options: FindDisputesOptions = {}): Promise<DisputeFindings> {
+  const maxDaysApart = options.maxDaysApart ?? Number.POSITIVE_INFINITY;
   const prepared: Prepared[] = claims.map((ref) => {
     // Links share words ("usatoday", "story", "news") between unrelated sentences; match on the prose only.
     const prose = ref.text.replace(/\bhttps?:\/\/\S+/g, ' ');
@@ -133,6 +145,7 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
       // Most pairs are two ordinary claims from the same outlet: nothing to compare, so skip before counting.
       if (hedge !== 'denied' && hedge !== 'unverified' && (!classifier || claimIndex > counterIndex || sameOutlet(claim.ref, counter.ref))) return;
       const sameArticle = claim.ref.articleId === counter.ref.articleId;
+      if (!sameArticle && daysApart(claim.ref, counter.ref) > maxDaysApart) return;
       const overlap = shared(claim.terms, counter.terms);
       // Within one article, sentences are about the same story, so less overlap is needed.
       const related = sameArticle ? overlap >= 2 && overlapOf(claim, counter).ratio >= 0.25 : aboutSameThing(claim, counter);
@@ -178,7 +191,7 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
       if (!claim || !counter) return;
       if (forward === 'disagree' || backward === 'disagree') {
         keep(earlier, withDisputer(claim, counter, 'contradicted'), shared(prepared[earlier]?.terms ?? new Set(), prepared[later]?.terms ?? new Set()));
-      } else if (forward === 'agree' && backward === 'agree' && isLater(counter, claim)) {
+      } else if (forward === 'agree' && backward === 'agree' && isLater(counter, claim) && aboutSameSubject(claim, counter)) {
         confirmations.push({ claim, confirmedBy: counter });
       }
     });
@@ -188,6 +201,25 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
     .sort((a, b) => KIND_ORDER[a.dispute.kind] - KIND_ORDER[b.dispute.kind] || b.strength - a.strength)
     .map((entry) => entry.dispute);
   return { disputes, confirmations };
+}
+
+/**
+ * Whether two sentences are about the same subject: each one's leading name occurs in the other. Agreement by
+ * the stance model alone lets "Jokic became the first player in NBA history with 2,000 points" confirm "Kareem
+ * Abdul-Jabbar becomes the first player in NBA history to score 38,000 points": same words, another subject.
+ * Requiring every name and number instead rejected most real confirmations, which paraphrase and drop details.
+ */
+function aboutSameSubject(a: ClaimRef, b: ClaimRef): boolean {
+  const nameOfA = leadingName(a.text);
+  const nameOfB = leadingName(b.text);
+  return (!nameOfA || nameFoundIn(nameOfA, b.text)) && (!nameOfB || nameFoundIn(nameOfB, a.text));
+}
+
+/** Days between two claims' publication, 0 when either date is unknown. */
+function daysApart(a: ClaimRef, b: ClaimRef): number {
+  if (!a.published || !b.published) return 0;
+  const gap = Math.abs(Date.parse(a.published) - Date.parse(b.published));
+  return Number.isFinite(gap) ? gap / 86_400_000 : 0;
 }
 
 function orderByDate(first: number, second: number, claims: readonly ClaimRef[]): [number, number] {

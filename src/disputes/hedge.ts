@@ -19,10 +19,10 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
   ],
   denied: [
     // "denied the report", "flatly denies", "denied it" — but not refusals ("was denied bail", "denying
-    // observers access"), which are events, not denials of a claim.
-    /(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s)\bden(?:y|ies|ied|ying)\b(?!\s+(?:\w+\s+)?(?:access|entry|bail|parole|visas?|requests?|permission|service|coverage|benefits|care|treatment|tests?|the right|admission|passage|boarding|services?|funding|loans?|applications?|claims? for|insurance)\b)/i,
+    // observers access", "denying cloud computing services to…"), which are events, not denials of a claim.
+    /(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s)\bden(?:y|ies|ied|ying)\b(?!\s+(?:[\w-]+\s+){0,3}(?:access|entry|bail|parole|visas?|requests?|permission|service|coverage|benefits|care|treatment|tests?|the right|admission|passage|boarding|services?|funding|loans?|applications?|claims? for|insurance)\b)/i,
     /\bpremise\b[^.]{0,25}\b(?:is|was) (?:wrong|false|flawed|incorrect)/i,
-    /\b(?:is|are|was|were|be|that's|it's) ["“‘]?(?:completely |entirely |simply |categorically |absolutely |patently )?(?:false|untrue|not true|inaccurate|incorrect|baseless|unfounded|fabricated|wrong|fake|a hoax|fake news|nonsense)\b/i,
+    /\b(?:is|are|was|were|be|that's|it's) ["“‘]?(?:completely |entirely |simply |categorically |absolutely |patently )?(?:false|untrue|not true|inaccurate|incorrect|baseless|unfounded|fabricated|wrong(?!\s+(?:for|with)\b)|fake|a hoax|fake news|nonsense)\b/i,
     /\bno (?:new |such )?[\w-]+(?: [\w-]+)? (?:is|are|was|were) being (?:developed|planned|built|considered|made|prepared)\b/i,
     /\b(?:rejected|dismissed|refuted|disputed|rebutted|rejects|dismisses|refutes|disputes) (?:the |these |those |such |any )?(?:report|claim|allegation|account|stor|rumou?r|suggestion)/i,
     /\b(?:no truth|not accurate|nothing to (?:it|these|the report)|there is no such|never happened|did not happen|didn't happen)\b/i,
@@ -46,6 +46,13 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
 };
 
 /**
+ * A newspaper's correction notice ("A story May 2 was incorrect.", "An earlier version of this story misstated…"):
+ * it corrects the outlet's own earlier text, not a claim anyone made, so it denies nothing.
+ */
+const CORRECTION_NOTICE =
+  /^\W*(?:an? (?:earlier|previous|prior) version of (?:this|the) (?:story|article|report)|(?:a|an|this|the) (?:earlier |previous )?(?:story|article|report|headline)\b[^.]{0,40}\b(?:was|is|has been) (?:incorrect|wrong|inaccurate|corrected|updated))/i;
+
+/**
  * The hedge of a sentence. Non-verification wins over denial ("confirmed X but could not verify Y" is about
  * what was not verified), denial over allegation and reporting; a sentence with a speaker other than the
  * outlet is at least `reported`.
@@ -53,6 +60,7 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
 export function hedgeOf(sentence: string, attribution?: Attribution): Hedge {
   // Links carry words ("…-denied-virus-test/") that are not what the sentence says.
   const text = sentence.replace(URL, ' ');
+  if (CORRECTION_NOTICE.test(text)) return attribution && attribution.kind !== 'outlet' ? 'reported' : 'asserted';
   for (const hedge of ['unverified', 'denied', 'alleged', 'reported'] as const) {
     if (HEDGE_CUES[hedge].some((cue) => cue.test(text))) return hedge;
   }

@@ -1,3 +1,4 @@
+import { CALENDAR_WORDS } from '../text/names-and-numbers.js';
 import { STOP_WORDS } from '../text/stop-words.js';
 
 /**
@@ -10,45 +11,6 @@ import { STOP_WORDS } from '../text/stop-words.js';
 const NAME = /\b[A-Z][\p{L}\p{M}’'.-]*(?:\s+(?:(?:of|de|del|la|van|von|the)\s+)?[A-Z][\p{L}\p{M}’'.-]*)*/gu;
 const NUMBER_WITH_UNIT =
   /\b\d[\d,.]*\s?(?:%|percent|per cent|million|billion|trillion|thousand|km|kilomet(?:er|re)s?|miles?|kg|tons?|tonnes?|degrees?|dollars?|euros?|pounds?|crowns?|yuan|yen|people|deaths?|dead|votes?|seats?)(?![\p{L}\p{N}])/giu;
-/** Capitalised words that name times, not things: every story mentions them. */
-const CALENDAR_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'today',
-  'yesterday',
-  'tomorrow',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'ap',
-  'cnn',
-  'reuters',
-  'photo',
-  'getty',
-  'images',
-  'read',
-  'more',
-  'see',
-  'also',
-]);
 
 function normalise(name: string): string {
   return name

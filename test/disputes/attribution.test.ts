@@ -95,6 +95,12 @@ describe('attribution and hedge on general news phrasing', () => {
     ['The man was denied bail on Friday.', 'asserted', null, 'outlet'],
     ['Protesters said they were denied access to the site.', 'reported', 'Protesters', 'named'],
     ['No final decision has been made on the merger.', 'asserted', null, 'outlet'],
+    // Refusals, corrections and opinions that use denial words without denying a claim.
+    ['Denying cloud computing services to the oil industry would do little to cut emissions.', 'asserted', null, 'outlet'],
+    ['A story May 2 was incorrect.', 'asserted', null, 'outlet'],
+    ['An earlier version of this story misstated the date of the vote.', 'asserted', null, 'outlet'],
+    ['The new tax is wrong for Ohio families.', 'asserted', null, 'outlet'],
+    ['The minister said the report was false for several reasons.', 'denied', 'The minister', 'named'],
   ] as const)('%s → %s', (sentence, hedge, holder, kind) => {
     expect(read(sentence)).toMatchObject({ hedge, holder, kind });
   });

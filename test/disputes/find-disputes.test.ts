@@ -76,6 +76,26 @@ describe('findDisputes across outlets (fictional fixture)', () => {
     expect(disputes).toEqual([]);
   });
 
+  it('does not take a later sentence about another subject as a confirmation', async () => {
+    const record = claimsOf('r-1', 'Harbor Gazette', '2025-03-01', 'Mara Quill becomes the first player in league history to score 38,000 points.');
+    const other = claimsOf(
+      'r-2',
+      'Valley Courier',
+      '2025-03-04',
+      'During the regular season, Tobin Arlo became the first player in league history to score 2,000 points and 1,000 rebounds.',
+    );
+    const { confirmations } = await findDisputes([...record, ...other], loadStanceClassifier());
+    expect(confirmations).toEqual([]);
+  });
+
+  it('compares articles only within the given number of days', async () => {
+    const lastYear = outletB.map((claim) => ({ ...claim, published: '2024-02-20' }));
+    const withoutLimit = await findDisputes([...outletA, ...lastYear], loadStanceClassifier());
+    expect(withoutLimit.disputes.some((dispute) => dispute.kind === 'contradicted')).toBe(true);
+    const withinTwoWeeks = await findDisputes([...outletA, ...lastYear], loadStanceClassifier(), { maxDaysApart: 14 });
+    expect(withinTwoWeeks.disputes).toEqual([]);
+  });
+
   it('finds no contradiction between unrelated stories', async () => {
     const other = claimsOf('d-1', 'Valley Courier', '2025-03-02', 'Heavy rain flooded two farms north of the river on Sunday night.');
     const { disputes } = await findDisputes([...outletA, ...other], loadStanceClassifier());
