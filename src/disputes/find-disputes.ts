@@ -1,9 +1,10 @@
 import type { DisputeKind } from '../core/answer.js';
 import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
-import { leadingName, nameFoundIn } from '../text/names-and-numbers.js';
+import { leadingName, nameFoundIn, numbersIn } from '../text/names-and-numbers.js';
 import { termSet } from '../text/terms.js';
 import { type Attribution, attributionLabel } from './attribution.js';
 import type { Hedge } from './hedge.js';
+import { saysTheOpposite } from './opposition.js';
 
 /** A claim as the dispute finder sees it: a sentence of one article, with where and when it was published. */
 export interface ClaimRef {
@@ -189,9 +190,11 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
       const claim = claims[earlier];
       const counter = claims[later];
       if (!claim || !counter) return;
-      if (forward === 'disagree' || backward === 'disagree') {
-        keep(earlier, withDisputer(claim, counter, 'contradicted'), shared(prepared[earlier]?.terms ?? new Set(), prepared[later]?.terms ?? new Set()));
-      } else if (forward === 'agree' && backward === 'agree' && isLater(counter, claim) && aboutSameSubject(claim, counter)) {
+      const claimTerms = prepared[earlier]?.terms ?? new Set<string>();
+      const counterTerms = prepared[later]?.terms ?? new Set<string>();
+      if ((forward === 'disagree' || backward === 'disagree') && isContradiction(claim, counter, claimTerms, counterTerms)) {
+        keep(earlier, withDisputer(claim, counter, 'contradicted'), shared(claimTerms, counterTerms));
+      } else if (forward === 'agree' && backward === 'agree' && isLater(counter, claim) && isConfirmation(claim, counter, claimTerms, counterTerms)) {
         confirmations.push({ claim, confirmedBy: counter });
       }
     });
@@ -204,10 +207,31 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
 }
 
 /**
- * Whether two sentences are about the same subject: each one's leading name occurs in the other. Agreement by
- * the stance model alone lets "Jokic became the first player in NBA history with 2,000 points" confirm "Kareem
- * Abdul-Jabbar becomes the first player in NBA history to score 38,000 points": same words, another subject.
- * Requiring every name and number instead rejected most real confirmations, which paraphrase and drop details.
+ * Sentence pairs within a story are nearly all on one topic, and the stance model (trained on claims against
+ * headlines) calls a quarter of them `disagree` and half of them `agree` when they merely add detail. So its
+ * verdict only counts for two sentences that share their subject and most of their words, and, for a
+ * contradiction, say the opposite in so many words; a confirmation covers most of the claim and keeps its numbers.
+ */
+function isContradiction(claim: ClaimRef, counter: ClaimRef, claimTerms: ReadonlySet<string>, counterTerms: ReadonlySet<string>): boolean {
+  // Shared terms over the larger sentence: a near-restatement, not a short remark that shares a few words.
+  const overlap = shared(claimTerms, counterTerms) / Math.max(1, claimTerms.size, counterTerms.size);
+  return overlap >= 0.5 && aboutSameSubject(claim, counter) && saysTheOpposite(claim.text, counter.text);
+}
+
+function isConfirmation(claim: ClaimRef, later: ClaimRef, claimTerms: ReadonlySet<string>, laterTerms: ReadonlySet<string>): boolean {
+  const common = shared(claimTerms, laterTerms);
+  // Most of the claim, and a fair part of the later sentence (which may add details of its own).
+  if (common / Math.max(1, claimTerms.size) < 0.6 || common / Math.max(1, laterTerms.size) < 0.3) return false;
+  if (!aboutSameSubject(claim, later) || saysTheOpposite(claim.text, later.text)) return false;
+  const laterNumbers = new Set(numbersIn(later.text));
+  return numbersIn(claim.text).every((number) => laterNumbers.has(number));
+}
+
+/**
+ * Whether two sentences are about the same subject: each one's leading name occurs in the other, so "Jokic
+ * became the first player in NBA history with 2,000 points" does not confirm "Kareem Abdul-Jabbar becomes the
+ * first player in NBA history to score 38,000 points". Requiring every name instead rejected most real
+ * confirmations, which paraphrase and drop details.
  */
 function aboutSameSubject(a: ClaimRef, b: ClaimRef): boolean {
   const nameOfA = leadingName(a.text);

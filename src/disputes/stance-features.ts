@@ -1,6 +1,6 @@
-import { stemmer } from 'stemmer';
 import { COMMITMENT_FEATURE_NAMES, commitmentFeatures } from './stance-commitment-features.js';
-import { OPPOSITE_PAIRS, SHOUTED_VERDICT } from './stance-cues.js';
+import { oppositions } from './opposition.js';
+import { SHOUTED_VERDICT } from './stance-cues.js';
 import type { TermWeights } from './stance-idf.js';
 import type { PreparedText } from './stance-prepared-text.js';
 import { RELATEDNESS_FEATURE_NAMES, relatednessFeatures } from './stance-relatedness-features.js';
@@ -86,28 +86,6 @@ export const STAGE_ONE_FEATURES: readonly string[] = [
 export const STAGE_TWO_FEATURES: readonly string[] = DENSE_FEATURE_NAMES.filter((name) => !RELATEDNESS_FEATURE_NAMES.includes(name));
 
 const QUOTE_MARKS = /["“”‘’']/g;
-
-const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  for (const [left, right] of OPPOSITE_PAIRS) {
-    const a = stemmer(left);
-    const b = stemmer(right);
-    map.set(a, [...(map.get(a) ?? []), b]);
-    map.set(b, [...(map.get(b) ?? []), a]);
-  }
-  return map;
-})();
-
-/** Opposite-word pairs with one side in the claim and the other in the sentence (but not both sides in both). */
-function oppositions(claimTerms: ReadonlySet<string>, sentenceTerms: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  for (const term of claimTerms) {
-    for (const opposite of OPPOSITES.get(term) ?? []) {
-      if (sentenceTerms.has(opposite) && !claimTerms.has(opposite)) found.push(`${term}|${opposite}`);
-    }
-  }
-  return found;
-}
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;

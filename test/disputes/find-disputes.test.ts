@@ -88,6 +88,23 @@ describe('findDisputes across outlets (fictional fixture)', () => {
     expect(confirmations).toEqual([]);
   });
 
+  it('does not read a caveat added by another outlet as a contradiction', async () => {
+    const claim = claimsOf(
+      'p-1',
+      'Harbor Gazette',
+      '2025-03-01',
+      'Mayor Lena Ortiz will pardon people with city convictions for simple possession, a move that could help more than 6,500 people.',
+    );
+    const caveat = claimsOf(
+      'p-2',
+      'Valley Courier',
+      '2025-03-01',
+      'Mayor Lena Ortiz said she is pardoning people with city convictions for simple possession, but the decision does not affect people convicted of selling.',
+    );
+    const { disputes } = await findDisputes([...claim, ...caveat], loadStanceClassifier());
+    expect(disputes).toEqual([]);
+  });
+
   it('compares articles only within the given number of days', async () => {
     const lastYear = outletB.map((claim) => ({ ...claim, published: '2024-02-20' }));
     const withoutLimit = await findDisputes([...outletA, ...lastYear], loadStanceClassifier());

@@ -1,0 +1,71 @@
+import { stemmer } from 'stemmer';
+import { OPPOSITE_PAIRS } from './stance-cues.js';
+import { type AnalyzedText, analyzeText } from './stance-text.js';
+
+const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [left, right] of OPPOSITE_PAIRS) {
+    const a = stemmer(left);
+    const b = stemmer(right);
+    map.set(a, [...(map.get(a) ?? []), b]);
+    map.set(b, [...(map.get(b) ?? []), a]);
+  }
+  return map;
+})();
+
+/** Opposite-word pairs with one side in the claim and the other in the sentence (but not both sides in both). */
+export function oppositions(claimTerms: ReadonlySet<string>, sentenceTerms: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const term of claimTerms) {
+    for (const opposite of OPPOSITES.get(term) ?? []) {
+      if (sentenceTerms.has(opposite) && !claimTerms.has(opposite)) found.push(`${term}|${opposite}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether two sentences about the same thing say opposite things: an opposite-word pair split between them
+ * ("approved" / "rejected"), or one of them negating or refuting, in the clause that matches the other, while
+ * the other does not. The stance model alone calls many same-story sentences that merely add detail
+ * `disagree`; a contradiction also needs this. Only the matching clause counts because news adds caveats in
+ * clauses of their own ("…pardoning them, but the decision does not affect…"), which oppose nothing.
+ */
+export function saysTheOpposite(a: string, b: string): boolean {
+  const left = analyzeText(withoutNumberSigns(a));
+  const right = analyzeText(withoutNumberSigns(b));
+  if (oppositions(stemsOf(left), stemsOf(right)).length > 0 || oppositions(stemsOf(right), stemsOf(left)).length > 0) return true;
+  return negates(closestClause(a, right)) !== negates(closestClause(b, left));
+}
+
+/** Splits where news attaches a caveat or a contrast to a sentence. */
+const CLAUSE_BREAK = /,?\s+(?:but|while|although|though|whereas|however|yet)\s+|;\s+/i;
+
+/** The clause of `text` that shares the most terms with `other`. */
+function closestClause(text: string, other: AnalyzedText): AnalyzedText {
+  const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '').map((clause) => analyzeText(withoutNumberSigns(clause)));
+  let best = clauses[0] ?? analyzeText('');
+  let bestShared = -1;
+  for (const clause of clauses) {
+    let count = 0;
+    for (const term of clause.termCounts.keys()) if (other.termCounts.has(term)) count += 1;
+    if (count > bestShared) {
+      best = clause;
+      bestShared = count;
+    }
+  }
+  return best;
+}
+
+/** "No. 61" is a number, not a negation. */
+function withoutNumberSigns(text: string): string {
+  return text.replace(/\bNo\.\s*(?=\d)/g, '');
+}
+
+function stemsOf(text: AnalyzedText): Set<string> {
+  return new Set(text.sentences.flatMap((sentence) => [...sentence.stems]));
+}
+
+function negates(text: AnalyzedText): boolean {
+  return text.cues.negation + text.cues.refuting + text.cues.refutingPhrases > 0;
+}
