@@ -12,6 +12,12 @@ export interface Claim {
   hedge: Hedge;
 }
 
+/**
+ * Which rules read the claims. Stored claims read by other rules are read again, so a change to the hedge or
+ * attribution cues reaches articles indexed before it. Bump with any change to what `extractClaims` returns.
+ */
+export const CLAIM_READER_VERSION = 2;
+
 const OPEN_QUOTE = /[“]/g;
 const CLOSE_QUOTE = /[”]/g;
 /** Sentences that are page furniture or too short to claim anything. */

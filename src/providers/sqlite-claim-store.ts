@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { HolderKind } from '../disputes/attribution.js';
 import type { ClaimSource, ClaimStore } from '../disputes/claim-store.js';
-import type { Claim } from '../disputes/claims.js';
+import { CLAIM_READER_VERSION, type Claim } from '../disputes/claims.js';
 import type { Hedge } from '../disputes/hedge.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 
 /**
  * Claims live in the article store's database file, next to their articles, so deleting an article deletes
  * its claims (the article store's connection enforces the foreign key). An article with no claims keeps one
- * row with start = -1, so it is not read again.
+ * row with start = -1, so it is not read again. Rows are keyed by the article's content hash and the claim
+ * reader's version, so an edited article or new reading rules mean reading it again.
  */
 const CLAIM_SCHEMA = `
 CREATE TABLE IF NOT EXISTS claims (
@@ -38,6 +39,11 @@ interface ClaimRow {
 
 const NO_CLAIMS = -1;
 
+/** What a row's `content_hash` holds: the article version and the claim reader version it was read with. */
+function readKey(contentHash: string): string {
+  return `${contentHash}@claims${CLAIM_READER_VERSION}`;
+}
+
 /** Claims with their sentence offsets, attribution and hedge, on SQLite. */
 export class SqliteClaimStore implements ClaimStore {
   readonly #database: Database.Database;
@@ -53,7 +59,8 @@ export class SqliteClaimStore implements ClaimStore {
 
   getClaims(article: ClaimSource): Claim[] | null {
     const rows = this.#database.prepare('SELECT * FROM claims WHERE article_id = ? ORDER BY start').all(article.id) as ClaimRow[];
-    if (rows.length === 0 || rows.some((row) => row.content_hash !== article.contentHash)) return null;
+    const key = readKey(article.contentHash);
+    if (rows.length === 0 || rows.some((row) => row.content_hash !== key)) return null;
     return rows
       .filter((row) => row.start !== NO_CLAIMS)
       .map((row) => ({
@@ -75,9 +82,10 @@ export class SqliteClaimStore implements ClaimStore {
         const current = this.#database.prepare('SELECT content_hash FROM articles WHERE id = ?').get(article.id) as { content_hash: string } | undefined;
         if (current?.content_hash !== article.contentHash) return;
         this.#database.prepare('DELETE FROM claims WHERE article_id = ?').run(article.id);
-        if (claims.length === 0) insert.run(article.id, article.contentHash, NO_CLAIMS, NO_CLAIMS, 'asserted', null, 'outlet', null, null);
+        const key = readKey(article.contentHash);
+        if (claims.length === 0) insert.run(article.id, key, NO_CLAIMS, NO_CLAIMS, 'asserted', null, 'outlet', null, null);
         for (const { start, end, hedge, attribution } of claims) {
-          insert.run(article.id, article.contentHash, start, end, hedge, attribution.holder, attribution.kind, attribution.verb, attribution.via);
+          insert.run(article.id, key, start, end, hedge, attribution.holder, attribution.kind, attribution.verb, attribution.via);
         }
       })
       .immediate();

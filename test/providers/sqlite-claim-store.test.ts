@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { claimsOf } from '../../src/disputes/claim-store.js';
 import { extractClaims } from '../../src/disputes/claims.js';
@@ -33,6 +34,14 @@ describe('SqliteClaimStore', () => {
       // An edited article is read again; a stale version is not stored over the current one.
       expect(claims.getClaims({ ...article, contentHash: 'v2' })).toBeNull();
       claims.putClaims({ ...article, contentHash: 'v0' }, []);
+      expect(claims.getClaims(article)).toEqual(read);
+
+      // Claims read by older rules are read again.
+      const database = new Database(path);
+      database.prepare('UPDATE claims SET content_hash = ? WHERE article_id = ?').run('v1', 'seed');
+      database.close();
+      expect(claims.getClaims(article)).toBeNull();
+      expect(claimsOf(article, sentences, claims)).toEqual(read);
       expect(claims.getClaims(article)).toEqual(read);
 
       // Deleting the article deletes its claims.
