@@ -19,10 +19,12 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
   ],
   denied: [
     // "denied the report", "flatly denies", "denied it" — but not refusals ("was denied bail", "denying
-    // observers access", "denying cloud computing services to…"), which are events, not denials of a claim.
-    /(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s)\bden(?:y|ies|ied|ying)\b(?!\s+(?:[\w-]+\s+){0,3}(?:access|entry|bail|parole|visas?|requests?|permission|service|coverage|benefits|care|treatment|tests?|the right|admission|passage|boarding|services?|funding|loans?|applications?|claims? for|insurance)\b)/i,
+    // observers access", "denying marriage to same-sex couples", "Denied a speaker, delegates…"), which are
+    // events, not denials of a claim, nor admissions ("can't deny", "could deny it no longer"), nor the
+    // absence of a denial ("hasn't denied", "would not confirm or deny").
+    /(?<!\b(?:was|were|been|being|be|is|are|get|gets|got|can'?t|cannot|could|couldn'?t|can|impossible to|hard to|difficult to|approving or)\s)(?<!\b(?:was|were|been|is|are) \w+ly\s)(?<!\b(?:not|never|n't|confirm or)\s+(?:\w+\s+)?)(?<!n't\s+(?:\w+\s+)?)\b(?:den(?:y|ies|ying)|(?<!^\W*)denied)\b(?!\s+(?:[\w’'-]+\s+){0,3}to\s+(?:same-sex|gay|people|couples|women|men|children|those|anyone|them|him|her|us|immigrants|residents|voters|students|citizens)\b)(?!\s+(?:[\w’'-]+\s+){0,3}(?:access|entry|bail|parole|visas?|requests?|permission|service|coverage|benefits|care|treatment|tests?|the right|admission|passage|boarding|services?|funding|loans?|applications?|claims? for|insurance|marriage|rights|petitions?|motions?|appeals?|bids?|move|permits?|licen[cs]es?|plates?|the plate|chances?|majority|victory|win|title|spot|seat)\b)/i,
     /\bpremise\b[^.]{0,25}\b(?:is|was) (?:wrong|false|flawed|incorrect)/i,
-    /\b(?:is|are|was|were|be|that's|it's) ["“‘]?(?:completely |entirely |simply |categorically |absolutely |patently )?(?:false|untrue|not true|inaccurate|incorrect|baseless|unfounded|fabricated|wrong(?!\s+(?:for|with)\b)|fake|a hoax|fake news|nonsense)\b/i,
+    /\b(?:is|are|was|were|be|that's|it's) ["“‘]?(?:completely |entirely |simply |categorically |absolutely |patently )?(?:false|untrue|not true|inaccurate|incorrect|baseless|unfounded|fabricated|wrong(?!\s+(?:for|with|to)\b)|fake|a hoax|fake news|nonsense)\b/i,
     /\bno (?:new |such )?[\w-]+(?: [\w-]+)? (?:is|are|was|were) being (?:developed|planned|built|considered|made|prepared)\b/i,
     /\b(?:rejected|dismissed|refuted|disputed|rebutted|rejects|dismisses|refutes|disputes) (?:the |these |those |such |any )?(?:report|claim|allegation|account|stor|rumou?r|suggestion)/i,
     /\b(?:no truth|not accurate|nothing to (?:it|these|the report)|there is no such|never happened|did not happen|didn't happen)\b/i,
@@ -52,6 +54,16 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
 const CORRECTION_NOTICE =
   /^\W*(?:an? (?:earlier|previous|prior) version of (?:this|the) (?:story|article|report)|(?:a|an|this|the) (?:earlier |previous )?(?:story|article|report|headline)\b[^.]{0,40}\b(?:was|is|has been) (?:incorrect|wrong|inaccurate|corrected|updated))/i;
 
+/** A corrections column entry: what was wrong in which dated edition ("A chart April 14 was incorrect."). */
+const CORRECTION_WORD = /\b(?:incorrect|misstated|misidentified|misspelled)\b/i;
+const MONTH_DAY = /\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/;
+/** Someone saying a report was incorrect is a denial, not a correction. */
+const SPEECH = /\b(?:said|says|told|according to|called)\b/i;
+
+function isDatedCorrection(text: string): boolean {
+  return CORRECTION_WORD.test(text) && MONTH_DAY.test(text) && !SPEECH.test(text);
+}
+
 /**
  * The hedge of a sentence. Non-verification wins over denial ("confirmed X but could not verify Y" is about
  * what was not verified), denial over allegation and reporting; a sentence with a speaker other than the
@@ -60,7 +72,7 @@ const CORRECTION_NOTICE =
 export function hedgeOf(sentence: string, attribution?: Attribution): Hedge {
   // Links carry words ("…-denied-virus-test/") that are not what the sentence says.
   const text = sentence.replace(URL, ' ');
-  if (CORRECTION_NOTICE.test(text)) return attribution && attribution.kind !== 'outlet' ? 'reported' : 'asserted';
+  if (CORRECTION_NOTICE.test(text) || isDatedCorrection(text)) return attribution && attribution.kind !== 'outlet' ? 'reported' : 'asserted';
   for (const hedge of ['unverified', 'denied', 'alleged', 'reported'] as const) {
     if (HEDGE_CUES[hedge].some((cue) => cue.test(text))) return hedge;
   }

@@ -105,6 +105,21 @@ describe('attribution and hedge on general news phrasing', () => {
     expect(read(sentence)).toMatchObject({ hedge, holder, kind });
   });
 
+  it.each([
+    'The judge denied the motion to dismiss the lawsuit.',
+    'Their requests to leave were frequently denied, the documents show.',
+    'A chart April 14 was incorrect.',
+    'It is wrong to drive after drinking.',
+    "The minister hasn't denied that talks took place.",
+    'Reached by phone, he would not confirm or deny the report.',
+  ])('reads no denial of a claim in: %s', (sentence) => {
+    expect(read(sentence).hedge).not.toBe('denied');
+  });
+
+  it('reads a denial that opens the sentence', () => {
+    expect(read('Denying the report, the company said the plant would stay open.').hedge).toBe('denied');
+  });
+
   it('does not mistake a clause for a speaker', () => {
     expect(read('The police have not confirmed the identity of the victim.')).toMatchObject({ hedge: 'unverified', kind: 'outlet' });
   });
