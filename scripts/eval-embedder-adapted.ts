@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stemmer } from 'stemmer';
+import { forEachWord } from '../src/providers/embedders/hashed-word-features.js';
 import type { VocabularyEntry } from '../src/providers/embedders/sentence-piece-tokenizer.js';
 import { DEFAULT_STATIC_TABLE, StaticEmbedder } from '../src/providers/embedders/static-embedder.js';
 import { decodeTable, type StaticTable } from '../src/providers/embedders/static-embedding-table.js';
@@ -29,7 +30,6 @@ import { sharedDataDir } from './lib/shared-data.js';
 import { toSafeFtsQuery } from '../src/providers/sqlite-fts-query.js';
 
 const DEPTH = 100;
-const WORD_START = '\u2581';
 
 /** A text as words: distinct word indices, term frequency, summed SIF weight of the occurrences, length in words. */
 interface WordBag {
@@ -103,48 +103,23 @@ const SHIPPED_WORDS: WordWeighting = { document: 'sif', query: 'sif', k1: 1.2, b
 class WordVocabulary {
   readonly keys: string[] = [];
   readonly #index = new Map<string, number>();
-  readonly #pieces: { text: string; startsWord: boolean; punctuation: boolean; logProbability: number }[];
+  readonly #vocabulary: readonly VocabularyEntry[];
 
   constructor(vocabulary: readonly VocabularyEntry[]) {
-    this.#pieces = vocabulary.map(([piece, logProbability]) => {
-      const text = piece.replace(WORD_START, '');
-      return { text, startsWord: piece.startsWith(WORD_START), punctuation: !/[\p{L}\p{N}]/u.test(text), logProbability };
-    });
+    this.#vocabulary = vocabulary;
   }
 
-  /** The words of a tokenized text, assembled exactly as hashed-word-features.ts does. */
+  /** The words of a tokenized text, assembled by the shipped channel's own `forEachWord`. */
   bag(ids: readonly number[], sifA: number): WordBag {
     const tf = new Map<number, number>();
     const sif = new Map<number, number>();
     let length = 0;
-    let word = '';
-    let logProbability = 0;
-    const flush = (): void => {
-      const key = word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-      if (key.length > 0) {
-        const index = this.#indexOf(stemmer(key));
-        tf.set(index, (tf.get(index) ?? 0) + 1);
-        sif.set(index, (sif.get(index) ?? 0) + sifA / (sifA + Math.exp(logProbability)));
-        length++;
-      }
-      word = '';
-      logProbability = 0;
-    };
-    for (const id of ids) {
-      const piece = this.#pieces[id];
-      if (id === 0 || piece === undefined) {
-        flush();
-        continue;
-      }
-      if (piece.startsWord) flush();
-      if (piece.punctuation) {
-        flush();
-        continue;
-      }
-      word += piece.text;
-      logProbability += piece.logProbability;
-    }
-    flush();
+    forEachWord(ids, this.#vocabulary, (key, logProbability) => {
+      const index = this.#indexOf(key);
+      tf.set(index, (tf.get(index) ?? 0) + 1);
+      sif.set(index, (sif.get(index) ?? 0) + sifA / (sifA + Math.exp(logProbability)));
+      length++;
+    });
     const words = Int32Array.from(tf.keys());
     return { words, tf: Float32Array.from(words, (w) => tf.get(w) ?? 0), sif: Float32Array.from(words, (w) => sif.get(w) ?? 0), length };
   }

@@ -4,6 +4,7 @@
  * singular subspace; it is orthonormalised (Cholesky QR), the passages are projected onto it, and an uncentred
  * eigen-decomposition of their Gram matrix picks the final `dimensions` directions. Deterministic (seeded Ω).
  */
+import { symmetricEigen } from '../../src/providers/embedders/principal-components.js';
 import { seededRandom } from './seeded-random.js';
 
 /** One sparse row: word indices and their weights. */
@@ -47,7 +48,7 @@ export function fitLatentSpace(rows: readonly SparseRow[], words: number, dimens
     }
   }
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) gram[i * l + j] = gram[j * l + i] as number;
-  const { vectors } = symmetricEigen(gram, l);
+  const vectors = eigenvectorsByValue(gram, l);
   // wordVectors = basis (words × l) · top `dimensions` eigenvectors (l × dimensions).
   const wordVectors = new Float64Array(words * dimensions);
   for (let w = 0; w < words; w++) {
@@ -126,47 +127,11 @@ function orthonormalColumns(z: Float64Array, rows: number, width: number): Float
   return q;
 }
 
-/** Eigenvectors of a symmetric matrix by cyclic Jacobi, largest eigenvalue first. */
-function symmetricEigen(matrix: Float64Array, n: number): { values: number[]; vectors: Float64Array[] } {
-  const a = Float64Array.from(matrix);
-  const v = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  for (let sweep = 0; sweep < 50; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += (a[i * n + j] as number) ** 2;
-    if (off < 1e-22) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q] as number;
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = ((a[q * n + q] as number) - (a[p * n + p] as number)) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = a[k * n + p] as number;
-          const akq = a[k * n + q] as number;
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k] as number;
-          const aqk = a[q * n + k] as number;
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = v[k * n + p] as number;
-          const vkq = v[k * n + q] as number;
-          v[k * n + p] = c * vkp - s * vkq;
-          v[k * n + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => (a[y * n + y] as number) - (a[x * n + x] as number));
-  return {
-    values: order.map((i) => a[i * n + i] as number),
-    vectors: order.map((i) => Float64Array.from({ length: n }, (_, k) => v[k * n + i] as number)),
-  };
+/** Eigenvectors of a symmetric matrix (the PCA's Jacobi solver), largest eigenvalue first, one array each. */
+function eigenvectorsByValue(matrix: Float64Array, n: number): Float64Array[] {
+  const { values, vectors } = symmetricEigen(matrix, n);
+  return values
+    .map((value, column) => ({ value, column }))
+    .sort((a, b) => b.value - a.value)
+    .map(({ column }) => Float64Array.from({ length: n }, (_, row) => vectors[row * n + column] as number));
 }

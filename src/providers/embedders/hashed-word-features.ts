@@ -23,37 +23,41 @@ const WORD_START = '\u2581';
  * Writes a unit vector into `out` (all zeros when the text has no word).
  */
 export function hashedWordFeatures(ids: readonly number[], vocabulary: readonly VocabularyEntry[], settings: LexicalChannelSettings, out: Float32Array): void {
-  const pieces = piecesOf(vocabulary);
   out.fill(0);
-  let word = '';
-  let logProbability = 0;
-  const flush = (): void => {
-    const key = word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-    if (key.length > 0) addWord(stemmer(key), settings.sifA / (settings.sifA + Math.exp(logProbability)), settings, out);
-    word = '';
-    logProbability = 0;
-  };
-  for (const id of ids) {
-    const piece = pieces[id];
-    if (id === 0 || piece === undefined) {
-      flush();
-      continue;
-    }
-    if (piece.startsWord) flush();
-    if (piece.punctuation) {
-      // Punctuation ends a word without being part of one ("said," / "U.S.").
-      flush();
-      continue;
-    }
-    word += piece.text;
-    logProbability += piece.logProbability;
-  }
-  flush();
+  forEachWord(ids, vocabulary, (key, logProbability) => addWord(key, settings.sifA / (settings.sifA + Math.exp(logProbability)), settings, out));
   let norm = 0;
   for (const value of out) norm += value * value;
   if (norm === 0) return;
   const inverse = 1 / Math.sqrt(norm);
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * inverse;
+}
+
+/**
+ * The words of a tokenized text, re-assembled from their SentencePiece pieces, lower-cased and Porter-stemmed,
+ * each with its log unigram probability (the sum of its pieces'). Punctuation ends a word without being part
+ * of one ("said," / "U.S.").
+ */
+export function forEachWord(ids: readonly number[], vocabulary: readonly VocabularyEntry[], visit: (stemmedWord: string, logProbability: number) => void): void {
+  const pieces = piecesOf(vocabulary);
+  let word = '';
+  let logProbability = 0;
+  const flush = (): void => {
+    const key = word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    if (key.length > 0) visit(stemmer(key), logProbability);
+    word = '';
+    logProbability = 0;
+  };
+  for (const id of ids) {
+    const piece = pieces[id];
+    if (id === 0 || piece === undefined || piece.punctuation) {
+      flush();
+      continue;
+    }
+    if (piece.startsWord) flush();
+    word += piece.text;
+    logProbability += piece.logProbability;
+  }
+  flush();
 }
 
 interface PieceInfo {

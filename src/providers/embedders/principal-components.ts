@@ -63,7 +63,7 @@ export function projectRow(pca: PrincipalComponents, row: Float32Array): Float32
 }
 
 /** Eigenvalues and eigenvectors (columns of `vectors`) of a symmetric n × n matrix, by cyclic Jacobi rotations. */
-function symmetricEigen(matrix: Float64Array, n: number): { values: number[]; vectors: Float64Array } {
+export function symmetricEigen(matrix: Float64Array, n: number): { values: number[]; vectors: Float64Array } {
   const a = Float64Array.from(matrix);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
