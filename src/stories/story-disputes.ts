@@ -44,9 +44,9 @@ export async function storyDisputes(articles: StoryArticle[], classifier?: Stanc
   const result: StoryDispute[] = [];
   for (const dispute of disputes) {
     // One claim per counter statement: the finder's ordering already puts the strongest pairing first.
-    // Syndicated copies repeat the same pair word for word across articles; show it once.
+    // Syndicated copies repeat the same counter word for word across articles; show it once.
     const counterKey = `${dispute.counter.articleId}:${dispute.counter.start}`;
-    const textKey = `${dispute.claim.text.trim()}\u0000${dispute.counter.text.trim()}`;
+    const textKey = `counter\u0000${dispute.counter.text.replace(/\s+/g, ' ').trim().toLowerCase()}`;
     if (seenCounters.has(counterKey) || seenCounters.has(textKey)) continue;
     seenCounters.add(textKey);
     const claimArticle = byId.get(dispute.claim.articleId);

@@ -51,6 +51,16 @@ describe('storyDisputes', () => {
     expect(confirmations).toEqual([]);
   });
 
+  it('shows a denial that several outlets print word for word once, whatever claim each pairs it with', async () => {
+    const report = (id: string, source: string, claim: string) => storyArticle(id, source, '2025-03-02', `${claim} Pike denied the accusations in the report.`);
+    const { disputes } = await storyDisputes([
+      report('a', 'Harbor Gazette', 'Sources told the Gazette that coach Dana Pike pressured players to skip medical checks.'),
+      report('b', 'Coast Wire', 'Players said coach Dana Pike pressured them to skip medical checks before games.'),
+      report('c', 'Valley Courier', 'A report said coach Dana Pike pressured injured players to skip their medical checks.'),
+    ]);
+    expect(disputes.filter((dispute) => dispute.kind === 'denied')).toHaveLength(1);
+  });
+
   it('finds no confirmation without a stance classifier', async () => {
     expect((await storyDisputes([earlier, later])).confirmations).toEqual([]);
   });
