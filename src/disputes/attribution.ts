@@ -25,10 +25,12 @@ const TIME_TAIL = String.raw`(?:\s+(?:on|last|this|late|early)\s+\w+(?:\s+\w+)?|
 const PROPER = String.raw`(?:[A-Z][\w&.'’-]*|of|the|and|de|van|von)`;
 const NAME = String.raw`[A-Z][\w&.'’-]*(?:\s+${PROPER})*?`;
 const CLOSE_QUOTE = '[”"’]';
+/** "… has denied", "… have repeatedly denied": the perfect tense, with an adverb at most (never a negation). */
+const PERFECT = String.raw`(?:\s+(?:has|have|had)(?:\s+(?:\w+ly|long|also|since|already|previously))?)?`;
 
-/** "Michael Hughes, a TikTok spokesperson, stated, …" / "A TikTok spokesperson said …" / "Huawei denied …" at the start. */
+/** "Michael Hughes, a TikTok spokesperson, stated, …" / "A TikTok spokesperson said …" / "Huawei has denied …" at the start. */
 const SPEAKER_FIRST = new RegExp(
-  String.raw`^((?:${NAME}(?:,\s+(?:a|an|the)\s+[^,“"]{2,60}?,?)?)|(?:(?:A|An|The)\s+[^,“"]{2,60}?))\s+(${VERBS})\b(?:\s+(${NAME}))?`,
+  String.raw`^((?:${NAME}(?:,\s+(?:a|an|the)\s+[^,“"]{2,60}?,?)?)|(?:(?:A|An|The)\s+[^,“"]{2,60}?))${PERFECT}\s+(${VERBS})\b(?:\s+(${NAME}))?`,
 );
 /** "Sources said …" / "Two people familiar with the matter told Reuters …" / "U.S. officials said …" at the start. */
 const UNNAMED_FIRST = new RegExp(
@@ -49,7 +51,7 @@ const UNNAMED_HEAD =
 const UNNAMED_ANYWHERE = /\b(?:familiar with|who (?:asked|declined|spoke) (?:not to be|on condition)|anonymity|not authori[sz]ed)\b/i;
 const PRONOUN = /^(?:he|she|they|it|we|i|this|that|these|those|there)$/i;
 /** A "holder" with an auxiliary or negation is a clause, not a speaker ("The police have not confirmed"). */
-const CLAUSE_WORD = /\b(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|not|never|also|may|might)\b/i;
+const CLAUSE_WORD = /\b(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|not|never|also|may|might)\b|n['’]t\b/i;
 
 function classify(holder: string): HolderKind {
   if (UNNAMED_ANYWHERE.test(holder)) return 'unnamed';

@@ -101,6 +101,8 @@ describe('attribution and hedge on general news phrasing', () => {
     ['An earlier version of this story misstated the date of the vote.', 'asserted', null, 'outlet'],
     ['The new tax is wrong for Ohio families.', 'asserted', null, 'outlet'],
     ['The minister said the report was false for several reasons.', 'denied', 'The minister', 'named'],
+    ['Bonds and Sammy Sosa have denied those allegations.', 'denied', 'Bonds and Sammy Sosa', 'named'],
+    ['The Kremlin has publicly denied striking the pipelines.', 'denied', 'The Kremlin', 'named'],
   ] as const)('%s → %s', (sentence, hedge, holder, kind) => {
     expect(read(sentence)).toMatchObject({ hedge, holder, kind });
   });
