@@ -28,7 +28,7 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     /\bno (?:new |such )?[\w-]+(?: [\w-]+)? (?:is|are|was|were) being (?:developed|planned|built|considered|made|prepared)\b/i,
     /\b(?:rejected|dismissed|refuted|disputed|rebutted|rejects|dismisses|refutes|disputes) (?:the |these |those |such |any )?(?:report|claim|allegation|account|stor|rumou?r|suggestion)/i,
     /\b(?:no truth|not accurate|nothing to (?:it|these|the report)|there is no such|never happened|did not happen|didn't happen)\b/i,
-    /\bthere (?:is|are|was|were) no (?:plan|truth|basis|evidence)/i,
+    /\bthere(?:['’]s| is| are| was| were) no (?:plan|truth|basis|evidence)/i,
     /\b(?:has|have|had) no plans? to\b/i,
     /\bcategorically\b/i,
   ],

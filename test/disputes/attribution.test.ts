@@ -103,6 +103,7 @@ describe('attribution and hedge on general news phrasing', () => {
     ['The minister said the report was false for several reasons.', 'denied', 'The minister', 'named'],
     ['Bonds and Sammy Sosa have denied those allegations.', 'denied', 'Bonds and Sammy Sosa', 'named'],
     ['The Kremlin has publicly denied striking the pipelines.', 'denied', 'The Kremlin', 'named'],
+    ["There's no evidence supporting the claim that the minister was paid.", 'denied', null, 'outlet'],
   ] as const)('%s → %s', (sentence, hedge, holder, kind) => {
     expect(read(sentence)).toMatchObject({ hedge, holder, kind });
   });
