@@ -14,7 +14,8 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     /\b(?:could ?n[o']t|can ?n[o']t|cannot|unable to|did ?n[o']t|was not able to|were not able to|has ?n[o']t been able to)\b[^.]{0,25}?\b(?:verify|confirm|corroborate|substantiate)/i,
     /\b(?:has|have|had) yet to (?:be )?(?:verify|verified|confirm|confirmed|corroborate)/i,
     /\bnot (?:been )?(?:independently )?(?:verified|confirmed|corroborated)\b/i,
-    /\b(?:unverified|unconfirmed|uncorroborated)\b/i,
+    // …but not a status or a category: "unverified accounts" on a platform, "unconfirmed cases" in a tally.
+    /\b(?:unverified|unconfirmed|uncorroborated)\b(?!\s+(?:[\w-]+\s+)?(?:accounts?|cases?|deaths?|users?|profiles?)\b)/i,
     /\bno (?:independent )?(?:confirmation|verification)\b/i,
   ],
   denied: [

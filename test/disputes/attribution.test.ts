@@ -119,6 +119,13 @@ describe('attribution and hedge on general news phrasing', () => {
     expect(read(sentence).hedge).not.toBe('denied');
   });
 
+  it.each([
+    'The tweets appear to have come from unverified accounts that have been suspended.',
+    'Unconfirmed death cases are being processed by local medical examiners.',
+  ])('reads no failed verification in a status or a tally: %s', (sentence) => {
+    expect(read(sentence).hedge).not.toBe('unverified');
+  });
+
   it('reads a denial that opens the sentence', () => {
     expect(read('Denying the report, the company said the plant would stay open.').hedge).toBe('denied');
   });
