@@ -28,6 +28,7 @@ import { retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metr
 import { fitLatentSpace, projectToLatent, type SparseRow } from './lib/latent-semantic-space.js';
 import { sharedDataDir } from './lib/shared-data.js';
 import { toSafeFtsQuery } from '../src/providers/sqlite-fts-query.js';
+import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 const DEPTH = 100;
 
@@ -171,11 +172,7 @@ function finalize(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const readJsonl = (dataDir: string, file: string): Record<string, unknown>[] =>
-  readFileSync(join(dataDir, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const readJsonl = (dataDir: string, file: string): Record<string, unknown>[] => readJsonlFile(join(dataDir, file));
 
 function buildBench(name: string, passages: { articleId: string; text: string }[], queries: { text: string; relevant: Set<string>; heldOut?: boolean }[], embedder: StaticEmbedder, words: WordVocabulary, pieces: number): Bench {
   const passageIds = passages.map((passage) => embedder.tokenize(passage.text));

@@ -4,11 +4,11 @@
  * and article-level Recall@10 / MRR@10 on a development and a held-out split of the questions.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { toSafeFtsQuery } from '../src/providers/sqlite-fts-query.js';
 import { retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
+import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 export interface EvalPassage {
   articleId: string;
@@ -25,11 +25,7 @@ export interface EvalQuestion {
 
 /** Reads the RTQA corpus and questions from the shared data folder. */
 export function loadRtqa(dataDir: string, leadPassagesPerArticle?: number): { passages: EvalPassage[]; questions: EvalQuestion[]; articles: number } {
-  const readJsonl = (file: string): Record<string, unknown>[] =>
-    readFileSync(join(dataDir, file), 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const readJsonl = (file: string): Record<string, unknown>[] => readJsonlFile(join(dataDir, file));
   const articles = readJsonl('rtqa_corpus.jsonl');
   const passages: EvalPassage[] = [];
   for (const article of articles) {

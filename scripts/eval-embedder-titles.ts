@@ -4,7 +4,6 @@
  * questions (the ones left out of training) are the queries; the article itself is the one relevant answer.
  * Hundreds of queries, so it is a steadier signal than the 121 questions.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashedWordFeatures, type LexicalChannelSettings } from '../src/providers/embedders/hashed-word-features.js';
 import type { VocabularyEntry } from '../src/providers/embedders/sentence-piece-tokenizer.js';
@@ -12,6 +11,7 @@ import type { StaticEmbedder } from '../src/providers/embedders/static-embedder.
 import { bm25Rankings, chunkArticle, fuseRankingsWeighted } from './eval-embedder-corpus.js';
 import { retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { type PieceCounts, pieceCounts, type SparseVector, sparse, sparseDot } from './train-embedder-infonce.js';
+import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 const DEPTH = 100;
 
@@ -30,11 +30,7 @@ export class TitleRetrievalBench {
   }
 
   static build(dataDir: string, embedder: StaticEmbedder, vocabulary: readonly VocabularyEntry[], words: LexicalChannelSettings, maxQueries = 400): TitleRetrievalBench {
-    const read = (file: string): Record<string, unknown>[] =>
-      readFileSync(join(dataDir, file), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const read = (file: string): Record<string, unknown>[] => readJsonlFile(join(dataDir, file));
     const articles = read('rtqa_corpus.jsonl');
     const evaluated = new Set(read('rtqa_questions.jsonl').flatMap((question) => (question.relevant as string[] | undefined) ?? []));
     const passageArticles: string[] = [];

@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/eval-headlines.ts [--work DIR]     # default store: .cache/eval-headlines
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/app/logger.js';
@@ -15,19 +15,13 @@ import { loadConfig } from '../src/config/load-config.js';
 import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
 import { retrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
+import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 const MAX_QUERIES = 400;
 
 interface CorpusRecord {
   id: string;
   title?: string;
-}
-
-function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
 }
 
 async function main(): Promise<void> {
@@ -37,10 +31,10 @@ async function main(): Promise<void> {
     console.log('eval-headlines: skipped — ../shared/data (RealTime QA development data) is not present on this machine.');
     return;
   }
-  const corpus = readJsonl<CorpusRecord & Record<string, unknown>>(join(dataDir, 'rtqa_corpus.jsonl'));
+  const corpus = readJsonlFile<CorpusRecord & Record<string, unknown>>(join(dataDir, 'rtqa_corpus.jsonl'));
   // The queries are the titles of the articles the RTQA questions point to: the same articles the embedder
   // training left out, so no query was trained on.
-  const pointedTo = new Set(readJsonl<{ relevant: string[] }>(join(dataDir, 'rtqa_questions.jsonl')).flatMap((question) => question.relevant));
+  const pointedTo = new Set(readJsonlFile<{ relevant: string[] }>(join(dataDir, 'rtqa_questions.jsonl')).flatMap((question) => question.relevant));
   const queries = corpus.filter((record) => pointedTo.has(record.id) && (record.title ?? '').trim() !== '').slice(0, MAX_QUERIES);
 
   const work = resolve(values.work ?? join(import.meta.dirname, '..', '.cache', 'eval-headlines'));

@@ -8,7 +8,7 @@
  *   npm run eval                                        # writes docs/evaluation.md
  *   npm run eval -- --work .cache/retrieval-eval --no-docs   # side experiment: own store, docs untouched
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/app/logger.js';
@@ -18,6 +18,7 @@ import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
 import { isHeldOutQuestion } from './eval-embedder-corpus.js';
 import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
+import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 interface Question {
   id: string;
@@ -41,13 +42,6 @@ interface CorpusRecord {
 const HELD_OUT_WEEKS = new Set(['20251003', '20260327']);
 const ROOT = resolve(import.meta.dirname, '..');
 
-function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
-
 /** Articles published within the week before a held-out week's date (RealTime QA weeks end on their date). */
 function inHeldOutWeek(record: CorpusRecord, heldOutDates: Date[]): boolean {
   if (!record.published) return false;
@@ -63,8 +57,8 @@ async function main(): Promise<void> {
     console.log('eval: skipped — ../shared/data (RealTime QA development data) is not present on this machine.');
     return;
   }
-  const questions = readJsonl<Question>(join(dataDir, 'rtqa_questions.jsonl'));
-  const corpus = readJsonl<CorpusRecord>(join(dataDir, 'rtqa_corpus.jsonl'));
+  const questions = readJsonlFile<Question>(join(dataDir, 'rtqa_questions.jsonl'));
+  const corpus = readJsonlFile<CorpusRecord>(join(dataDir, 'rtqa_corpus.jsonl'));
   const heldOut = questions.filter((question) => HELD_OUT_WEEKS.has(question.week));
   const answerable = questions.filter((question) => !HELD_OUT_WEEKS.has(question.week));
   const heldOutDates = [...HELD_OUT_WEEKS].map((week) => new Date(`${week.slice(0, 4)}-${week.slice(4, 6)}-${week.slice(6, 8)}T23:59:59Z`));

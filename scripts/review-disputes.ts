@@ -9,7 +9,7 @@
  * `stories` and `answers` read the store `npm run eval` builds (.cache/eval/data); `hedges` reads the RTQA
  * corpus in ../shared/data. Skips with a message when either is missing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
@@ -19,16 +19,10 @@ import type { Hedge } from '../src/disputes/hedge.js';
 import { segmentSentences } from '../src/ingest/segment-sentences.js';
 import { seededRandom } from './lib/seeded-random.js';
 import { sharedDataDir } from './lib/shared-data.js';
+import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 const EVAL_STORE = resolve(import.meta.dirname, '..', '.cache', 'eval', 'data');
 const [mode = 'stories', ...rest] = process.argv.slice(2);
-
-function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
 
 const clip = (text: string, length = 200): string => text.replace(/\s+/g, ' ').slice(0, length);
 
@@ -61,7 +55,7 @@ async function reviewAnswers(dataDir: string): Promise<void> {
   const storydesk = await openStorydesk({ dataDir: EVAL_STORE, env: loadConfig({}), logger: createLogger('warn') });
   let withDispute = 0;
   let lines = 0;
-  const questions = readJsonl<{ question: string }>(join(dataDir, 'rtqa_questions.jsonl'));
+  const questions = readJsonlFile<{ question: string }>(join(dataDir, 'rtqa_questions.jsonl'));
   for (const { question } of questions) {
     const answer = await storydesk.ask(question);
     const marked = answer.answer.split('\n').filter((line) => /^\s*[⚠✓]/u.test(line));
@@ -75,7 +69,7 @@ async function reviewAnswers(dataDir: string): Promise<void> {
 }
 
 function reviewHedges(dataDir: string, hedge: Hedge, count: number, seed: number): void {
-  const articles = readJsonl<{ body: string }>(join(dataDir, 'rtqa_corpus.jsonl'));
+  const articles = readJsonlFile<{ body: string }>(join(dataDir, 'rtqa_corpus.jsonl'));
   const found: string[] = [];
   let total = 0;
   for (const { body } of articles) {

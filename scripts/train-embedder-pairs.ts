@@ -11,10 +11,10 @@
  *   → the rest of that passage, so the table learns what a sentence-like question shares with its context.
  * The pairs are material for learned weights only; no text is written into the repository.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHeldOut as isHeldOutStanceGroup } from '../src/disputes/stance-dataset.js';
 import { chunkArticle, splitSentences } from './eval-embedder-corpus.js';
+import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 export interface TrainingPair {
   query: string;
@@ -37,10 +37,7 @@ export interface PairOptions {
 }
 
 function readJsonl(dataDir: string, file: string): Record<string, unknown>[] {
-  return readFileSync(join(dataDir, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return readJsonlFile(join(dataDir, file));
 }
 
 /** All training pairs from the shared data folder, in a fixed order (shuffled later with a seed). */
