@@ -8,6 +8,23 @@ export type Hedge = 'asserted' | 'reported' | 'alleged' | 'denied' | 'unverified
 
 const URL = /\bhttps?:\/\/\S+/g;
 
+/** Before "deny": a passive refusal ("was denied"), an admission ("can't deny"), or no denial at all ("hasn't denied"). */
+const NOT_DENYING_BEFORE = String.raw`(?<!\b(?:was|were|been|being|be|is|are|get|gets|got|can'?t|cannot|could|couldn'?t|can|impossible to|hard to|difficult to|approving or)\s)(?<!\b(?:was|were|been|is|are) \w+ly\s)(?<!\b(?:not|never|n't|confirm or)\s+(?:\w+\s+)?)(?<!n't\s+(?:\w+\s+)?)`;
+/** "denying marriage to same-sex couples": something refused to someone. */
+const REFUSED_TO = 'same-sex|gay|people|couples|women|men|children|those|anyone|them|him|her|us|immigrants|residents|voters|students|citizens';
+/** "denied bail", "denied the motion", "denying him a chance": something refused, not a claim denied. */
+const REFUSED_THINGS =
+  'access|entry|bail|parole|visas?|requests?|permission|service|coverage|benefits|care|treatment|tests?|the right|admission|passage|boarding|services?|funding|loans?|applications?|claims? for|insurance|marriage|rights|petitions?|motions?|appeals?|bids?|move|permits?|licen[cs]es?|plates?|the plate|chances?|majority|victory|win|title|spot|seat';
+/**
+ * "denied the report", "flatly denies", "denied it" — but not refusals, which are events, not denials of a claim,
+ * nor admissions or the absence of a denial. A sentence-opening "Denied a speaker, …" is a refusal; a
+ * sentence-opening "Denying the report, …" is a denial.
+ */
+const DENIAL_VERB = new RegExp(
+  String.raw`${NOT_DENYING_BEFORE}\b(?:den(?:y|ies|ying)|(?<!^\W*)denied)\b(?!\s+(?:[\w’'-]+\s+){0,3}to\s+(?:${REFUSED_TO})\b)(?!\s+(?:[\w’'-]+\s+){0,3}(?:${REFUSED_THINGS})\b)`,
+  'i',
+);
+
 /** Cue patterns per hedge, kept as data; matched against the sentence as written. */
 export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | 'reported', readonly RegExp[]>> = {
   unverified: [
@@ -19,11 +36,7 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     /\bno (?:independent )?(?:confirmation|verification)\b/i,
   ],
   denied: [
-    // "denied the report", "flatly denies", "denied it" — but not refusals ("was denied bail", "denying
-    // observers access", "denying marriage to same-sex couples", "Denied a speaker, delegates…"), which are
-    // events, not denials of a claim, nor admissions ("can't deny", "could deny it no longer"), nor the
-    // absence of a denial ("hasn't denied", "would not confirm or deny").
-    /(?<!\b(?:was|were|been|being|be|is|are|get|gets|got|can'?t|cannot|could|couldn'?t|can|impossible to|hard to|difficult to|approving or)\s)(?<!\b(?:was|were|been|is|are) \w+ly\s)(?<!\b(?:not|never|n't|confirm or)\s+(?:\w+\s+)?)(?<!n't\s+(?:\w+\s+)?)\b(?:den(?:y|ies|ying)|(?<!^\W*)denied)\b(?!\s+(?:[\w’'-]+\s+){0,3}to\s+(?:same-sex|gay|people|couples|women|men|children|those|anyone|them|him|her|us|immigrants|residents|voters|students|citizens)\b)(?!\s+(?:[\w’'-]+\s+){0,3}(?:access|entry|bail|parole|visas?|requests?|permission|service|coverage|benefits|care|treatment|tests?|the right|admission|passage|boarding|services?|funding|loans?|applications?|claims? for|insurance|marriage|rights|petitions?|motions?|appeals?|bids?|move|permits?|licen[cs]es?|plates?|the plate|chances?|majority|victory|win|title|spot|seat)\b)/i,
+    DENIAL_VERB,
     /\bpremise\b[^.]{0,25}\b(?:is|was) (?:wrong|false|flawed|incorrect)/i,
     /\b(?:is|are|was|were|be|that's|it's) ["“‘]?(?:completely |entirely |simply |categorically |absolutely |patently )?(?:false|untrue|not true|inaccurate|incorrect|baseless|unfounded|fabricated|wrong(?!\s+(?:for|with|to)\b)|fake|a hoax|fake news|nonsense)\b/i,
     /\bno (?:new |such )?[\w-]+(?: [\w-]+)? (?:is|are|was|were) being (?:developed|planned|built|considered|made|prepared)\b/i,

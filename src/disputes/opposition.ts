@@ -34,17 +34,21 @@ export function oppositions(claimTerms: ReadonlySet<string>, sentenceTerms: Read
 export function saysTheOpposite(a: string, b: string): boolean {
   const left = analyzeText(withoutNumberSigns(a));
   const right = analyzeText(withoutNumberSigns(b));
-  if (oppositions(stemsOf(left), stemsOf(right)).length > 0 || oppositions(stemsOf(right), stemsOf(left)).length > 0) return true;
-  return negates(closestClause(a, right)) !== negates(closestClause(b, left));
+  const leftStems = stemsOf(left);
+  const rightStems = stemsOf(right);
+  if (oppositions(leftStems, rightStems).length > 0 || oppositions(rightStems, leftStems).length > 0) return true;
+  return negates(closestClause(a, left, right)) !== negates(closestClause(b, right, left));
 }
 
 /** Splits where news attaches a caveat or a contrast to a sentence. */
 const CLAUSE_BREAK = /,?\s+(?:but|while|although|though|whereas|however|yet)\s+|;\s+/i;
 
-/** The clause of `text` that shares the most terms with `other`. */
-function closestClause(text: string, other: AnalyzedText): AnalyzedText {
-  const clauses = text.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '').map((clause) => analyzeText(withoutNumberSigns(clause)));
-  let best = clauses[0] ?? analyzeText('');
+/** The clause of `text` (already analysed whole as `analyzed`) that shares the most terms with `other`. */
+function closestClause(text: string, analyzed: AnalyzedText, other: AnalyzedText): AnalyzedText {
+  const pieces = text.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');
+  if (pieces.length <= 1) return analyzed;
+  const clauses = pieces.map((clause) => analyzeText(withoutNumberSigns(clause)));
+  let best = analyzed;
   let bestShared = -1;
   for (const clause of clauses) {
     let count = 0;

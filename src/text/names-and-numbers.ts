@@ -5,7 +5,7 @@ import { words } from './terms.js';
  * confirmation, must not add to or drop from its source.
  */
 
-/** Capitalised words that name times, not things: every story mentions them. */
+/** Capitalised words that are not what a story is about: times, honorifics, outlets, photo credits and page furniture. */
 export const CALENDAR_WORDS = new Set([
   'monday',
   'tuesday',
