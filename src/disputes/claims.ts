@@ -16,7 +16,7 @@ export interface Claim {
  * Which rules read the claims. Stored claims read by other rules are read again, so a change to the hedge or
  * attribution cues reaches articles indexed before it. Bump with any change to what `extractClaims` returns.
  */
-export const CLAIM_READER_VERSION = 6;
+export const CLAIM_READER_VERSION = 7;
 
 const OPEN_QUOTE = /[“]/g;
 const CLOSE_QUOTE = /[”]/g;

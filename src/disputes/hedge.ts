@@ -25,6 +25,23 @@ const DENIAL_VERB = new RegExp(
   'i',
 );
 
+/**
+ * How headlines attribute: a source tag before or after the claim ("Report: …", "… : SITE", "… - reports",
+ * "… [REPORT]", "… (Rumor)", "…, monitoring group says") instead of a sentence with a speaker.
+ */
+const HEADLINE_SOURCE_WORDS = String.raw`reports?|rumou?rs?|sources?|claims?|says?|media|officials|insiders?|service|agency|monitor|group`;
+const HEADLINE_ATTRIBUTION: readonly RegExp[] = [
+  new RegExp(String.raw`^\W*(?:exclusive\s+)?(?:report|rumou?r|sources?|leak)\s*:`, 'i'),
+  new RegExp(String.raw`(?:[:|]|\s[-–—])\s*(?:[\w.'’&-]+\s+){0,4}(?:${HEADLINE_SOURCE_WORDS})\W*$`, 'i'),
+  // After a comma only a verb of saying ("…, monitoring group says"): "…, confirmed reports" is a noun. A pronoun
+  // speaker ("…, he said.") names no source, and attribution leaves such sentences to the outlet on purpose.
+  /,\s*(?!(?:he|she|they|it|we|i|you)\s)(?:[\w.'’&-]+\s+){0,4}(?:says|said)\W*$/i,
+  new RegExp(String.raw`[[(](?:${HEADLINE_SOURCE_WORDS})[\])]`, 'i'),
+  // A source's acronym after a colon at the very end ("…: SITE", "…: WSJ").
+  /:\s*[A-Z]{3,6}\s*$/,
+  /\brumou?rs?\b[^.]{0,20}\b(?:suggests?|claims?|says?|swirl)/i,
+];
+
 /** Cue patterns per hedge, kept as data; matched against the sentence as written. */
 export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | 'reported', readonly RegExp[]>> = {
   unverified: [
@@ -34,6 +51,7 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     // …but not a status or a category: "unverified accounts" on a platform, "unconfirmed cases" in a tally.
     /\b(?:unverified|unconfirmed|uncorroborated)\b(?!\s+(?:[\w-]+\s+)?(?:accounts?|cases?|deaths?|users?|profiles?)\b)/i,
     /\bno (?:independent )?(?:confirmation|verification)\b/i,
+    /\bnot in a position to (?:confirm|verify|corroborate)\b/i,
   ],
   denied: [
     DENIAL_VERB,
@@ -47,7 +65,8 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     /\bcategorically\b/i,
   ],
   alleged: [
-    /\ballege(?:dly|d|s)?\b|\bpurported(?:ly)?\b|\bsupposedly\b/i,
+    /\ballege(?:dly|d|s)?\b|\bpurport(?:s|ed|edly|ing)?\b|\bsupposedly\b/i,
+    /\bclaim(?:s|ed|ing)? to (?:show|be|have)\b|\b(?:appears?|appeared|appearing) to show\b/i,
     /\baccused (?:of|him|her|them|the)\b/i,
     /\b(?:claims?|claimed) (?:that|to have)\b/i,
     /\bis said to\b|\bare said to\b/i,
@@ -58,6 +77,8 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     /\baccording to\b/i,
     /\b[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)* (?:reported|reports)\b/,
     /\b(?:is|are) (?:expected|believed|thought|understood|set) to\b/i,
+    /\b(?:believed|tipped) to (?:be|have)\b/i,
+    ...HEADLINE_ATTRIBUTION,
   ],
 };
 

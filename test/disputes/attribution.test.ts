@@ -126,6 +126,28 @@ describe('attribution and hedge on general news phrasing', () => {
     expect(read(sentence).hedge).not.toBe('unverified');
   });
 
+  it.each([
+    ['Report: Carmaker to close its Ohio plant', 'reported'],
+    ['Carmaker to close Ohio plant: report', 'reported'],
+    ['Bank eyes bid for smaller rival [REPORT]', 'reported'],
+    ['Rebels seize the airport: AFP', 'reported'],
+    ['Three soldiers killed in border clash - reports', 'reported'],
+    ['Rebels seize the airport, monitoring group says', 'reported'],
+    ['Video purports to show the ship sinking', 'alleged'],
+    ['Group releases video claiming to show the attack', 'alleged'],
+    ['Teenage fighter believed to have been killed in strike', 'reported'],
+    ["I'm not in a position to confirm the authenticity of that video.", 'unverified'],
+  ] as const)('reads a headline that names its source or hedges: %s → %s', (headline, hedge) => {
+    expect(read(headline).hedge).toBe(hedge);
+  });
+
+  it.each(['The team won the title: Smith scored twice.', 'Shares fell 5% - the biggest drop in a decade.', 'The storm cut power to 40,000 homes, the worst outage in years.'])(
+    'reads no source tag in a sentence that only uses a colon, dash or comma: %s',
+    (sentence) => {
+      expect(read(sentence).hedge).toBe('asserted');
+    },
+  );
+
   it('reads a denial that opens the sentence', () => {
     expect(read('Denying the report, the company said the plant would stay open.').hedge).toBe('denied');
   });
