@@ -396,6 +396,11 @@ const provenance = `# Provenance of stance-weights.json
   refuting sentences with no speaker or quotation (0.5912 → 0.5900); and averaging the stage-2 probabilities of all pairs that
   share a body (FNC-1 CV 86.9 → 87.8% at full weight, disagree F1 0.197 → 0.195): it ignores the claim's own polarity, so a
   body paired with a claim and its denial must get one of them wrong, and it only pays where data sets reuse each body.
+  After the retraining, also dropped (fixed settings, against 0.5897): a debunking-headline flag ("No, X isn't", "slams
+  rumours", "hoax", "did NOT") crossed with the body's share of sentences that call a story false (0.5873: Emergent 71.0 →
+  71.9%, disagree F1 0.192 → 0.176; the pairs where one side debunks and the other does not come from two or three
+  clusters, too few for a rule that carries across clusters), and the mean of five stage-2 models each trained without a
+  fifth of the groups (0.5829: disagree F1 0.192 → 0.167, since averaging flattens the rare class).
   Features: \`src/disputes/stance-features.ts\`, \`stance-relatedness-features.ts\`; models: \`src/disputes/softmax-model.ts\`, \`src/disputes/boosted-trees.ts\`.
 - **Data:** \`../shared/data/fnc1_stance_input.jsonl\` + \`fnc1_stance_labels.jsonl\` (${examples.filter((example) => example.pair.dataset === 'fnc1').length} FNC-1 pairs) and
   \`emergent_stance.jsonl\` (${examples.filter((example) => example.pair.dataset === 'emergent').length} Emergent pairs; for→agree, against→disagree, observing→discuss).
