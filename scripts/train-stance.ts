@@ -403,6 +403,10 @@ const provenance = `# Provenance of stance-weights.json
   71.9%, disagree F1 0.192 → 0.176; the pairs where one side debunks and the other does not come from two or three
   clusters, too few for a rule that carries across clusters), and the mean of five stage-2 models each trained without a
   fifth of the groups (0.5829: disagree F1 0.192 → 0.167, since averaging flattens the rare class).
+  A stronger encoder does not find \`disagree\` either (\`scripts/experiment-stance-sentence-encoder.ts\`): the full Universal
+  Sentence Encoder lite (trained with an entailment task among others) on the claim and the text's best-matching sentence,
+  [u·v, |u − v|, cosine] into the same logistic regression, cross-validated the same way, separates disagree with an AUC of
+  0.58–0.66 on FNC-1 and 0.73–0.75 on Emergent, against 0.736 and 0.919 for the shipped model's CV probabilities.
   Features: \`src/disputes/stance-features.ts\`, \`stance-relatedness-features.ts\`; models: \`src/disputes/softmax-model.ts\`, \`src/disputes/boosted-trees.ts\`.
 - **Data:** \`../shared/data/fnc1_stance_input.jsonl\` + \`fnc1_stance_labels.jsonl\` (${examples.filter((example) => example.pair.dataset === 'fnc1').length} FNC-1 pairs) and
   \`emergent_stance.jsonl\` (${examples.filter((example) => example.pair.dataset === 'emergent').length} Emergent pairs; for→agree, against→disagree, observing→discuss).
