@@ -68,7 +68,7 @@ export const HEDGE_CUES: Readonly<Record<'unverified' | 'denied' | 'alleged' | '
     /\ballege(?:dly|d|s)?\b|\bpurport(?:s|ed|edly|ing)?\b|\bsupposedly\b/i,
     /\bclaim(?:s|ed|ing)? to (?:show|be|have)\b|\b(?:appears?|appeared|appearing) to show\b/i,
     /\baccused (?:of|him|her|them|the)\b/i,
-    /\b(?:claims?|claimed) (?:that|to have)\b/i,
+    /\b(?:claims?|claimed) that\b/i,
     /\bis said to\b|\bare said to\b/i,
   ],
   reported: [
