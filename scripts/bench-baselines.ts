@@ -34,29 +34,29 @@ async function main(): Promise<void> {
   if (!values.data) throw new Error('usage: bench-baselines.ts --data DIR');
   const memory = new PhaseMemory();
   const storydesk = await openStorydesk({ dataDir: resolve(values.data), env: loadConfig({}), logger: createLogger('warn') });
-  const questionTexts = benchmarkQuestions(storydesk.store, values.questions, Number(values['question-count']));
-  const articles = storydesk.store.counts().articles;
-  const passages = storydesk.store.counts().passages;
+  const questionTexts = await benchmarkQuestions(storydesk.store, values.questions, Number(values['question-count']));
+  const { articles, passages } = await storydesk.store.counts();
   memory.mark('open');
 
   // ANN against exact search on the same stored vectors.
-  const stored = (function* (store) {
-    for (const { passageId, vector } of store.iterateVectors()) yield { label: passageId, vector };
-  })(storydesk.store);
+  const stored: { label: number; vector: number[] }[] = [];
+  for await (const { passageId, vector } of storydesk.store.scanVectors()) stored.push({ label: passageId, vector });
   const matrix = vectorMatrix(stored, passages, storydesk.embedder.dimension);
   const queryVectors = await storydesk.embedder.embedDocuments(questionTexts);
   const unitQueries = queryVectors.map((query) => normalised(query));
   const exact = await timed(async () => unitQueries.map((query) => exactNeighbours(matrix, query, 10)));
-  const approximate = await timed(async () => queryVectors.map((query) => storydesk.index.search(query, 10).map((hit) => hit.label)));
+  const approximate = await timed(async () => {
+    const lists: number[][] = [];
+    for (const query of queryVectors) lists.push((await storydesk.index.search(query, 10)).map((hit) => hit.passageId));
+    return lists;
+  });
   const ourRecall = annRecall(matrix, unitQueries, exact.value, approximate.value, 10);
   memory.mark('exact search and ANN recall');
 
   // LangChain.js HNSWLib with the same embedder and the same passages.
   let langchain: Record<string, number> | null = null;
   if (!values['no-langchain']) {
-    const documents = storydesk.store
-      .getPassages(matrix.labels)
-      .map((passage) => new Document({ pageContent: passage.text, metadata: { passageId: passage.id } }));
+    const documents = (await storydesk.store.getPassages(matrix.labels)).map((passage) => new Document({ pageContent: passage.text, metadata: { passageId: passage.id } }));
     const buildMs: number[] = [];
     let store: HNSWLib | undefined;
     for (let run = 0; run < Number(values['langchain-runs']); run += 1) {
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     };
     memory.mark('langchain');
   }
-  storydesk.close();
+  await storydesk.close();
 
   console.log(
     JSON.stringify({

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const ingest = await timed(() => storydesk.ingest([resolve(values.corpus as string)]));
   memory.mark('ingest');
 
-  const questions = benchmarkQuestions(storydesk.store, values.questions, Number(values['question-count']));
+  const questions = await benchmarkQuestions(storydesk.store, values.questions, Number(values['question-count']));
   // Warm latencies: one untimed pass first so caches and JIT are warm.
   for (const question of questions.slice(0, 10)) await storydesk.ask(question);
   const askMs: number[] = [];
@@ -47,15 +47,19 @@ async function main(): Promise<void> {
   memory.mark('ask and search');
 
   // The embedder alone, on real passages.
-  const sampleTexts = storydesk.store.getPassages(storydesk.store.passageIds().slice(0, 2000)).map((passage) => passage.text);
+  const samplePassageIds: number[] = [];
+  for await (const { passageId } of storydesk.store.scanVectors()) {
+    if (samplePassageIds.push(passageId) >= 2000) break;
+  }
+  const sampleTexts = (await storydesk.store.getPassages(samplePassageIds)).map((passage) => passage.text);
   const embedderRates: number[] = [];
   for (let run = 0; run < 3; run += 1) {
     const { ms } = await timed(() => storydesk.embedder.embedDocuments(sampleTexts));
     embedderRates.push((sampleTexts.length / ms) * 1000);
   }
   memory.mark('embedder alone');
-  const counts = storydesk.store.counts();
-  storydesk.close();
+  const counts = await storydesk.store.counts();
+  await storydesk.close();
 
   console.log(
     JSON.stringify({

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const perSearch = (performance.now() - started) / Math.max(queries.length, 1);
     console.log(`  ${mode.padEnd(8)} ${scores.mrrAt10.toFixed(3)}  ${scores.recallAt1.toFixed(3)}  ${scores.recallAt10.toFixed(3)}  ${perSearch.toFixed(1)} ms`);
   }
-  storydesk.close();
+  await storydesk.close();
 }
 
 main().catch((error: unknown) => {

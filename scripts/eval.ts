@@ -140,12 +140,12 @@ async function main(): Promise<void> {
     if (answer.disputes.length > 0) disputed += 1;
     for (const citation of answer.citations) {
       citations += 1;
-      const body = storydesk.store.getArticle(citation.articleId)?.body ?? '';
+      const body = (await storydesk.store.getArticle(citation.articleId))?.body ?? '';
       if (body.slice(citation.start, citation.end) === citation.quote && body.includes(citation.quote)) verbatim += 1;
     }
     if (examples.length < 3 && !answer.abstained) examples.push(`Q: ${question.question}\nGold: ${question.answer_text}\nA: ${answer.answer.slice(0, 400)}`);
   }
-  storydesk.close();
+  await storydesk.close();
 
   const pct = (value: number, total: number): string => `${((100 * value) / Math.max(total, 1)).toFixed(1)}%`;
   const row = (mode: RetrievalMode, from = scores): string => {

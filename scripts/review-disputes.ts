@@ -28,7 +28,7 @@ const clip = (text: string, length = 200): string => text.replace(/\s+/g, ' ').s
 
 async function reviewStories(count: number): Promise<void> {
   const storydesk = await openStorydesk({ dataDir: EVAL_STORE, env: loadConfig({}), logger: createLogger('warn') });
-  const stories = (storydesk.stories?.list() ?? [])
+  const stories = ((await storydesk.stories?.list()) ?? [])
     .filter((story) => story.sources.length >= 2)
     .sort((a, b) => b.articleIds.length - a.articleIds.length)
     .slice(0, count);
@@ -48,7 +48,7 @@ async function reviewStories(count: number): Promise<void> {
     }
   }
   console.log(`\n${stories.length} stories, ${disputes} disputes, ${confirmations} confirmations`);
-  storydesk.close();
+  await storydesk.close();
 }
 
 async function reviewAnswers(dataDir: string): Promise<void> {
@@ -65,7 +65,7 @@ async function reviewAnswers(dataDir: string): Promise<void> {
     console.log(`\nQ ${question}\n${marked.map((line) => clip(line, 300)).join('\n')}`);
   }
   console.log(`\n${questions.length} questions, ${withDispute} answers with a dispute, ${lines} dispute or confirmation lines`);
-  storydesk.close();
+  await storydesk.close();
 }
 
 function reviewHedges(dataDir: string, hedge: Hedge, count: number, seed: number): void {

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     const pct = (value: number, total: number): string => ((100 * value) / total).toFixed(1);
     console.log(`${answerTypeWeight}\t${pct(gold, answerable)}\t${pct(abstainedAnswerable, answerable)}\t${pct(abstainedHeldOut, heldOut)}`);
   }
-  storydesk.close();
+  await storydesk.close();
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,13 @@
 import { config as loadDotenv } from 'dotenv';
 import { createLogger } from './app/logger.js';
 import { openStorydesk } from './app/open-storydesk.js';
+import { createStoryScheduling } from './app/story-scheduling.js';
 import { createDigestSinks } from './channels/commands/digest-sinks.js';
 import { registerStoryCommands } from './channels/commands/story-commands.js';
 import { createCommandRegistry } from './channels/create-command-registry.js';
 import { startChannels } from './channels/start-channels.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { loadConfig } from './config/load-config.js';
-import { createStoryScheduling } from './scheduler/story-scheduling.js';
 
 /**
  * `npm start`: index the corpus folder (incrementally), then serve the configured channels; with none
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     await channels.stop();
   }
   scheduling.close();
-  storydesk.close();
+  await storydesk.close();
 }
 
 main().catch((error: unknown) => {

@@ -10,9 +10,9 @@ import type { TermWeights } from './extractive-generator.js';
  * sentence answers the question.
  */
 export function corpusTermWeights(store: ArticleStore): TermWeights {
-  return (question) => {
+  return async (question) => {
     const candidates = words(question).filter((word) => !STOP_WORDS.has(word));
-    const { passages, counts } = store.documentFrequencies(candidates);
+    const { passages, counts } = await store.documentFrequencies(candidates);
     const weights = new Map<string, number>();
     for (const word of candidates) {
       const frequency = counts.get(word) ?? 0;

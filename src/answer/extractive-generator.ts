@@ -10,8 +10,8 @@ import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
 import { looksLikeInstruction } from './instruction-cues.js';
 
-/** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus. */
-export type TermWeights = (question: string) => Map<string, number>;
+/** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus (read from a store, hence a promise). */
+export type TermWeights = (question: string) => Map<string, number> | Promise<Map<string, number>>;
 
 export interface ExtractiveGeneratorOptions {
   /** @default 4 */
@@ -68,7 +68,7 @@ export class ExtractiveGenerator implements Generator {
     );
     if (answerable.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
 
-    const weights = this.#termWeights?.(request.question) ?? new Map<string, number>();
+    const weights = (await this.#termWeights?.(request.question)) ?? new Map<string, number>();
     const known = [...weights.values()];
     const fallbackWeight = known.length > 0 ? known.reduce((sum, weight) => sum + weight, 0) / known.length : 1;
     const weightOf = (term: string): number => weights.get(term) ?? fallbackWeight;

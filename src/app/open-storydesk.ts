@@ -1,21 +1,20 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Env } from '../config/schema.js';
-import type { ArticleStore } from '../core/article-store.js';
 import type { Embedder } from '../core/embedder.js';
 import type { Generator } from '../core/generator.js';
+import type { Storage, StorageBackend } from '../core/storage.js';
 import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
 import { loadStanceClassifier } from '../disputes/stance-classifier.js';
 import { isLlmConfigured } from '../config/is-llm-configured.js';
-import { openConsistentIndex } from '../providers/index-consistency.js';
-import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
 import { reembedStore } from './reembed-store.js';
 import type { Logger } from './logger.js';
 import { Storydesk } from './storydesk.js';
 import { createEmbedder } from './create-embedder.js';
+import { defaultStorageBackend } from './storage-backends.js';
 
 export interface OpenStorydeskOptions {
   dataDir: string;
@@ -32,36 +31,49 @@ export interface OpenStorydeskOptions {
   stories?: boolean;
   /** Reports re-embedding progress when the embedder changed. */
   onReembedProgress?: (done: number, total: number) => void;
+  /** Where everything is stored. @default SQLite + hnswlib in `dataDir` */
+  backend?: StorageBackend;
 }
 
 /**
- * The composition root for the core: opens the store in `dataDir`, makes sure the vector index matches it
- * (repairing it from stored vectors after a crash), and re-embeds when the embedder changed.
+ * The composition root for the core: opens the storage backend over `dataDir`, makes sure the vector index
+ * matches the stored vectors (a derived index repairs itself after a crash), and re-embeds when the embedder
+ * changed. The CLI, the bot and the scheduler (`createStoryScheduling`) all build on what this returns.
  */
 export async function openStorydesk(options: OpenStorydeskOptions): Promise<Storydesk> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const store: ArticleStore = SqliteArticleStore.open(join(dataDir, 'storydesk.sqlite'));
+  const storage = await (options.backend ?? defaultStorageBackend).open({ dataDir });
+  try {
+    return await assemble(storage, dataDir, options);
+  } catch (error) {
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function assemble(storage: Storage, dataDir: string, options: OpenStorydeskOptions): Promise<Storydesk> {
+  const store = storage.articles;
   const embedder = options.embedder ?? (await createEmbedder(options.env));
-  const indexPath = join(dataDir, 'passages.hnsw');
 
   // The marker file survives a crash half-way through re-embedding, so the next start finishes the job.
   const reembedMarker = join(dataDir, 'reembed-pending');
-  const previous = store.getEmbedderInfo();
+  const previous = await store.getEmbedderInfo();
   const changed = previous !== null && (previous.id !== embedder.id || previous.dimension !== embedder.dimension);
-  store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
-  if ((changed || existsSync(reembedMarker)) && store.counts().passages > 0) {
+  await store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
+  const { passages } = await store.counts();
+  if ((changed || existsSync(reembedMarker)) && passages > 0) {
     writeFileSync(reembedMarker, embedder.id);
     options.logger.warn(
       { from: previous?.id, to: embedder.id },
-      `The embedder changed to ${embedder.id}: re-embedding all ${store.counts().passages} passages so vectors are never mixed.`,
+      `The embedder changed to ${embedder.id}: re-embedding all ${passages} passages so vectors are never mixed.`,
     );
     await reembedStore(store, embedder, options.onReembedProgress);
     rmSync(reembedMarker, { force: true });
   }
 
   // The index file (200 MB at 10,000 articles) is read on the thread pool while the rest is set up.
-  const indexReady = openConsistentIndex(store, indexPath, embedder.dimension);
+  const indexReady = storage.openVectorIndex(embedder.dimension);
   indexReady.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
 
   // The OpenAI SDK is loaded only when a model is configured, to keep start-up fast offline.
@@ -75,24 +87,13 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
     llm && options.env.OPENAI_STANCE_JUDGE
       ? llm.createLlmStanceJudge(options.env, offlineStance, (reason) => options.logger.warn({ reason }, 'The stance judge model failed; kept the offline verdicts.'))
       : offlineStance;
-  // Stories share the database file; the catch-up assigns articles stored before stories existed (or missed).
+  // The catch-up assigns articles stored before stories existed (or missed).
   let stories: StoryService | undefined;
   // After an embedder change the stories are re-profiled now, whatever the caller needs, so no old vectors linger.
   if (options.stories !== false || changed) {
     // Loaded only here, so a question or search does not load the clustering code.
-    const [{ StoryService }, { SqliteStoryStore }, { SqliteClaimStore }] = await Promise.all([
-      import('../stories/story-service.js'),
-      import('../providers/sqlite-story-store.js'),
-      import('../providers/sqlite-claim-store.js'),
-    ]);
-    const databasePath = join(dataDir, 'storydesk.sqlite');
-    stories = new StoryService({
-      store,
-      storyStore: SqliteStoryStore.open(databasePath),
-      claimStore: SqliteClaimStore.open(databasePath),
-      embedder,
-      stanceClassifier: stance,
-    });
+    const { StoryService } = await import('../stories/story-service.js');
+    stories = await StoryService.open({ store, storyStore: storage.stories, claimStore: storage.claims, embedder, stanceClassifier: stance });
     await stories.sync({ reprofileAll: changed });
   }
 
@@ -102,6 +103,7 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const generator = options.generator ?? (llm ? llm.createLlmGenerator(options.env, extractive) : extractive);
   const rewriteQuestion = llm ? llm.followUpRewriter(options.env) : undefined;
   return new Storydesk({
+    storage,
     store,
     index,
     embedder,

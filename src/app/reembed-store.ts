@@ -7,18 +7,18 @@ import { embedWithCache } from '../ingest/embed-passages.js';
  * the store never holds vectors from two embedders once it finishes. The caller rebuilds the vector index.
  */
 export async function reembedStore(store: ArticleStore, embedder: Embedder, onProgress?: (done: number, total: number) => void): Promise<void> {
-  const refs = store.listArticleRefs();
+  const refs = await store.listArticleRefs();
   let done = 0;
   for (const ref of refs) {
-    const article = store.getArticle(ref.id);
+    const article = await store.getArticle(ref.id);
     if (!article) continue;
-    const passages = store.getArticlePassages(ref.id);
+    const passages = await store.getArticlePassages(ref.id);
     const { vectors } = await embedWithCache(
       passages.map((passage) => ({ title: article.title, text: passage.text })),
       embedder,
       store,
     );
-    store.putArticle(article, passages, vectors);
+    await store.putArticles([{ article, passages, vectors }]);
     done += 1;
     onProgress?.(done, refs.length);
   }

@@ -6,6 +6,7 @@ import type { Embedder } from '../core/embedder.js';
 import { UserFacingError } from '../core/errors.js';
 import type { Evidence, GenerateRequest, Generator } from '../core/generator.js';
 import type { SearchHit, SearchOptions } from '../core/search.js';
+import type { Storage } from '../core/storage.js';
 import type { VectorIndex } from '../core/vector-index.js';
 import type { IngestReport } from '../ingest/ingest-corpus.js';
 import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriever.js';
@@ -14,6 +15,8 @@ import type { QuestionRewriter } from './follow-up-rewriter.js';
 import { standaloneQuestion } from './standalone-question.js';
 
 export interface StorydeskParts {
+  /** Everything stored; `store` is its article store. Closed with the Storydesk. */
+  storage: Storage;
   store: ArticleStore;
   index: VectorIndex;
   embedder: Embedder;
@@ -33,6 +36,7 @@ const CONTEXT_ARTICLES = 3;
 
 /** The use cases of storydesk behind one object: ingest, search and ask. Channels see only `Assistant`. */
 export class Storydesk implements Assistant {
+  readonly storage: Storage;
   readonly store: ArticleStore;
   readonly index: VectorIndex;
   readonly embedder: Embedder;
@@ -43,6 +47,7 @@ export class Storydesk implements Assistant {
   readonly #rewriteQuestion: QuestionRewriter | undefined;
 
   constructor(parts: StorydeskParts) {
+    this.storage = parts.storage;
     this.store = parts.store;
     this.index = parts.index;
     this.embedder = parts.embedder;
@@ -83,30 +88,23 @@ export class Storydesk implements Assistant {
     const query = this.#rewriteQuestion && history.length > 0 ? await this.#rewriteQuestion(checked, history) : standaloneQuestion(checked, history);
     const hits = await this.retriever.search(query, { k: EVIDENCE_PASSAGES, ...(options.filters ? { filters: options.filters } : {}) });
     const bodies = new Map<string, string>();
-    const bodyOf = (articleId: string): string => {
-      let body = bodies.get(articleId);
-      if (body === undefined) {
-        body = this.store.getArticle(articleId)?.body ?? '';
-        bodies.set(articleId, body);
-      }
-      return body;
-    };
+    for (const articleId of new Set(hits.map((hit) => hit.article.id))) bodies.set(articleId, (await this.store.getArticle(articleId))?.body ?? '');
+    const bodyOf = (articleId: string): string => bodies.get(articleId) ?? '';
     const evidence: Evidence[] = hits.map((hit) => ({ passage: hit.passage, article: hit.article, body: bodyOf(hit.article.id), score: hit.score }));
     const used = new Set(hits.map((hit) => hit.passage.id));
     const contextArticles = [...new Map(hits.map((hit) => [hit.article.id, hit.article])).values()].slice(0, CONTEXT_ARTICLES);
-    const context: Evidence[] = contextArticles.flatMap((article) =>
-      this.store
-        .getArticlePassages(article.id)
-        .filter((passage) => !used.has(passage.id))
-        .map((passage) => ({ passage, article, body: bodyOf(article.id), score: 0 })),
-    );
+    const context: Evidence[] = [];
+    for (const article of contextArticles) {
+      for (const passage of await this.store.getArticlePassages(article.id)) {
+        if (!used.has(passage.id)) context.push({ passage, article, body: bodyOf(article.id), score: 0 });
+      }
+    }
     return { question: query, history, evidence, context };
   }
 
-  close(): void {
-    this.index.save();
-    this.stories?.close();
-    this.store.close();
+  /** Makes everything durable and closes the storage (the vector index first). */
+  close(): Promise<void> {
+    return this.storage.close();
   }
 
   #checkQuestion(question: string): string {

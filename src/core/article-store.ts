@@ -22,51 +22,59 @@ export interface StoredArticleRef {
   originFile: string | null;
 }
 
+/** One article to store with its passages and one vector per passage. */
+export interface ArticleWrite {
+  article: Article;
+  passages: PassageDraft[];
+  vectors: number[][];
+}
+
+/** What storing one article did: its passages as stored (with ids) and the ids of the passages it replaced. */
+export interface ArticleWriteResult {
+  passages: Passage[];
+  removedPassageIds: number[];
+}
+
 /**
- * Durable storage of articles, passages, sentence offsets and passage vectors, with BM25 search.
- * SQLite is the source of truth; the vector index is derived from the vectors stored here.
+ * Durable storage of articles, passages, sentence offsets and passage vectors, with BM25 search: the source of
+ * truth, from which any vector index can be rebuilt. Every method returns a promise, even on SQLite, so a
+ * remote database changes no caller.
  */
 export interface ArticleStore {
-  getEmbedderInfo(): EmbedderInfo | null;
-  setEmbedderInfo(info: EmbedderInfo): void;
+  getEmbedderInfo(): Promise<EmbedderInfo | null>;
+  /** Records the embedder of the vectors stored from now on; call it before storing passages. */
+  setEmbedderInfo(info: EmbedderInfo): Promise<void>;
 
-  getArticleRef(id: string): StoredArticleRef | null;
+  getArticleRef(id: string): Promise<StoredArticleRef | null>;
   /** Articles whose origin file lies at or below `path` (a file or a folder). */
-  listArticleRefsUnder(path: string): StoredArticleRef[];
-  listArticleRefs(): StoredArticleRef[];
+  listArticleRefsUnder(path: string): Promise<StoredArticleRef[]>;
+  listArticleRefs(): Promise<StoredArticleRef[]>;
 
   /**
-   * Inserts or replaces an article with its passages and their vectors in one transaction.
-   * Returns the stored passages (with ids) and the ids of passages it replaced.
+   * Inserts or replaces articles with their passages and vectors, all in one transaction (all of them are
+   * stored or none). A replaced article keeps its first `ingestedAt`. Results are in the order of `writes`.
    */
-  putArticle(article: Article, passages: PassageDraft[], vectors: number[][]): { passages: Passage[]; removedPassageIds: number[] };
-  /**
-   * Runs several writes as one transaction (nested writes become savepoints): far fewer commits during a bulk
-   * ingest, and still all-or-nothing if the process dies.
-   */
-  batch<T>(work: () => T): T;
-  /** Deletes an article; returns the ids of its passages. */
-  deleteArticle(id: string): number[];
+  putArticles(writes: ArticleWrite[]): Promise<ArticleWriteResult[]>;
+  /** Deletes an article (its passages, vectors and claims with it); returns the ids of its passages. */
+  deleteArticle(id: string): Promise<number[]>;
 
-  getArticle(id: string): Article | null;
-  getArticleMetas(ids: string[]): Map<string, ArticleMeta>;
-  getPassages(ids: number[]): Passage[];
-  getArticlePassages(articleId: string): Passage[];
-  lexicalSearch(query: string, k: number, filters?: SearchFilters): LexicalHit[];
+  getArticle(id: string): Promise<Article | null>;
+  getArticleMetas(ids: string[]): Promise<Map<string, ArticleMeta>>;
+  /** Passages in the order of `ids`; unknown ids are skipped. */
+  getPassages(ids: number[]): Promise<Passage[]>;
+  /** An article's passages by ordinal. */
+  getArticlePassages(articleId: string): Promise<Passage[]>;
+  /** BM25 search over passage text and article title; the filters apply inside the search. */
+  lexicalSearch(query: string, k: number, filters?: SearchFilters): Promise<LexicalHit[]>;
   /**
    * In how many passages each word occurs (after the store's own tokenising and stemming), and how many
    * passages there are: the document frequencies behind inverse-document-frequency weights.
    */
-  documentFrequencies(words: string[]): { passages: number; counts: Map<string, number> };
-  /** Passage ids that pass the filters, for filtering vector hits. Null when no filters are set. */
-  passageIdsMatching(filters: SearchFilters | undefined): Set<number> | null;
+  documentFrequencies(words: string[]): Promise<{ passages: number; counts: Map<string, number> }>;
 
-  /** Cached vectors by text hash for the current embedder, so unchanged text is never re-embedded. */
-  getCachedVectors(textHashes: string[], embedderId: string): Map<string, number[]>;
-
-  /** Every stored passage vector; used to rebuild the vector index without re-embedding. */
-  iterateVectors(): Iterable<{ passageId: number; vector: number[] }>;
-  passageIds(): number[];
-  counts(): { articles: number; passages: number };
-  close(): void;
+  /** Cached vectors by passage-text hash (SHA-256 of the text) for an embedder, so unchanged text is never re-embedded. */
+  getCachedVectors(textHashes: string[], embedderId: string): Promise<Map<string, number[]>>;
+  /** Every stored passage vector, in passage-id order, a page at a time: what a vector index is rebuilt from. */
+  scanVectors(): AsyncIterable<{ passageId: number; vector: number[] }>;
+  counts(): Promise<{ articles: number; passages: number }>;
 }

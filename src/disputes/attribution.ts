@@ -5,19 +5,9 @@
  * Reuters", "according to IDC", "“…,” X said", "Reuters reported on Monday").
  */
 
-/** Who a claim rests on. */
-export type HolderKind = 'outlet' | 'named' | 'unnamed';
+import type { Attribution, HolderKind } from '../core/claim.js';
 
-/** The attribution of one sentence. */
-export interface Attribution {
-  /** The speaker as written ("Michael Hughes, a TikTok spokesperson", "sources", "IDC"); null for the outlet. */
-  holder: string | null;
-  kind: HolderKind;
-  /** The reporting verb or phrase ("stated", "told", "according to"); null when the outlet asserts it. */
-  verb: string | null;
-  /** The outlet the speaker talked to, when named ("Reuters" in "sources told Reuters"). */
-  via: string | null;
-}
+export type { Attribution, HolderKind };
 
 const VERBS =
   'said|says|say|stated|states|told|tells|added|adds|wrote|writes|denied|denies|insisted|insists|responded|countered|claimed|claims|argued|argues|confirmed|confirms|announced|announces|reported|reports|noted|explained|warned|alleged|alleges|maintained|acknowledged|admitted|disputed|rejected|dismissed';

@@ -1,16 +1,9 @@
 import type { SentenceSpan } from '../core/passage.js';
-import { type Attribution, extractAttribution } from './attribution.js';
-import { type Hedge, hedgeOf } from './hedge.js';
+import type { Attribution, Claim } from '../core/claim.js';
+import { extractAttribution } from './attribution.js';
+import { hedgeOf } from './hedge.js';
 
-/** A sentence of an article read as a claim: what it says, who stands behind it, and how firmly. */
-export interface Claim {
-  /** Offsets in the article body (end exclusive); `text` is exactly `body.slice(start, end)`. */
-  start: number;
-  end: number;
-  text: string;
-  attribution: Attribution;
-  hedge: Hedge;
-}
+export type { Claim };
 
 /**
  * Which rules read the claims. Stored claims read by other rules are read again, so a change to the hedge or

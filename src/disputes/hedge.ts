@@ -1,10 +1,8 @@
 import type { Attribution } from './attribution.js';
 
-/**
- * How firmly a sentence puts what it says: stated as fact by the outlet, reported from someone, alleged,
- * denied, or explicitly not verified.
- */
-export type Hedge = 'asserted' | 'reported' | 'alleged' | 'denied' | 'unverified';
+import type { Hedge } from '../core/claim.js';
+
+export type { Hedge };
 
 const URL = /\bhttps?:\/\/\S+/g;
 

@@ -52,7 +52,7 @@ export class ArticleIndexer {
   /** Queues an article; returns false when it was unchanged or unusable. */
   async offer(input: ArticleInput): Promise<boolean> {
     const contentHash = articleContentHash(input);
-    const existing = this.#deps.store.getArticleRef(input.id);
+    const existing = await this.#deps.store.getArticleRef(input.id);
     if (existing?.contentHash === contentHash) {
       this.counts.unchanged += 1;
       return false;
@@ -81,18 +81,21 @@ export class ArticleIndexer {
     const { vectors, embedded } = await embedWithCache(toEmbed, embedder, store);
     this.counts.embedded += embedded;
     let offset = 0;
-    store.batch(() => {
-      for (const item of batch) {
-        const articleVectors = vectors.slice(offset, offset + item.passages.length);
-        offset += item.passages.length;
-        const { passages, removedPassageIds } = store.putArticle(item.article, item.passages, articleVectors);
-        for (const id of removedPassageIds) index.remove(id);
-        passages.forEach((passage, position) => index.add(passage.id, articleVectors[position] ?? []));
-        this.counts.passages += passages.length;
-        if (item.isUpdate) this.counts.updated += 1;
-        else this.counts.added += 1;
-      }
+    const writes = batch.map((item) => {
+      const articleVectors = vectors.slice(offset, offset + item.passages.length);
+      offset += item.passages.length;
+      return { article: item.article, passages: item.passages, vectors: articleVectors };
     });
+    // One transaction for the whole batch: far fewer commits during a bulk ingest, and still all-or-nothing.
+    const results = await store.putArticles(writes);
+    for (const [position, { passages, removedPassageIds }] of results.entries()) {
+      const write = writes[position] as (typeof writes)[number];
+      await index.remove(removedPassageIds);
+      await index.upsert(passages.map((passage, at) => ({ passageId: passage.id, vector: write.vectors[at] ?? [] })));
+      this.counts.passages += passages.length;
+      if (batch[position]?.isUpdate) this.counts.updated += 1;
+      else this.counts.added += 1;
+    }
     await this.#deps.onIndexed?.(batch.map((item) => item.article));
   }
 }

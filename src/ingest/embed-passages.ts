@@ -16,7 +16,7 @@ export interface PassageToEmbed {
  */
 export async function embedWithCache(passages: PassageToEmbed[], embedder: Embedder, store: ArticleStore): Promise<{ vectors: number[][]; embedded: number }> {
   const hashes = passages.map((passage) => sha256(passage.text));
-  const cached = store.getCachedVectors([...new Set(hashes)], embedder.id);
+  const cached = await store.getCachedVectors([...new Set(hashes)], embedder.id);
   const missing: number[] = [];
   hashes.forEach((hash, index) => {
     if (!cached.has(hash)) missing.push(index);

@@ -10,7 +10,7 @@ export interface IngestDependencies extends IndexerDependencies {
   /** Called after each file with how many files are done out of how many. */
   onProgress?: (filesDone: number, filesTotal: number) => void;
   /** Told about articles deleted because their file or record disappeared. */
-  onRemoved?: (articleIds: string[]) => void;
+  onRemoved?: (articleIds: string[]) => void | Promise<void>;
 }
 
 export interface IngestReport extends IndexCounts {
@@ -40,7 +40,7 @@ export async function ingestCorpus(paths: string[], deps: IngestDependencies): P
     indexer.counts.skipped.push(...parsed.skipped);
     if (parsed.articles.length > 0) parsedFiles.add(file);
     for (const input of parsed.articles) {
-      const id = uniqueId(input, store, seenIds);
+      const id = await uniqueId(input, store, seenIds);
       if (seenIds.has(id)) {
         indexer.counts.skipped.push({ path: input.origin, reason: `duplicate article id "${id}" (the first one was kept)` });
         continue;
@@ -56,17 +56,17 @@ export async function ingestCorpus(paths: string[], deps: IngestDependencies): P
   const removedIds: string[] = [];
   const collected = new Set(files);
   for (const root of roots) {
-    for (const ref of store.listArticleRefsUnder(root)) {
+    for (const ref of await store.listArticleRefsUnder(root)) {
       if (seenIds.has(ref.id) || ref.originFile === null) continue;
       const fileGone = !collected.has(ref.originFile) && !existsSync(ref.originFile);
       const recordGone = parsedFiles.has(ref.originFile);
       if (!fileGone && !recordGone) continue;
-      for (const id of store.deleteArticle(ref.id)) index.remove(id);
+      await index.remove(await store.deleteArticle(ref.id));
       removedIds.push(ref.id);
     }
   }
-  index.save();
-  if (removedIds.length > 0) deps.onRemoved?.(removedIds);
+  await index.flush();
+  if (removedIds.length > 0) await deps.onRemoved?.(removedIds);
   return { ...indexer.counts, removed: removedIds.length };
 }
 
@@ -74,10 +74,10 @@ export async function ingestCorpus(paths: string[], deps: IngestDependencies): P
  * File-derived ids are slugs of file names, so two folders can both hold "report.md": the second one gets a
  * suffix from its path. Record ids from JSON are the caller's and are kept as they are.
  */
-function uniqueId(input: ArticleInput, store: ArticleStore, seenIds: Set<string>): string {
+async function uniqueId(input: ArticleInput, store: ArticleStore, seenIds: Set<string>): Promise<string> {
   const fromRecord = input.origin !== input.originFile;
   if (fromRecord) return input.id;
-  const existing = store.getArticleRef(input.id);
+  const existing = await store.getArticleRef(input.id);
   const takenByOther = (existing !== null && existing.originFile !== input.originFile) || seenIds.has(input.id);
   return takenByOther ? `${input.id}-${sha256(input.origin).slice(0, 8)}` : input.id;
 }

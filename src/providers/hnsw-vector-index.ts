@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { StorydeskError } from '../core/errors.js';
-import type { VectorHit, VectorIndex } from '../core/vector-index.js';
+import type { LabelHit, LabelVectorIndex } from './hnsw-label-index.js';
 import { applyIndexOps, IndexOpQueue } from './hnsw-index-ops.js';
 import {
   fileFingerprint,
@@ -50,7 +50,7 @@ const maxLabel = 0xffffffff;
  * An hnswlib-node HNSW index in cosine space whose labels are passage ids.
  * hnswlib keeps deleted points in place (markDelete), so live and deleted labels are tracked here.
  */
-export class HnswVectorIndex implements VectorIndex {
+export class HnswVectorIndex implements LabelVectorIndex {
   /**
    * Graph degree of a new index. hnswlib's file records M and efConstruction, so an index saved with other
    * values keeps them when loaded and grown; only new (or rebuilt) indexes use these.
@@ -223,7 +223,7 @@ export class HnswVectorIndex implements VectorIndex {
    * The `k` nearest live vectors by cosine similarity (1 − cosine distance), best first.
    * `accept` restricts the search to some labels inside hnswlib, so filtered searches still return k hits.
    */
-  search(vector: number[], k: number, accept?: (label: number) => boolean): VectorHit[] {
+  search(vector: number[], k: number, accept?: (label: number) => boolean): LabelHit[] {
     this.checkVector(vector);
     this.catchUp();
     // hnswlib throws when asked for more neighbours than it holds.

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { ArticleStore } from '../core/article-store.js';
 import { StorydeskError } from '../core/errors.js';
 import { labelsChecksum, readIndexSidecar } from './hnsw-index-sidecar.js';
 import { type HnswCreateOptions, HnswVectorIndex } from './hnsw-vector-index.js';
+import type { SqliteArticleStore } from './sqlite-article-store.js';
 
 /** Options for opening or rebuilding the index; the path comes from the caller. */
 export type IndexConsistencyOptions = Omit<HnswCreateOptions, 'path' | 'capacity' | 'generation'>;
@@ -16,7 +16,10 @@ export interface ConsistentIndex {
   reason?: string;
 }
 
-/** What a store may offer beyond the port; `SqliteArticleStore` has both. */
+/** What the index is rebuilt from: the stored vectors, read on this thread (`SqliteArticleStore` has these). */
+type ArticleStore = Pick<SqliteArticleStore, 'iterateVectors' | 'passageIds'>;
+
+/** What a store may offer beyond that; `SqliteArticleStore` has both. */
 interface GenerationAware {
   getGeneration(): number;
 }

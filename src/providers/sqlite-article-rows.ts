@@ -1,7 +1,7 @@
 import type { Article, ArticleMeta } from '../core/article.js';
 import type { StoredArticleRef } from '../core/article-store.js';
 import type { Passage, SentenceSpan } from '../core/passage.js';
-import type { SearchFilters } from '../core/search.js';
+import type { VectorFilter } from '../core/vector-index.js';
 
 /** Row shapes of the article store and their mapping to domain types. */
 
@@ -105,10 +105,15 @@ export interface FilterClause {
  * ISO prefix of `published` of the bound's length, so `to: '2024-05-03'` keeps `2024-05-03T22:00Z`.
  * Articles without a date are excluded whenever a date bound is set.
  */
-export function filterClause(filters: SearchFilters | undefined): FilterClause | null {
+export function filterClause(filters: VectorFilter | undefined): FilterClause | null {
   if (filters === undefined) return null;
   const conditions: string[] = [];
   const parameters: Record<string, string> = {};
+  // An empty id list narrows to nothing, as every filter field narrows.
+  if (filters.articleIds !== undefined) {
+    conditions.push('a.id IN (SELECT value FROM json_each(@articleIds))');
+    parameters.articleIds = JSON.stringify(filters.articleIds);
+  }
   if (filters.sources !== undefined && filters.sources.length > 0) {
     conditions.push('lower(a.source) IN (SELECT lower(value) FROM json_each(@sources))');
     parameters.sources = JSON.stringify(filters.sources.map((source) => source.trim()));

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article, ArticleMeta } from '../core/article.js';
-import type { ArticleStore, EmbedderInfo, LexicalHit, StoredArticleRef } from '../core/article-store.js';
+import type { ArticleStore, ArticleWrite, ArticleWriteResult, EmbedderInfo, LexicalHit, StoredArticleRef } from '../core/article-store.js';
 import { StorydeskError } from '../core/errors.js';
 import type { Passage, PassageDraft } from '../core/passage.js';
 import type { SearchFilters } from '../core/search.js';
+import type { VectorFilter } from '../core/vector-index.js';
 import {
   type ArticleMetaRow,
   type ArticleRefRow,
@@ -55,16 +56,20 @@ export class SqliteArticleStore implements ArticleStore {
     return new SqliteArticleStore(database, options);
   }
 
-  getEmbedderInfo(): EmbedderInfo | null {
+  async getEmbedderInfo(): Promise<EmbedderInfo | null> {
+    return this.embedderInfo();
+  }
+
+  private embedderInfo(): EmbedderInfo | null {
     const id = this.readMeta('embedder_id');
     const dimension = this.readMeta('embedder_dimension');
     if (id === null || dimension === null) return null;
     return { id, dimension: Number(dimension) };
   }
 
-  setEmbedderInfo(info: EmbedderInfo): void {
+  async setEmbedderInfo(info: EmbedderInfo): Promise<void> {
     this.database.transaction(() => {
-      const current = this.getEmbedderInfo();
+      const current = this.embedderInfo();
       if (current?.id === info.id && current.dimension === info.dimension) return;
       this.writeMeta('embedder_id', info.id);
       this.writeMeta('embedder_dimension', String(info.dimension));
@@ -77,14 +82,14 @@ export class SqliteArticleStore implements ArticleStore {
     return Number(this.readMeta('generation') ?? '0');
   }
 
-  getArticleRef(id: string): StoredArticleRef | null {
+  async getArticleRef(id: string): Promise<StoredArticleRef | null> {
     const row = this.statement('SELECT id, content_hash, origin, origin_file FROM articles WHERE id = ?').get(id) as
       | ArticleRefRow
       | undefined;
     return row === undefined ? null : toArticleRef(row);
   }
 
-  listArticleRefsUnder(path: string): StoredArticleRef[] {
+  async listArticleRefsUnder(path: string): Promise<StoredArticleRef[]> {
     // Compare prefixes rather than LIKE, whose % and _ wildcards can appear in real file names.
     const folder = path.length > 1 ? path.replace(/\/+$/u, '') : path;
     const rows = this.statement(
@@ -94,51 +99,54 @@ export class SqliteArticleStore implements ArticleStore {
     return rows.map(toArticleRef);
   }
 
-  listArticleRefs(): StoredArticleRef[] {
+  async listArticleRefs(): Promise<StoredArticleRef[]> {
     const rows = this.statement('SELECT id, content_hash, origin, origin_file FROM articles ORDER BY id').all() as ArticleRefRow[];
     return rows.map(toArticleRef);
   }
 
   /**
-   * Inserts or replaces an article in one transaction. A replaced article keeps its first `ingestedAt`;
-   * each vector is also cached under its text hash and the store's current embedder (see setEmbedderInfo).
+   * Inserts or replaces articles in one transaction. A replaced article keeps its first `ingestedAt`; each
+   * vector is also cached under its text hash and the store's current embedder (see setEmbedderInfo).
    */
-  putArticle(article: Article, passages: PassageDraft[], vectors: number[][]): { passages: Passage[]; removedPassageIds: number[] } {
-    const embedder = this.checkPutArguments(article, passages, vectors);
-    const write = this.database.transaction(() => {
-      const removedPassageIds = this.passageIdsOf(article.id);
-      this.statement('DELETE FROM passages WHERE article_id = ?').run(article.id);
-      // Upsert rather than delete + insert so the first ingestion time survives a replace.
-      this.statement(
-        `INSERT INTO articles (id, title, title_derived, body, source, url, published, author, origin, origin_file, content_hash, ingested_at)
-         VALUES (@id, @title, @titleDerived, @body, @source, @url, @published, @author, @origin, @originFile, @contentHash, @ingestedAt)
-         ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_derived = excluded.title_derived, body = excluded.body,
-           source = excluded.source, url = excluded.url, published = excluded.published, author = excluded.author,
-           origin = excluded.origin, origin_file = excluded.origin_file, content_hash = excluded.content_hash`,
-      ).run({ ...article, titleDerived: article.titleDerived ? 1 : 0 });
-
-      const insertPassage = this.statement(
-        'INSERT INTO passages (article_id, ordinal, start, "end", text, sentences) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      const insertVector = this.statement('INSERT INTO passage_vectors (passage_id, vector) VALUES (?, ?)');
-      const insertCache = this.statement(
-        'INSERT OR REPLACE INTO embedding_cache (text_hash, embedder_id, vector) VALUES (?, ?, ?)',
-      );
-      const stored: Passage[] = passages.map((draft, index) => {
-        const result = insertPassage.run(article.id, draft.ordinal, draft.start, draft.end, draft.text, encodeSentences(draft.sentences));
-        const id = Number(result.lastInsertRowid);
-        const blob = encodeVector(vectors[index] ?? []);
-        insertVector.run(id, blob);
-        if (embedder !== null) insertCache.run(hashPassageText(draft.text), embedder.id, blob);
-        return { ...draft, sentences: draft.sentences.map((sentence) => ({ ...sentence })), id, articleId: article.id };
-      });
-      this.bumpGeneration();
-      return { passages: stored, removedPassageIds };
-    });
+  async putArticles(writes: ArticleWrite[]): Promise<ArticleWriteResult[]> {
+    const embedder = this.embedderInfo();
+    for (const { article, passages, vectors } of writes) this.checkPutArguments(embedder, article, passages, vectors);
+    const write = this.database.transaction(() => writes.map(({ article, passages, vectors }) => this.writeArticle(embedder, article, passages, vectors)));
     return write.immediate();
   }
 
-  deleteArticle(id: string): number[] {
+  private writeArticle(embedder: EmbedderInfo | null, article: Article, passages: PassageDraft[], vectors: number[][]): ArticleWriteResult {
+    const removedPassageIds = this.passageIdsOf(article.id);
+    this.statement('DELETE FROM passages WHERE article_id = ?').run(article.id);
+    // Upsert rather than delete + insert so the first ingestion time survives a replace.
+    this.statement(
+      `INSERT INTO articles (id, title, title_derived, body, source, url, published, author, origin, origin_file, content_hash, ingested_at)
+       VALUES (@id, @title, @titleDerived, @body, @source, @url, @published, @author, @origin, @originFile, @contentHash, @ingestedAt)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_derived = excluded.title_derived, body = excluded.body,
+         source = excluded.source, url = excluded.url, published = excluded.published, author = excluded.author,
+         origin = excluded.origin, origin_file = excluded.origin_file, content_hash = excluded.content_hash`,
+    ).run({ ...article, titleDerived: article.titleDerived ? 1 : 0 });
+
+    const insertPassage = this.statement(
+      'INSERT INTO passages (article_id, ordinal, start, "end", text, sentences) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const insertVector = this.statement('INSERT INTO passage_vectors (passage_id, vector) VALUES (?, ?)');
+    const insertCache = this.statement(
+      'INSERT OR REPLACE INTO embedding_cache (text_hash, embedder_id, vector) VALUES (?, ?, ?)',
+    );
+    const stored: Passage[] = passages.map((draft, index) => {
+      const result = insertPassage.run(article.id, draft.ordinal, draft.start, draft.end, draft.text, encodeSentences(draft.sentences));
+      const id = Number(result.lastInsertRowid);
+      const blob = encodeVector(vectors[index] ?? []);
+      insertVector.run(id, blob);
+      if (embedder !== null) insertCache.run(hashPassageText(draft.text), embedder.id, blob);
+      return { ...draft, sentences: draft.sentences.map((sentence) => ({ ...sentence })), id, articleId: article.id };
+    });
+    this.bumpGeneration();
+    return { passages: stored, removedPassageIds };
+  }
+
+  async deleteArticle(id: string): Promise<number[]> {
     const remove = this.database.transaction(() => {
       const passageIds = this.passageIdsOf(id);
       const result = this.statement('DELETE FROM articles WHERE id = ?').run(id);
@@ -148,12 +156,12 @@ export class SqliteArticleStore implements ArticleStore {
     return remove.immediate();
   }
 
-  getArticle(id: string): Article | null {
+  async getArticle(id: string): Promise<Article | null> {
     const row = this.statement('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return row === undefined ? null : toArticle(row);
   }
 
-  getArticleMetas(ids: string[]): Map<string, ArticleMeta> {
+  async getArticleMetas(ids: string[]): Promise<Map<string, ArticleMeta>> {
     const rows = this.statement(
       'SELECT id, title, source, url, published FROM articles WHERE id IN (SELECT value FROM json_each(?))',
     ).all(JSON.stringify(ids)) as ArticleMetaRow[];
@@ -161,7 +169,7 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   /** Passages in the order of `ids`; unknown ids are skipped. */
-  getPassages(ids: number[]): Passage[] {
+  async getPassages(ids: number[]): Promise<Passage[]> {
     const rows = this.statement('SELECT * FROM passages WHERE id IN (SELECT value FROM json_each(?))').all(
       JSON.stringify(ids),
     ) as PassageRow[];
@@ -169,12 +177,12 @@ export class SqliteArticleStore implements ArticleStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  getArticlePassages(articleId: string): Passage[] {
+  async getArticlePassages(articleId: string): Promise<Passage[]> {
     const rows = this.statement('SELECT * FROM passages WHERE article_id = ? ORDER BY ordinal').all(articleId) as PassageRow[];
     return rows.map(toPassage);
   }
 
-  lexicalSearch(query: string, k: number, filters?: SearchFilters): LexicalHit[] {
+  async lexicalSearch(query: string, k: number, filters?: SearchFilters): Promise<LexicalHit[]> {
     const match = toSafeFtsQuery(query);
     if (match === null || k <= 0) return [];
     const filter = filterClause(filters);
@@ -192,21 +200,18 @@ export class SqliteArticleStore implements ArticleStore {
     return rows.map((row) => ({ passageId: row.passageId, score: -row.rank }));
   }
 
-  batch<T>(work: () => T): T {
-    return this.database.transaction(work)();
-  }
-
-  documentFrequencies(words: string[]): { passages: number; counts: Map<string, number> } {
+  async documentFrequencies(words: string[]): Promise<{ passages: number; counts: Map<string, number> }> {
     const count = this.statement('SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?').pluck();
     const counts = new Map<string, number>();
     for (const word of new Set(words)) {
       const match = toSafeFtsQuery(word);
       counts.set(word, match === null ? 0 : (count.get(match) as number));
     }
-    return { passages: this.counts().passages, counts };
+    return { passages: this.passageCount(), counts };
   }
 
-  passageIdsMatching(filters: SearchFilters | undefined): Set<number> | null {
+  /** Passage ids that pass the filters (SQLite-only: the hnswlib index filters its labels by them). Null when no filter is set. */
+  passageIdsMatching(filters: VectorFilter | undefined): Set<number> | null {
     const filter = filterClause(filters);
     if (filter === null) return null;
     const rows = this.statement(`SELECT p.id FROM passages p JOIN articles a ON a.id = p.article_id WHERE ${filter.sql}`)
@@ -215,14 +220,19 @@ export class SqliteArticleStore implements ArticleStore {
     return new Set(rows);
   }
 
-  getCachedVectors(textHashes: string[], embedderId: string): Map<string, number[]> {
+  async getCachedVectors(textHashes: string[], embedderId: string): Promise<Map<string, number[]>> {
     const rows = this.statement(
       'SELECT text_hash, vector FROM embedding_cache WHERE embedder_id = ? AND text_hash IN (SELECT value FROM json_each(?))',
     ).all(embedderId, JSON.stringify(textHashes)) as { text_hash: string; vector: Buffer }[];
     return new Map(rows.map((row) => [row.text_hash, decodeVector(row.vector)]));
   }
 
-  /** Streams vectors in passage-id order, a page at a time, so callers may use the store while iterating. */
+  /** Every stored vector in passage-id order, a page at a time. */
+  async *scanVectors(): AsyncIterable<{ passageId: number; vector: number[] }> {
+    yield* this.iterateVectors();
+  }
+
+  /** `scanVectors` on this thread (the hnswlib rebuild runs synchronously); callers may use the store while iterating. */
   *iterateVectors(): Iterable<{ passageId: number; vector: number[] }> {
     const page = this.statement('SELECT passage_id, vector FROM passage_vectors WHERE passage_id > ? ORDER BY passage_id LIMIT ?');
     let after = -1;
@@ -235,6 +245,7 @@ export class SqliteArticleStore implements ArticleStore {
     }
   }
 
+  /** Every passage id, ascending. */
   passageIds(): number[] {
     return this.statement('SELECT id FROM passages ORDER BY id').pluck().all() as number[];
   }
@@ -244,10 +255,14 @@ export class SqliteArticleStore implements ArticleStore {
     return this.statement('SELECT passage_id FROM passage_vectors ORDER BY passage_id').pluck().all() as number[];
   }
 
-  counts(): { articles: number; passages: number } {
+  async counts(): Promise<{ articles: number; passages: number }> {
     return this.statement(
       'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages',
     ).get() as { articles: number; passages: number };
+  }
+
+  private passageCount(): number {
+    return this.statement('SELECT count(*) FROM passages').pluck().get() as number;
   }
 
   close(): void {
@@ -255,11 +270,10 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   /** Guards the invariants every later stage relies on; a violation is a bug upstream, so it throws. */
-  private checkPutArguments(article: Article, passages: PassageDraft[], vectors: number[][]): EmbedderInfo | null {
+  private checkPutArguments(embedder: EmbedderInfo | null, article: Article, passages: PassageDraft[], vectors: number[][]): void {
     if (vectors.length !== passages.length) {
       throw new StorydeskError('STORE_INVALID_PUT', `Article ${article.id}: ${passages.length} passages but ${vectors.length} vectors.`);
     }
-    const embedder = this.getEmbedderInfo();
     if (passages.length > 0 && embedder === null) {
       throw new StorydeskError('STORE_EMBEDDER_UNSET', 'Call setEmbedderInfo before storing passages, so the store knows what made its vectors.');
     }
@@ -276,7 +290,6 @@ export class SqliteArticleStore implements ArticleStore {
         );
       }
     }
-    return embedder;
   }
 
   private passageIdsOf(articleId: string): number[] {

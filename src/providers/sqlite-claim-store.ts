@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { HolderKind } from '../disputes/attribution.js';
-import type { ClaimSource, ClaimStore } from '../disputes/claim-store.js';
-import { CLAIM_READER_VERSION, type Claim } from '../disputes/claims.js';
-import type { Hedge } from '../disputes/hedge.js';
+import type { Claim, Hedge, HolderKind } from '../core/claim.js';
+import type { ClaimSource, ClaimStore } from '../core/claim-store.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 
 /**
@@ -40,8 +38,8 @@ interface ClaimRow {
 const NO_CLAIMS = -1;
 
 /** What a row's `content_hash` holds: the article version and the claim reader version it was read with. */
-function readKey(contentHash: string): string {
-  return `${contentHash}@claims${CLAIM_READER_VERSION}`;
+function readKey(contentHash: string, readerVersion: number): string {
+  return `${contentHash}@claims${readerVersion}`;
 }
 
 /** Claims with their sentence offsets, attribution and hedge, on SQLite. */
@@ -57,9 +55,9 @@ export class SqliteClaimStore implements ClaimStore {
     return new SqliteClaimStore(openSqliteDatabase(path, CLAIM_SCHEMA));
   }
 
-  getClaims(article: ClaimSource): Claim[] | null {
+  async getClaims(article: ClaimSource, readerVersion: number): Promise<Claim[] | null> {
     const rows = this.#database.prepare('SELECT * FROM claims WHERE article_id = ? ORDER BY start').all(article.id) as ClaimRow[];
-    const key = readKey(article.contentHash);
+    const key = readKey(article.contentHash, readerVersion);
     if (rows.length === 0 || rows.some((row) => row.content_hash !== key)) return null;
     return rows
       .filter((row) => row.start !== NO_CLAIMS)
@@ -72,7 +70,7 @@ export class SqliteClaimStore implements ClaimStore {
       }));
   }
 
-  putClaims(article: ClaimSource, claims: Claim[]): void {
+  async putClaims(article: ClaimSource, readerVersion: number, claims: Claim[]): Promise<void> {
     const insert = this.#database.prepare(
       'INSERT INTO claims (article_id, content_hash, start, "end", hedge, holder, holder_kind, verb, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -82,7 +80,7 @@ export class SqliteClaimStore implements ClaimStore {
         const current = this.#database.prepare('SELECT content_hash FROM articles WHERE id = ?').get(article.id) as { content_hash: string } | undefined;
         if (current?.content_hash !== article.contentHash) return;
         this.#database.prepare('DELETE FROM claims WHERE article_id = ?').run(article.id);
-        const key = readKey(article.contentHash);
+        const key = readKey(article.contentHash, readerVersion);
         if (claims.length === 0) insert.run(article.id, key, NO_CLAIMS, NO_CLAIMS, 'asserted', null, 'outlet', null, null);
         for (const { start, end, hedge, attribution } of claims) {
           insert.run(article.id, key, start, end, hedge, attribution.holder, attribution.kind, attribution.verb, attribution.via);

@@ -1,59 +1,6 @@
-/** The story tables' schema and row mapping for `SqliteStoryStore`. */
-import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionPlatform, SubscriptionRecord } from '../stories/story-records.js';
+/** Row mapping of the story tables (schema: sqlite-story-schema.ts) for the story and subscription stores. */
+import type { DigestOutboxRecord, OutboxStatus, StoryHead, StoryMembership, StoryRecord, SubscriptionRecord } from '../core/story.js';
 import { decodeFloat32Array, decodeVector } from './sqlite-vector-encoding.js';
-
-/**
- * The story tables live in the article store's database file but are created here, with their own connection:
- * WAL mode lets both connections work side by side, and the article store's migrations stay its own.
- */
-export const STORY_SCHEMA = `
-CREATE TABLE IF NOT EXISTS stories (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  first_seen TEXT,
-  last_seen TEXT,
-  created_at TEXT NOT NULL,
-  centroid BLOB NOT NULL,
-  entity TEXT NOT NULL DEFAULT '{}',
-  article_count INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
-CREATE TABLE IF NOT EXISTS story_articles (
-  article_id TEXT PRIMARY KEY,
-  story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-  similarity REAL NOT NULL,
-  assigned_at TEXT NOT NULL,
-  content_hash TEXT NOT NULL,
-  vector BLOB NOT NULL,
-  entity TEXT NOT NULL DEFAULT '{}',
-  published TEXT,
-  seen_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
-CREATE TABLE IF NOT EXISTS subscriptions (
-  id TEXT PRIMARY KEY,
-  platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord', 'cli')),
-  channel_id TEXT NOT NULL,
-  target_kind TEXT NOT NULL CHECK (target_kind IN ('story', 'query')),
-  target TEXT NOT NULL,
-  cron TEXT NOT NULL,
-  timezone TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  last_digest_at TEXT,
-  active INTEGER NOT NULL DEFAULT 1
-);
-CREATE INDEX IF NOT EXISTS subscriptions_channel ON subscriptions(platform, channel_id);
-CREATE TABLE IF NOT EXISTS digest_outbox (
-  id TEXT PRIMARY KEY,
-  subscription_id TEXT NOT NULL,
-  window_key TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
-  created_at TEXT NOT NULL,
-  sent_at TEXT,
-  UNIQUE (subscription_id, window_key)
-);
-`;
 
 export interface StoryRow {
   id: string;
@@ -85,7 +32,7 @@ export interface MembershipRow {
 
 export interface SubscriptionRow {
   id: string;
-  platform: SubscriptionPlatform;
+  platform: string;
   channel_id: string;
   target_kind: SubscriptionRecord['targetKind'];
   target: string;

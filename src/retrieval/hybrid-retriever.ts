@@ -1,4 +1,5 @@
 import { corpusTermWeights } from '../answer/corpus-term-weights.js';
+import type { TermWeights } from '../answer/extractive-generator.js';
 import type { ArticleMeta } from '../core/article.js';
 import type { ArticleStore } from '../core/article-store.js';
 import type { Embedder } from '../core/embedder.js';
@@ -51,7 +52,7 @@ export class HybridRetriever {
   readonly #index: VectorIndex;
   readonly #embedder: Embedder;
   readonly #options: Required<HybridRetrieverOptions>;
-  readonly #termWeights: (question: string) => Map<string, number>;
+  readonly #termWeights: TermWeights;
 
   constructor(store: ArticleStore, index: VectorIndex, embedder: Embedder, options: HybridRetrieverOptions = {}) {
     this.#store = store;
@@ -66,7 +67,7 @@ export class HybridRetriever {
     const k = options.k ?? 10;
     const candidates = Math.max(this.#options.candidates, k * 3);
     const lexicalIds =
-      mode === 'vector' ? [] : this.#store.lexicalSearch(query, candidates, options.filters).map((hit) => hit.passageId);
+      mode === 'vector' ? [] : (await this.#store.lexicalSearch(query, candidates, options.filters)).map((hit) => hit.passageId);
     const vectorIds = mode === 'lexical' ? [] : await this.#vectorCandidates(query, candidates, options);
     const lists = [
       { ids: lexicalIds, weight: this.#options.lexicalWeight },
@@ -77,12 +78,12 @@ export class HybridRetriever {
     // The single-list baselines stay plain passage rankings, as before; the hybrid scores the whole pool so
     // that the article and coverage parts see every candidate.
     const pool = mode === 'hybrid' ? rankedIds : rankedIds.slice(0, candidates);
-    const passages = new Map(this.#store.getPassages(pool).map((passage) => [passage.id, passage]));
-    const metas = this.#store.getArticleMetas([...new Set([...passages.values()].map((passage) => passage.articleId))]);
+    const passages = new Map((await this.#store.getPassages(pool)).map((passage) => [passage.id, passage]));
+    const metas = await this.#store.getArticleMetas([...new Set([...passages.values()].map((passage) => passage.articleId))]);
     let ordered = pool.flatMap((id) => passages.get(id) ?? []);
     let scores: Map<number, number> = fused;
     if (mode === 'hybrid') {
-      scores = this.#hybridScores(query, lists, fused, ordered, metas);
+      scores = await this.#hybridScores(query, lists, fused, ordered, metas);
       ordered = [...ordered].sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
     }
     const chosen = diversify(ordered, (passage) => passage.articleId, this.#options.perArticle).slice(0, k);
@@ -112,17 +113,17 @@ export class HybridRetriever {
    * weight 0.75 and 100 candidates) but its evidence (the first 4 articles, 2 passages each) made the extractive
    * answerer answer more out-of-corpus questions (abstention 54% -> 31%) and no more answerable ones right.
    */
-  #hybridScores(
+  async #hybridScores(
     query: string,
     lists: { ids: number[]; weight: number }[],
     fused: Map<number, number>,
     pooled: Passage[],
     metas: Map<string, ArticleMeta>,
-  ): Map<number, number> {
+  ): Promise<Map<number, number>> {
     const articleOf = new Map(pooled.map((passage) => [passage.id, passage.articleId]));
     const articleScores = fuseArticleRanks(lists, (id) => articleOf.get(id), this.#options.rrfK);
     const coverageWeight = this.#options.coverageWeight;
-    const weights = coverageWeight > 0 ? this.#termWeights(query) : new Map<string, number>();
+    const weights = coverageWeight > 0 ? await this.#termWeights(query) : new Map<string, number>();
     const passageCoverage = new Map<number, number>();
     const articleCoverage = new Map<string, number>();
     for (const passage of pooled) {
@@ -140,11 +141,10 @@ export class HybridRetriever {
   }
 
   async #vectorCandidates(query: string, candidates: number, options: SearchOptions): Promise<number[]> {
-    if (this.#index.count() === 0) return [];
-    const allowed = this.#store.passageIdsMatching(options.filters);
+    if ((await this.#index.count()) === 0) return [];
     const vector = await this.#embedder.embedQuery(query);
-    const hits = this.#index.search(vector, candidates, allowed ? (label) => allowed.has(label) : undefined);
-    return hits.map((hit) => hit.label);
+    const hits = await this.#index.search(vector, candidates, options.filters);
+    return hits.map((hit) => hit.passageId);
   }
 }
 

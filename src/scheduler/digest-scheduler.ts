@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Logger } from '../app/logger.js';
-import type { SqliteStoryStore } from '../providers/sqlite-story-store.js';
+import type { DigestOutboxRecord, SubscriptionRecord } from '../core/story.js';
+import type { SubscriptionStore } from '../core/subscription-store.js';
 import { type Digest, isEmptyDigest } from '../stories/digest/digest.js';
 import type { DigestSinks } from '../stories/digest/digest-sink.js';
-import type { DigestOutboxRecord, SubscriptionRecord } from '../stories/story-records.js';
 import { dueWindows } from './digest-windows.js';
 
 /** Builds a digest for a window; `DigestBuilder` in the app. */
@@ -13,7 +13,7 @@ export interface DigestSource {
 }
 
 export interface DigestSchedulerOptions {
-  storyStore: SqliteStoryStore;
+  subscriptions: SubscriptionStore;
   source: DigestSource;
   sinks: DigestSinks;
   logger: Logger;
@@ -75,13 +75,13 @@ export class DigestScheduler {
   /** Sends pending outbox rows, then builds and sends the digests whose window is due. */
   async tick(): Promise<DigestTickReport> {
     const report: DigestTickReport = { posted: [], empty: [], skippedMissed: [], failed: [] };
-    const { storyStore } = this.#options;
-    for (const pending of storyStore.listOutbox('pending')) {
-      const subscription = storyStore.getSubscription(pending.subscriptionId);
+    const { subscriptions } = this.#options;
+    for (const pending of await subscriptions.listOutbox('pending')) {
+      const subscription = await subscriptions.getSubscription(pending.subscriptionId);
       if (!subscription?.active) continue;
       await this.#send(subscription, pending, report);
     }
-    for (const subscription of storyStore.listSubscriptions({ activeOnly: true })) {
+    for (const subscription of await subscriptions.listSubscriptions({ activeOnly: true })) {
       try {
         await this.#runSubscription(subscription, report);
       } catch (error) {
@@ -109,34 +109,34 @@ export class DigestScheduler {
       createdAt: this.#now().toISOString(),
       sentAt: null,
     };
-    if (!this.#options.storyStore.insertOutbox(record)) return false;
+    if (!(await this.#options.subscriptions.insertOutbox(record))) return false;
     await this.#send(subscription, record, report);
     return report.posted.length > 0;
   }
 
   async #runSubscription(subscription: SubscriptionRecord, report: DigestTickReport): Promise<void> {
-    const { storyStore, logger } = this.#options;
+    const { subscriptions, logger } = this.#options;
     const now = this.#now();
     const after = new Date(subscription.lastDigestAt ?? subscription.createdAt);
     const { latest, count } = dueWindows(subscription.cron, subscription.timezone, after, now);
     if (latest === null) return;
     const windowKey = latest.toISOString();
-    const existing = storyStore.getOutbox(subscription.id, windowKey);
+    const existing = await subscriptions.getOutbox(subscription.id, windowKey);
     if (existing) {
       // Sent already (the crash came before lastDigestAt moved) or pending (sent above): never a second row.
-      if (existing.status === 'sent') storyStore.setLastDigestAt(subscription.id, windowKey);
+      if (existing.status === 'sent') await subscriptions.setLastDigestAt(subscription.id, windowKey);
       return;
     }
     const missed = this.#startedAt !== null && latest.getTime() < this.#startedAt.getTime();
     if (missed && (this.#options.missedWindow ?? 'post') === 'skip') {
       logger.warn({ subscription: subscription.id, windows: count, latest: windowKey }, 'Digest windows missed while the bot was down were skipped (DIGEST_MISSED_WINDOW=skip)');
-      storyStore.setLastDigestAt(subscription.id, windowKey);
+      await subscriptions.setLastDigestAt(subscription.id, windowKey);
       report.skippedMissed.push(subscription.id);
       return;
     }
     const digest = await this.#options.source.build(subscription, subscription.lastDigestAt ?? subscription.createdAt, windowKey);
     if (isEmptyDigest(digest) && !(this.#options.postEmpty ?? false)) {
-      storyStore.setLastDigestAt(subscription.id, windowKey);
+      await subscriptions.setLastDigestAt(subscription.id, windowKey);
       report.empty.push(subscription.id);
       return;
     }
@@ -149,13 +149,13 @@ export class DigestScheduler {
       createdAt: now.toISOString(),
       sentAt: null,
     };
-    if (!storyStore.insertOutbox(record)) return;
+    if (!(await subscriptions.insertOutbox(record))) return;
     if (missed) logger.info({ subscription: subscription.id, windows: count, latest: windowKey }, 'Posting one digest for windows missed while the bot was down');
     await this.#send(subscription, record, report);
   }
 
   async #send(subscription: SubscriptionRecord, record: DigestOutboxRecord, report: DigestTickReport): Promise<void> {
-    const { storyStore, logger } = this.#options;
+    const { subscriptions, logger } = this.#options;
     const sink = this.#options.sinks[subscription.platform];
     if (!sink) {
       logger.warn({ subscription: subscription.id, platform: subscription.platform }, 'No digest sink for this platform; the digest stays pending');
@@ -168,11 +168,11 @@ export class DigestScheduler {
       logger.warn({ err: error, subscription: subscription.id, window: record.windowKey }, 'Digest send failed; it stays pending and is retried');
       return;
     }
-    storyStore.transaction(() => {
-      storyStore.markOutbox(record.id, 'sent', this.#now().toISOString());
-      const current = storyStore.getSubscription(subscription.id)?.lastDigestAt ?? null;
-      const windowEnd = record.windowKey.replace(/^manual:/, '');
-      if (current === null || current < windowEnd) storyStore.setLastDigestAt(subscription.id, windowEnd);
+    await subscriptions.markDigestSent({
+      outboxId: record.id,
+      subscriptionId: subscription.id,
+      sentAt: this.#now().toISOString(),
+      windowEnd: record.windowKey.replace(/^manual:/, ''),
     });
     report.posted.push(subscription.id);
   }

@@ -6,7 +6,7 @@ import { feedArticleId } from './canonical-link.js';
 import { type FeedItem, parseFeed } from './feed-items.js';
 import { extractPageText } from './page-text.js';
 import { shingleOverlap, shingleSet } from './shingles.js';
-import type { FeedState, SqliteFeedState } from './sqlite-feed-state.js';
+import type { FeedState, FeedStateStore } from '../core/feed-state-store.js';
 
 /** Where new articles go: the `ArticleIndexer` in the app, a recording fake in tests. */
 export interface ArticleSink {
@@ -19,7 +19,7 @@ export interface ArticleSink {
 export interface FeedPollerOptions {
   /** RSS/Atom URLs. */
   feeds: string[];
-  state: SqliteFeedState;
+  state: FeedStateStore;
   sink: ArticleSink;
   logger: Logger;
   /** @default globalThis.fetch */
@@ -77,7 +77,7 @@ export class FeedPoller {
 
   /** Polls every feed once, one after another (the machine is shared; feeds are few). */
   async pollAll(): Promise<PollReport> {
-    const fingerprints = this.#options.state.recentFingerprints(this.#options.fingerprintWindow ?? 2000);
+    const fingerprints = await this.#options.state.recentFingerprints(this.#options.fingerprintWindow ?? 2000);
     const results: FeedPollResult[] = [];
     for (const url of this.#options.feeds) results.push(await this.#pollFeed(url, fingerprints));
     return {
@@ -114,7 +114,7 @@ export class FeedPoller {
   async #pollFeed(url: string, fingerprints: { articleId: string; shingles: Set<string> }[]): Promise<FeedPollResult> {
     const { state, logger } = this.#options;
     const now = this.#now();
-    const feed = state.getFeed(url);
+    const feed = await state.getFeed(url);
     const result: FeedPollResult = { url, status: 'ok', added: 0, merged: 0, seen: 0 };
     if (feed.nextAttemptAt !== null && Date.parse(feed.nextAttemptAt) > now.getTime()) return { ...result, status: 'backing_off' };
     try {
@@ -123,14 +123,14 @@ export class FeedPoller {
       if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
       const response = await boundedFetch(this.#fetch(), url, headers, this.#options.limits);
       if (!('body' in response)) {
-        state.saveFeed({ ...feed, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: now.toISOString() });
+        await state.saveFeed({ ...feed, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: now.toISOString() });
         return { ...result, status: 'not_modified' };
       }
       const parsed = await parseFeed(response.body);
       const outlet = parsed.title ?? new URL(url).hostname;
       await this.#ingestItems(url, outlet, parsed.items, fingerprints, result);
       // Validators are stored only after the items are, so a crash mid-poll re-fetches the feed next time.
-      state.saveFeed({
+      await state.saveFeed({
         ...feed,
         etag: response.etag,
         lastModified: response.lastModified,
@@ -143,7 +143,7 @@ export class FeedPoller {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = this.#backoff(feed, now, message);
-      state.saveFeed(failed);
+      await state.saveFeed(failed);
       logger.warn({ feed: url, error: message, retryAt: failed.nextAttemptAt }, 'Feed skipped');
       return { ...result, status: 'failed', error: message };
     }
@@ -161,7 +161,7 @@ export class FeedPoller {
     const threshold = this.#options.nearDuplicateOverlap ?? 0.85;
     const accepted: { key: string; articleId: string; shingles: Set<string> }[] = [];
     for (const item of items) {
-      const knownId = state.itemArticleId(item.key) ?? accepted.find((entry) => entry.key === item.key)?.articleId;
+      const knownId = (await state.itemArticleId(item.key)) ?? accepted.find((entry) => entry.key === item.key)?.articleId;
       if (knownId !== undefined && knownId !== null) {
         result.seen += 1;
         continue;
@@ -172,8 +172,8 @@ export class FeedPoller {
       const twin = [...accepted, ...fingerprints].find((entry) => shingleOverlap(shingles, entry.shingles) > threshold);
       if (twin) {
         // The same story from another outlet: one article, one more outlet.
-        state.rememberItem(item.key, feedUrl, twin.articleId, seenAt);
-        state.addOutlet({ articleId: twin.articleId, source: input.source, url: input.url ?? item.key, seenAt });
+        await state.rememberItem(item.key, feedUrl, twin.articleId, seenAt);
+        await state.addOutlet({ articleId: twin.articleId, source: input.source, url: input.url ?? item.key, seenAt });
         result.merged += 1;
         continue;
       }
@@ -183,8 +183,8 @@ export class FeedPoller {
     await sink.flush();
     // Remembered only once stored: a crash before this point re-ingests (idempotently, by id) next time.
     for (const entry of accepted) {
-      state.rememberItem(entry.key, feedUrl, entry.articleId, seenAt);
-      state.saveFingerprint(entry.articleId, entry.shingles, seenAt);
+      await state.rememberItem(entry.key, feedUrl, entry.articleId, seenAt);
+      await state.saveFingerprint(entry.articleId, entry.shingles, seenAt);
       fingerprints.unshift({ articleId: entry.articleId, shingles: entry.shingles });
     }
   }

@@ -48,13 +48,13 @@ export function articleEntities(article: Pick<Article, 'title' | 'titleDerived' 
  * nothing is re-embedded after ingest; only passages missing from the cache (rare) are embedded here.
  */
 export async function buildArticleProfiles(articles: Article[], store: ArticleStore, embedder: Embedder): Promise<ArticleProfile[]> {
-  const passagesByArticle = articles.map((article) => store.getArticlePassages(article.id));
+  const passagesByArticle = await Promise.all(articles.map((article) => store.getArticlePassages(article.id)));
   // Each passage text is hashed once (it used to be three times: for the lookup, the misses and the sum).
   const hashOfText = new Map<string, string>();
   for (const passages of passagesByArticle) {
     for (const passage of passages) if (!hashOfText.has(passage.text)) hashOfText.set(passage.text, sha256(passage.text));
   }
-  const vectors = store.getCachedVectors([...new Set(hashOfText.values())], embedder.id);
+  const vectors = await store.getCachedVectors([...new Set(hashOfText.values())], embedder.id);
   const missingTexts = [...hashOfText].filter(([, hash]) => !vectors.has(hash)).map(([text]) => text);
   if (missingTexts.length > 0) {
     const embedded = await embedder.embedDocuments(missingTexts);

@@ -18,15 +18,15 @@ export interface StoryArticle {
  * Loads articles with their sentence spans (collected from their passages, each sentence once) and their
  * claims (from the claim store when it has them).
  */
-export function loadStoryArticles(store: ArticleStore, articleIds: string[], claimStore?: ClaimStore): StoryArticle[] {
+export async function loadStoryArticles(store: ArticleStore, articleIds: string[], claimStore?: ClaimStore): Promise<StoryArticle[]> {
   const loaded: StoryArticle[] = [];
   for (const id of articleIds) {
-    const article = store.getArticle(id);
+    const article = await store.getArticle(id);
     if (!article) continue;
     const byStart = new Map<number, SentenceSpan>();
-    for (const passage of store.getArticlePassages(id)) for (const sentence of passage.sentences) byStart.set(sentence.start, sentence);
+    for (const passage of await store.getArticlePassages(id)) for (const sentence of passage.sentences) byStart.set(sentence.start, sentence);
     const sentences = [...byStart.values()].sort((a, b) => a.start - b.start);
-    loaded.push({ article, sentences, claims: claimsOf(article, sentences, claimStore) });
+    loaded.push({ article, sentences, claims: await claimsOf(article, sentences, claimStore) });
   }
   return loaded;
 }

@@ -99,9 +99,9 @@ export class StoryClusterer {
   }
 
   /** Restores stored stories and memberships. */
-  load(stories: { id: string; createdAt: string }[], memberships: Iterable<StoryMembership>): void {
+  async load(stories: { id: string; createdAt: string }[], memberships: AsyncIterable<StoryMembership> | Iterable<StoryMembership>): Promise<void> {
     for (const story of stories) this.#clusters.set(story.id, new StoryCluster(story.id, story.createdAt, this.#dimension));
-    for (const member of memberships) {
+    for await (const member of memberships) {
       const cluster = this.#clusters.get(member.storyId);
       if (cluster) this.#addMember(cluster, member);
     }

@@ -2,21 +2,21 @@ import type { Article } from '../core/article.js';
 import type { ArticleStore } from '../core/article-store.js';
 import type { Embedder } from '../core/embedder.js';
 import type { StanceClassifier } from '../core/stance.js';
-import type { ClaimStore } from '../disputes/claim-store.js';
-import type { SqliteStoryStore } from '../providers/sqlite-story-store.js';
+import type { ClaimStore } from '../core/claim-store.js';
+import type { StoryHead, StoryMembership, StoryRecord } from '../core/story.js';
+import type { StoryChanges, StoryStore } from '../core/story-store.js';
 import { buildArticleProfiles, normalised } from './article-profile.js';
 import { loadStoryArticles } from './story-articles.js';
 import type { StoryCluster } from './story-cluster.js';
 import { type ClusterTuning, StoryClusterer } from './story-clusterer.js';
 import { type StoryDisputeFindings, storyDisputes } from './story-disputes.js';
-import type { StoryHead, StoryMembership, StoryRecord } from './story-records.js';
 import { storyTimeline } from './story-timeline.js';
 import { storyTitle, titleNeedsFirstSentence } from './story-title.js';
 import type { StoryDetail, StoryDispute, StorySummary, TimelineEntry } from './story-view.js';
 
 export interface StoryServiceDependencies {
   store: ArticleStore;
-  storyStore: SqliteStoryStore;
+  storyStore: StoryStore;
   embedder: Embedder;
   /** The clock, injected so assignment times are testable. @default () => new Date() */
   now?: () => Date;
@@ -57,15 +57,21 @@ export class StoryService {
    */
   readonly #titles = new Map<string, { articleId: string; contentHash: string; title: string }>();
 
-  constructor(deps: StoryServiceDependencies) {
+  private constructor(deps: StoryServiceDependencies) {
     this.#deps = deps;
     this.#clusterer = new StoryClusterer(deps.embedder.dimension, deps.tuning);
-    this.#clusterer.load(deps.storyStore.listStoryHeads(), this.#comparableMemberships(deps.embedder.dimension));
+  }
+
+  /** The service with the stored stories loaded into its clustering state. */
+  static async open(deps: StoryServiceDependencies): Promise<StoryService> {
+    const service = new StoryService(deps);
+    await service.#clusterer.load(await deps.storyStore.listStoryHeads(), service.#comparableMemberships(deps.embedder.dimension));
+    return service;
   }
 
   /** The stored memberships, one at a time; vectors of another embedder cannot be compared and are marked stale. */
-  *#comparableMemberships(dimension: number): IterableIterator<StoryMembership> {
-    for (const member of this.#deps.storyStore.iterateMemberships()) {
+  async *#comparableMemberships(dimension: number): AsyncIterable<StoryMembership> {
+    for await (const member of this.#deps.storyStore.scanMemberships()) {
       if (member.vector.length === dimension) {
         yield member;
         continue;
@@ -84,32 +90,30 @@ export class StoryService {
    */
   async sync(options: { reprofileAll?: boolean } = {}): Promise<StorySyncReport> {
     const { store, storyStore } = this.#deps;
-    const refs = store.listArticleRefs();
+    const refs = await store.listArticleRefs();
     const live = new Set(refs.map((ref) => ref.id));
-    const assigned = storyStore.contentHashesByArticle();
+    const assigned = await storyStore.contentHashesByArticle();
     const gone = [...assigned.keys()].filter((id) => !live.has(id));
-    if (gone.length > 0) this.remove(gone);
+    if (gone.length > 0) await this.remove(gone);
     const stale = refs
       .filter((ref) => options.reprofileAll === true || this.#staleVectors.has(ref.id) || assigned.get(ref.id) !== ref.contentHash)
       .map((ref) => ref.id);
     for (let offset = 0; offset < stale.length; offset += PROFILE_BATCH) {
-      const articles = stale.slice(offset, offset + PROFILE_BATCH).flatMap((id) => store.getArticle(id) ?? []);
+      const articles: Article[] = [];
+      for (const id of stale.slice(offset, offset + PROFILE_BATCH)) {
+        const article = await store.getArticle(id);
+        if (article) articles.push(article);
+      }
       await this.assign(articles);
     }
     this.#staleVectors.clear();
     return { assigned: stale.length, removed: gone.length };
   }
 
-  /** Closes the story and claim stores (the service owns them once constructed). */
-  close(): void {
-    this.#deps.storyStore.close();
-    this.#deps.claimStore?.close();
-  }
-
   /** Places new or changed articles in stories (oldest first, so a story starts with its earliest article). */
   async assign(articles: Article[]): Promise<void> {
     if (articles.length === 0) return;
-    const { store, storyStore, embedder } = this.#deps;
+    const { store, embedder } = this.#deps;
     const ordered = [...articles].sort((a, b) => (a.published ?? a.ingestedAt).localeCompare(b.published ?? b.ingestedAt) || a.id.localeCompare(b.id));
     const profiles = await buildArticleProfiles(ordered, store, embedder);
     const assignedAt = this.#now().toISOString();
@@ -120,37 +124,32 @@ export class StoryService {
       if (placement.leftStoryId !== null) touched.add(placement.leftStoryId);
     }
     const batch = new Map(ordered.map((article) => [article.id, article]));
-    storyStore.transaction(() => {
-      for (const storyId of touched) this.#persist(storyId, batch);
-    });
+    await this.#persist(touched, batch);
   }
 
   /** Takes removed articles out of their stories; stories left empty disappear. */
-  remove(articleIds: string[]): void {
+  async remove(articleIds: string[]): Promise<void> {
     const touched = new Set<string>();
     for (const id of articleIds) {
       const removed = this.#clusterer.remove(id);
       if (removed) touched.add(removed.storyId);
     }
-    this.#deps.storyStore.transaction(() => {
-      for (const id of articleIds) this.#deps.storyStore.removeArticle(id);
-      for (const storyId of touched) this.#persist(storyId);
-    });
+    await this.#persist(touched, new Map(), articleIds);
   }
 
   /** Every story, most recently active first. */
-  list(): StorySummary[] {
+  async list(): Promise<StorySummary[]> {
     const { storyStore, store } = this.#deps;
-    const articleIds = storyStore.articleIdsByStory();
-    const metas = store.getArticleMetas([...articleIds.values()].flat());
-    return storyStore.listStoryHeads().map((story) => summaryOf(story, articleIds.get(story.id) ?? [], (id) => metas.get(id)?.source ?? null));
+    const articleIds = await storyStore.articleIdsByStory();
+    const metas = await store.getArticleMetas([...articleIds.values()].flat());
+    return (await storyStore.listStoryHeads()).map((story) => summaryOf(story, articleIds.get(story.id) ?? [], (id) => metas.get(id)?.source ?? null));
   }
 
   /** One story by id (or by the id of one of its articles), else the story that best matches a query. */
   async get(idOrQuery: string): Promise<StoryDetail | null> {
     const storyId = await this.find(idOrQuery);
     if (storyId === null) return null;
-    const summary = this.list().find((story) => story.id === storyId);
+    const summary = (await this.list()).find((story) => story.id === storyId);
     if (!summary) return null;
     return { ...summary, ...(await this.timeline(storyId)) };
   }
@@ -168,14 +167,14 @@ export class StoryService {
   /** A story's developments (one per article, by date, each quoted with its citation), disputes and confirmations. */
   async timeline(storyId: string): Promise<{ timeline: TimelineEntry[] } & StoryDisputeFindings> {
     const articleIds = [...(this.#clusterer.get(storyId)?.members.keys() ?? [])];
-    const articles = loadStoryArticles(this.#deps.store, articleIds, this.#deps.claimStore);
+    const articles = await loadStoryArticles(this.#deps.store, articleIds, this.#deps.claimStore);
     return { timeline: storyTimeline(articles), ...(await storyDisputes(articles, this.#deps.stanceClassifier)) };
   }
 
   async #bestStoryForQuery(query: string): Promise<string | null> {
     const { store, embedder } = this.#deps;
     const scores = new Map<string, number>();
-    const passages = store.getPassages(store.lexicalSearch(query, 30).map((hit) => hit.passageId));
+    const passages = await store.getPassages((await store.lexicalSearch(query, 30)).map((hit) => hit.passageId));
     const lexicalStories: string[] = [];
     for (const passage of passages) {
       const storyId = this.#clusterer.storyIdOf(passage.articleId);
@@ -206,46 +205,58 @@ export class StoryService {
     return best;
   }
 
-  /** Writes a story's current state (or deletes it when empty) and its members' rows; `batch` holds articles already in hand. */
-  #persist(storyId: string, batch: ReadonlyMap<string, Article> = new Map()): void {
-    const { storyStore } = this.#deps;
-    const cluster = this.#clusterer.get(storyId);
-    if (!cluster || cluster.size === 0) {
+  /**
+   * Writes the current state of the touched stories (deleting those left empty) and their members' rows, with
+   * the removed articles' rows dropped, in one transaction. `batch` holds articles already in hand.
+   */
+  async #persist(storyIds: Set<string>, batch: ReadonlyMap<string, Article>, removedArticles: string[] = []): Promise<void> {
+    const changes: Required<StoryChanges> = { removedArticles, deletedStories: [], savedStories: [], assigned: [] };
+    const clusters: StoryCluster[] = [];
+    for (const storyId of storyIds) {
+      const cluster = this.#clusterer.get(storyId);
+      if (cluster && cluster.size > 0) {
+        clusters.push(cluster);
+        continue;
+      }
       this.#titles.delete(storyId);
-      storyStore.deleteStory(storyId);
-      return;
+      changes.deletedStories.push(storyId);
     }
-    const { firstSeen, lastSeen } = cluster.seenRange();
-    const record: StoryRecord = {
-      id: cluster.id,
-      title: this.#titleOf(cluster, batch),
-      firstSeen,
-      lastSeen,
-      createdAt: cluster.createdAt,
-      centroid: cluster.centroid(),
-      entities: Object.fromEntries(cluster.entityCounts),
-      articleCount: cluster.size,
-    };
-    storyStore.saveStory(record);
-    // Rows filed under another story (the article moved here) are missing from the stamps, so they are written too.
-    const stored = storyStore.memberStamps(storyId);
-    for (const member of cluster.members.values()) {
-      const stamp = stored.get(member.articleId);
-      if (stamp?.contentHash !== member.contentHash || stamp.assignedAt !== member.assignedAt) storyStore.assignArticle(member);
+    const stamps = await this.#deps.storyStore.memberStamps(clusters.flatMap((cluster) => [...cluster.members.keys()]));
+    for (const cluster of clusters) {
+      const { firstSeen, lastSeen } = cluster.seenRange();
+      const record: StoryRecord = {
+        id: cluster.id,
+        title: await this.#titleOf(cluster, batch),
+        firstSeen,
+        lastSeen,
+        createdAt: cluster.createdAt,
+        centroid: cluster.centroid(),
+        entities: Object.fromEntries(cluster.entityCounts),
+        articleCount: cluster.size,
+      };
+      changes.savedStories.push(record);
+      // Rows filed under another story (the article moved here) are written too.
+      for (const member of cluster.members.values()) {
+        const stamp = stamps.get(member.articleId);
+        if (stamp?.storyId !== cluster.id || stamp.contentHash !== member.contentHash || stamp.assignedAt !== member.assignedAt) {
+          changes.assigned.push(member);
+        }
+      }
     }
+    await this.#deps.storyStore.apply(changes);
   }
 
   /** The title from the story's central article, reused while that article and its content stay the same. */
-  #titleOf(cluster: StoryCluster, batch: ReadonlyMap<string, Article>): string {
+  async #titleOf(cluster: StoryCluster, batch: ReadonlyMap<string, Article>): Promise<string> {
     const { store } = this.#deps;
     const centralId = cluster.centralArticleId();
     const contentHash = centralId !== null ? cluster.members.get(centralId)?.contentHash : undefined;
     const cached = this.#titles.get(cluster.id);
     if (cached !== undefined && cached.articleId === centralId && cached.contentHash === contentHash) return cached.title;
     const inBatch = centralId !== null ? batch.get(centralId) : undefined;
-    const central = inBatch !== undefined && inBatch.contentHash === contentHash ? inBatch : centralId !== null ? store.getArticle(centralId) : null;
+    const central = inBatch !== undefined && inBatch.contentHash === contentHash ? inBatch : centralId !== null ? await store.getArticle(centralId) : null;
     if (!central || contentHash === undefined) return cluster.id;
-    const firstSentence = titleNeedsFirstSentence(central) ? store.getArticlePassages(central.id)[0]?.sentences[0] : undefined;
+    const firstSentence = titleNeedsFirstSentence(central) ? (await store.getArticlePassages(central.id))[0]?.sentences[0] : undefined;
     const title = storyTitle(central, firstSentence);
     this.#titles.set(cluster.id, { articleId: central.id, contentHash, title });
     return title;

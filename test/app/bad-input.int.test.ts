@@ -17,8 +17,8 @@ describe('bad input never loses what is indexed', () => {
     storydesk = await openTestStorydesk(join(temp.path, 'data'));
     await storydesk.ingest([corpus]);
   });
-  afterAll(() => {
-    storydesk.close();
+  afterAll(async () => {
+    await storydesk.close();
     temp.remove();
   });
 
@@ -58,10 +58,10 @@ describe('bad input never loses what is indexed', () => {
     expect([...reasons.keys()].some((path) => path.startsWith('records.jsonl:2'))).toBe(true);
     expect([...reasons.keys()].some((path) => path.startsWith('records.jsonl:3'))).toBe(true);
 
-    expect(storydesk.store.getArticle('good')).not.toBeNull();
-    expect(storydesk.store.getArticle('rec-1')).not.toBeNull();
-    expect(storydesk.store.getArticle('rec-3')?.titleDerived).toBe(true);
-    const harbour = storydesk.store.getArticle('hostile');
+    expect(await storydesk.store.getArticle('good')).not.toBeNull();
+    expect(await storydesk.store.getArticle('rec-1')).not.toBeNull();
+    expect((await storydesk.store.getArticle('rec-3'))?.titleDerived).toBe(true);
+    const harbour = await storydesk.store.getArticle('hostile');
     expect(harbour?.body).toContain('reopened to ferries');
     expect(harbour?.body).not.toMatch(/pwned|alert|onerror|display:none/);
   });

@@ -38,8 +38,8 @@ describe('answers with a claim that a later report confirms', () => {
     storydesk = await openTestStorydesk(join(temp.path, 'data'));
     await storydesk.ingest([corpus]);
   });
-  afterAll(() => {
-    storydesk.close();
+  afterAll(async () => {
+    await storydesk.close();
     temp.remove();
   });
 

@@ -34,8 +34,8 @@ describe('answers across outlets', () => {
     storydesk = await openTestStorydesk(join(temp.path, 'data'));
     await storydesk.ingest([corpus]);
   });
-  afterAll(() => {
-    storydesk.close();
+  afterAll(async () => {
+    await storydesk.close();
     temp.remove();
   });
 

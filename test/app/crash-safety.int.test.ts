@@ -56,18 +56,18 @@ describe('crash safety', () => {
 
     const storydesk = await openTestStorydesk(data);
     try {
-      const { articles, passages } = storydesk.store.counts();
+      const { articles, passages } = await storydesk.store.counts();
       expect(articles).toBeGreaterThan(0);
-      expect(storydesk.index.count()).toBe(passages);
+      expect(await storydesk.index.count()).toBe(passages);
       const answer = await storydesk.ask('What did the Marlow Bay council vote on?');
       expect(answer.abstained).toBe(false);
 
       const report = await storydesk.ingest([corpus]);
       expect(report.added + report.unchanged + report.updated).toBe(ARTICLES);
-      expect(storydesk.store.counts().articles).toBe(ARTICLES);
-      expect(storydesk.index.count()).toBe(storydesk.store.counts().passages);
+      expect((await storydesk.store.counts()).articles).toBe(ARTICLES);
+      expect(await storydesk.index.count()).toBe((await storydesk.store.counts()).passages);
     } finally {
-      storydesk.close();
+      await storydesk.close();
     }
   });
 });

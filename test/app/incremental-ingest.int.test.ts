@@ -19,8 +19,8 @@ describe('incremental ingest', () => {
     writeFileSync(join(other, 'elsewhere.md'), fictionalArticle(9, { title: 'Velmont opens a glass museum' }));
     storydesk = await openTestStorydesk(join(temp.path, 'data'));
   });
-  afterAll(() => {
-    storydesk.close();
+  afterAll(async () => {
+    await storydesk.close();
     temp.remove();
   });
 
@@ -45,8 +45,8 @@ describe('incremental ingest', () => {
 
     const report = await storydesk.ingest([corpus]);
     expect(report).toMatchObject({ added: 1, updated: 1, unchanged: 1, removed: 1 });
-    expect(storydesk.store.getArticle('article-2')).toBeNull();
-    expect(storydesk.store.getArticle('elsewhere')).not.toBeNull();
+    expect(await storydesk.store.getArticle('article-2')).toBeNull();
+    expect(await storydesk.store.getArticle('elsewhere')).not.toBeNull();
 
     const answer = await storydesk.ask('Why did Marlow Bay cancel the tram line?');
     expect(answer.abstained).toBe(false);

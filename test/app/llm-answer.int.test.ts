@@ -28,7 +28,7 @@ describe('answers through an OpenAI-compatible server', () => {
     await storydesk.ingest([corpus]);
   });
   afterAll(async () => {
-    storydesk.close();
+    await storydesk.close();
     await server.close();
     temp.remove();
   });
@@ -60,7 +60,7 @@ describe('answers through an OpenAI-compatible server', () => {
     expect(answer.statements[0]?.status).toBe('disputed');
     expect(answer.disputes.some((dispute) => dispute.kind === 'denied' && dispute.counter.includes('The entire premise here is wrong'))).toBe(true);
     for (const citation of answer.citations) {
-      const body = storydesk.store.getArticle(citation.articleId)?.body ?? '';
+      const body = (await storydesk.store.getArticle(citation.articleId))?.body ?? '';
       expect(body.slice(citation.start, citation.end)).toBe(citation.quote);
     }
   });

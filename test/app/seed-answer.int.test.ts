@@ -15,8 +15,8 @@ describe('answers about the seed article', () => {
     storydesk = await openTestStorydesk(temp.path);
     await storydesk.ingest([corpus]);
   });
-  afterAll(() => {
-    storydesk.close();
+  afterAll(async () => {
+    await storydesk.close();
     temp.remove();
   });
 
@@ -43,7 +43,7 @@ describe('answers about the seed article', () => {
       expect(citation.title).toContain('ByteDance');
       expect(citation.published).toMatch(/^2024-09-30/);
       expect(citation.url).toMatch(/^https:\/\/www\.benzinga\.com\//);
-      const body = storydesk.store.getArticle(citation.articleId)?.body ?? '';
+      const body = (await storydesk.store.getArticle(citation.articleId))?.body ?? '';
       expect(body.slice(citation.start, citation.end)).toBe(citation.quote);
       expect(citation.quote).not.toMatch(FURNITURE);
     }

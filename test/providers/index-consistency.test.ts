@@ -15,16 +15,16 @@ afterAll(() => temp.remove());
 describe('ensureIndexConsistent', () => {
   let store: SqliteArticleStore;
   let indexPath: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     const folder = mkdtempSync(join(temp.path, 'data-'));
-    store = openTestStore(join(folder, 'storydesk.sqlite'));
+    store = await openTestStore(join(folder, 'storydesk.sqlite'));
     indexPath = join(folder, 'passages.hnsw');
   });
   afterEach(() => store.close());
 
-  const fillStore = (articles: number): void => {
+  const fillStore = async (articles: number): Promise<void> => {
     for (let number = 0; number < articles; number += 1) {
-      putWithVectors(store, makeArticle(`article-${number}`, { body: `First claim ${number}. Second claim ${number}.` }), number + 1);
+      await putWithVectors(store, makeArticle(`article-${number}`, { body: `First claim ${number}. Second claim ${number}.` }), number + 1);
     }
   };
   /** The index matches the store: same labels, and each stored vector finds its own passage. */
@@ -40,8 +40,8 @@ describe('ensureIndexConsistent', () => {
     expect(existsSync(indexPath)).toBe(true);
   });
 
-  it('opens a matching index as saved, with ef set for good recall', () => {
-    fillStore(5);
+  it('opens a matching index as saved, with ef set for good recall', async () => {
+    await fillStore(5);
     ensureIndexConsistent(store, indexPath, testDimension);
     const { index, repaired } = ensureIndexConsistent(store, indexPath, testDimension, { efSearch: 120 });
     expect(repaired).toBe(false);
@@ -49,8 +49,8 @@ describe('ensureIndexConsistent', () => {
     expectMatchesStore(index);
   });
 
-  it('rebuilds a deleted index file from the stored vectors', () => {
-    fillStore(5);
+  it('rebuilds a deleted index file from the stored vectors', async () => {
+    await fillStore(5);
     ensureIndexConsistent(store, indexPath, testDimension);
     rmSync(indexPath);
     const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, testDimension);
@@ -60,8 +60,8 @@ describe('ensureIndexConsistent', () => {
     expect(readIndexSidecar(indexPath)?.generation).toBe(store.getGeneration());
   });
 
-  it('rebuilds a truncated or damaged index file', () => {
-    fillStore(5);
+  it('rebuilds a truncated or damaged index file', async () => {
+    await fillStore(5);
     ensureIndexConsistent(store, indexPath, testDimension);
     const bytes = readFileSync(indexPath);
     bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
@@ -77,19 +77,19 @@ describe('ensureIndexConsistent', () => {
     expectMatchesStore(truncated.index);
   });
 
-  it('rebuilds an index the store moved on from after it was saved (crash before the index save)', () => {
-    fillStore(5);
+  it('rebuilds an index the store moved on from after it was saved (crash before the index save)', async () => {
+    await fillStore(5);
     ensureIndexConsistent(store, indexPath, testDimension);
-    putWithVectors(store, makeArticle('late', { body: 'Committed to SQLite only.' }), 99);
-    store.deleteArticle('article-0');
+    await putWithVectors(store, makeArticle('late', { body: 'Committed to SQLite only.' }), 99);
+    await store.deleteArticle('article-0');
     const { index, repaired, reason } = ensureIndexConsistent(store, indexPath, testDimension);
     expect(repaired).toBe(true);
     expect(reason).toMatch(/store generation/);
     expectMatchesStore(index);
   });
 
-  it('rebuilds an index saved ahead of the store (crash before the SQLite commit)', () => {
-    fillStore(3);
+  it('rebuilds an index saved ahead of the store (crash before the SQLite commit)', async () => {
+    await fillStore(3);
     const { index } = ensureIndexConsistent(store, indexPath, testDimension);
     index.add(10_000, randomVectors(1, testDimension, 5)[0] ?? []);
     index.save();
@@ -99,8 +99,8 @@ describe('ensureIndexConsistent', () => {
     expectMatchesStore(repaired.index);
   });
 
-  it('rebuilds when the sidecar is missing or the dimension differs', () => {
-    fillStore(2);
+  it('rebuilds when the sidecar is missing or the dimension differs', async () => {
+    await fillStore(2);
     ensureIndexConsistent(store, indexPath, testDimension);
     rmSync(sidecarPath(indexPath));
     expect(ensureIndexConsistent(store, indexPath, testDimension).reason).toMatch(/sidecar/);
@@ -113,13 +113,13 @@ describe('ensureIndexConsistent', () => {
     expectMatchesStore(index);
   });
 
-  it('explains that the store must be re-embedded when its vectors have another dimension', () => {
-    fillStore(1);
+  it('explains that the store must be re-embedded when its vectors have another dimension', async () => {
+    await fillStore(1);
     expect(() => ensureIndexConsistent(store, indexPath, testDimension * 2)).toThrow(/re-embed/);
   });
 
-  it('compacts an index whose deleted slots outnumber its live vectors', () => {
-    fillStore(2);
+  it('compacts an index whose deleted slots outnumber its live vectors', async () => {
+    await fillStore(2);
     const { index } = ensureIndexConsistent(store, indexPath, testDimension);
     const junk = randomVectors(1100, testDimension, 8);
     junk.forEach((vector, position) => {
@@ -137,7 +137,7 @@ describe('ensureIndexConsistent', () => {
 
   describe('openConsistentIndex (the file read overlapped)', () => {
     it('opens a matching index as saved', async () => {
-      fillStore(5);
+      await fillStore(5);
       ensureIndexConsistent(store, indexPath, testDimension);
       const { index, repaired } = await openConsistentIndex(store, indexPath, testDimension, { efSearch: 120 });
       expect(repaired).toBe(false);
@@ -146,7 +146,7 @@ describe('ensureIndexConsistent', () => {
     });
 
     it('rebuilds a damaged file, a missing one, and one the store moved on from', async () => {
-      fillStore(5);
+      await fillStore(5);
       ensureIndexConsistent(store, indexPath, testDimension);
       const bytes = readFileSync(indexPath);
       bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
@@ -158,7 +158,7 @@ describe('ensureIndexConsistent', () => {
       rmSync(indexPath);
       expect((await openConsistentIndex(store, indexPath, testDimension)).reason).toMatch(/missing/);
 
-      putWithVectors(store, makeArticle('late', { body: 'Committed to SQLite only.' }), 99);
+      await putWithVectors(store, makeArticle('late', { body: 'Committed to SQLite only.' }), 99);
       const movedOn = await openConsistentIndex(store, indexPath, testDimension);
       expect(movedOn.reason).toMatch(/store generation/);
       expectMatchesStore(movedOn.index);

@@ -1,4 +1,5 @@
 import type { Article } from '../../src/core/article.js';
+import type { ArticleStore, ArticleWriteResult } from '../../src/core/article-store.js';
 import type { PassageDraft } from '../../src/core/passage.js';
 import { SqliteArticleStore } from '../../src/providers/sqlite-article-store.js';
 import { randomVectors } from './deterministic-vectors.js';
@@ -38,15 +39,17 @@ export function draftsFor(body: string): PassageDraft[] {
   return drafts;
 }
 
-/** Stores an article with deterministic vectors (seeded by `seed`); returns what putArticle returned. */
-export function putWithVectors(store: SqliteArticleStore, article: Article, seed = 1): ReturnType<SqliteArticleStore['putArticle']> {
+/** Stores an article with deterministic vectors (seeded by `seed`); returns what storing it did. */
+export async function putWithVectors(store: ArticleStore, article: Article, seed = 1): Promise<ArticleWriteResult> {
   const drafts = draftsFor(article.body);
-  return store.putArticle(article, drafts, randomVectors(drafts.length, testDimension, seed));
+  const [result] = await store.putArticles([{ article, passages: drafts, vectors: randomVectors(drafts.length, testDimension, seed) }]);
+  if (!result) throw new Error('putArticles returned no result');
+  return result;
 }
 
-/** A store at `path` whose embedder is already recorded, ready for putArticle. */
-export function openTestStore(path: string): SqliteArticleStore {
+/** A store at `path` whose embedder is already recorded, ready for putArticles. */
+export async function openTestStore(path: string): Promise<SqliteArticleStore> {
   const store = SqliteArticleStore.open(path);
-  store.setEmbedderInfo({ id: 'test-embedder', dimension: testDimension });
+  await store.setEmbedderInfo({ id: 'test-embedder', dimension: testDimension });
   return store;
 }

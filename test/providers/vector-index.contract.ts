@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VectorIndex } from '../../src/core/vector-index.js';
+import type { LabelVectorIndex as VectorIndex } from '../../src/providers/hnsw-label-index.js';
 import { cosine, randomVectors } from './deterministic-vectors.js';
 
 /**

@@ -9,18 +9,15 @@ import { makeArticle, openTestStore, putWithVectors, testDimension } from '../pr
 class FixedRankingIndex implements VectorIndex {
   readonly dimension = testDimension;
   ranking: number[] = [];
-  count(): number {
+  async count(): Promise<number> {
     return this.ranking.length;
   }
-  labels(): number[] {
-    return [...this.ranking];
+  async upsert(): Promise<void> {}
+  async remove(): Promise<void> {}
+  async search(_vector: number[], k: number): Promise<VectorHit[]> {
+    return this.ranking.slice(0, k).map((passageId, index) => ({ passageId, similarity: 1 - index / 100 }));
   }
-  add(): void {}
-  remove(): void {}
-  search(_vector: number[], k: number): VectorHit[] {
-    return this.ranking.slice(0, k).map((label, index) => ({ label, similarity: 1 - index / 100 }));
-  }
-  save(): void {}
+  async flush(): Promise<void> {}
 }
 
 const embedder: Embedder = {
@@ -33,22 +30,22 @@ const embedder: Embedder = {
 describe('HybridRetriever', () => {
   let store: SqliteArticleStore;
   const index = new FixedRankingIndex();
-  const passagesOf = (articleId: string): number[] => store.getArticlePassages(articleId).map((passage) => passage.id);
+  const passagesOf = async (articleId: string): Promise<number[]> => (await store.getArticlePassages(articleId)).map((passage) => passage.id);
 
-  beforeAll(() => {
-    store = openTestStore(':memory:');
+  beforeAll(async () => {
+    store = await openTestStore(':memory:');
     // Repeats the harbour words in several passages, but never mentions the vote.
-    putWithVectors(store, makeArticle('repeats', {
+    await putWithVectors(store, makeArticle('repeats', {
       title: 'Harbour notes',
       body: 'The harbour budget grew. The harbour budget grew again. Harbour budget talks continue.',
     }));
     // Holds every question word and is also the embedder's first choice.
-    putWithVectors(store, makeArticle('answers', {
+    await putWithVectors(store, makeArticle('answers', {
       title: 'Council votes on harbour budget',
       body: 'Residents objected to the cost.',
     }));
-    putWithVectors(store, makeArticle('unrelated', { title: 'Weather', body: 'Rain is expected on Monday.' }));
-    index.ranking = [...passagesOf('answers'), ...passagesOf('unrelated'), ...passagesOf('repeats')];
+    await putWithVectors(store, makeArticle('unrelated', { title: 'Weather', body: 'Rain is expected on Monday.' }));
+    index.ranking = [...(await passagesOf('answers')), ...(await passagesOf('unrelated')), ...(await passagesOf('repeats'))];
   });
   afterAll(() => store.close());
 
@@ -62,7 +59,7 @@ describe('HybridRetriever', () => {
   it('keeps the BM25-only and vector-only baselines plain rankings', async () => {
     const retriever = new HybridRetriever(store, index, embedder, { perArticle: 10 });
     const lexical = await retriever.search('harbour budget vote', { k: 10 }, 'lexical');
-    expect(lexical.map((hit) => hit.passage.id)).toEqual(store.lexicalSearch('harbour budget vote', 10).map((hit) => hit.passageId));
+    expect(lexical.map((hit) => hit.passage.id)).toEqual((await store.lexicalSearch('harbour budget vote', 10)).map((hit) => hit.passageId));
     const vector = await retriever.search('harbour budget vote', { k: 10 }, 'vector');
     expect(vector.map((hit) => hit.passage.id)).toEqual(index.ranking.slice(0, 10));
   });

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStoryStore } from '../../src/providers/sqlite-story-store.js';
+import type Database from 'better-sqlite3';
+import { openStoryDatabase } from '../../src/providers/sqlite-story-store.js';
+import { SqliteSubscriptionStore } from '../../src/providers/sqlite-subscription-store.js';
 import { DigestScheduler, type DigestSchedulerOptions, type DigestSource } from '../../src/scheduler/digest-scheduler.js';
 import type { Digest } from '../../src/stories/digest/digest.js';
 import type { DigestSink } from '../../src/stories/digest/digest-sink.js';
-import type { SubscriptionRecord } from '../../src/stories/story-records.js';
+import type { SubscriptionRecord } from '../../src/core/story.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 /** Builds digests with or without news, recording the windows it was asked for. */
@@ -48,26 +50,28 @@ const subscription = (overrides: Partial<SubscriptionRecord> = {}): Subscription
 
 describe('DigestScheduler', () => {
   let dir: { path: string; remove: () => void };
-  let store: SqliteStoryStore;
+  let database: Database.Database;
+  let store: SqliteSubscriptionStore;
   let source: FakeDigestSource;
   let sink: RecordingSink;
   let clock: Date;
   const scheduler = (overrides: Partial<DigestSchedulerOptions> = {}): DigestScheduler =>
-    new DigestScheduler({ storyStore: store, source, sinks: { slack: sink }, logger: pino({ level: 'silent' }), now: () => clock, ...overrides });
+    new DigestScheduler({ subscriptions: store, source, sinks: { slack: sink }, logger: pino({ level: 'silent' }), now: () => clock, ...overrides });
 
   beforeEach(() => {
     dir = makeTempDir();
-    store = SqliteStoryStore.open(join(dir.path, 'storydesk.sqlite'));
+    database = openStoryDatabase(join(dir.path, 'storydesk.sqlite'));
+    store = new SqliteSubscriptionStore(database);
     source = new FakeDigestSource();
     sink = new RecordingSink();
   });
   afterEach(() => {
-    store.close();
+    database.close();
     dir.remove();
   });
 
   it('posts at 09:00 in the subscription timezone, once per window', async () => {
-    store.saveSubscription(subscription());
+    await store.saveSubscription(subscription());
     const digests = scheduler();
     clock = new Date('2026-03-02T13:59:00Z');
     expect((await digests.tick()).posted).toEqual([]);
@@ -82,28 +86,29 @@ describe('DigestScheduler', () => {
   });
 
   it('posts nothing when nothing is new, unless configured to', async () => {
-    store.saveSubscription(subscription());
+    await store.saveSubscription(subscription());
     source.hasNews = false;
     clock = new Date('2026-03-02T14:00:05Z');
     expect((await scheduler().tick()).empty).toEqual(['sub-1']);
     expect(sink.posted).toEqual([]);
-    expect(store.getSubscription('sub-1')?.lastDigestAt).toBe('2026-03-02T14:00:00.000Z');
+    expect((await store.getSubscription('sub-1'))?.lastDigestAt).toBe('2026-03-02T14:00:00.000Z');
 
-    store.saveSubscription(subscription({ id: 'sub-2', channelId: 'C2' }));
+    await store.saveSubscription(subscription({ id: 'sub-2', channelId: 'C2' }));
     await scheduler({ postEmpty: true }).tick();
     expect(sink.posted.map((digest) => digest.channelId)).toEqual(['C2']);
   });
 
   it('sends a digest recorded before a crash exactly once after the restart, from the recorded payload', async () => {
-    store.saveSubscription(subscription());
+    await store.saveSubscription(subscription());
     clock = new Date('2026-03-02T14:00:05Z');
     sink.failing = true;
     await scheduler().tick();
-    expect(store.listOutbox('pending')).toHaveLength(1);
-    store.close();
+    expect(await store.listOutbox('pending')).toHaveLength(1);
+    database.close();
 
     // Restart: a new connection and scheduler over the same file.
-    store = SqliteStoryStore.open(join(dir.path, 'storydesk.sqlite'));
+    database = openStoryDatabase(join(dir.path, 'storydesk.sqlite'));
+    store = new SqliteSubscriptionStore(database);
     sink.failing = false;
     clock = new Date('2026-03-02T14:07:00Z');
     const restarted = scheduler();
@@ -112,12 +117,12 @@ describe('DigestScheduler', () => {
     await restarted.tick();
     expect(sink.posted).toHaveLength(1);
     expect(source.windows).toHaveLength(1);
-    expect(store.listOutbox('sent').map((row) => row.windowKey)).toEqual(['2026-03-02T14:00:00.000Z']);
-    expect(store.getSubscription('sub-1')?.lastDigestAt).toBe('2026-03-02T14:00:00.000Z');
+    expect((await store.listOutbox('sent')).map((row) => row.windowKey)).toEqual(['2026-03-02T14:00:00.000Z']);
+    expect((await store.getSubscription('sub-1'))?.lastDigestAt).toBe('2026-03-02T14:00:00.000Z');
   });
 
   it('posts windows missed while down as one digest on start-up, never twice', async () => {
-    store.saveSubscription(subscription({ lastDigestAt: '2026-03-02T14:00:00.000Z' }));
+    await store.saveSubscription(subscription({ lastDigestAt: '2026-03-02T14:00:00.000Z' }));
     clock = new Date('2026-03-04T17:00:00Z');
     const digests = scheduler();
     const report = await digests.start();
@@ -128,14 +133,14 @@ describe('DigestScheduler', () => {
   });
 
   it('skips missed windows when configured to, and says so', async () => {
-    store.saveSubscription(subscription({ lastDigestAt: '2026-03-02T14:00:00.000Z' }));
+    await store.saveSubscription(subscription({ lastDigestAt: '2026-03-02T14:00:00.000Z' }));
     clock = new Date('2026-03-04T17:00:00Z');
     const digests = scheduler({ missedWindow: 'skip' });
     const report = await digests.start();
     digests.stop();
     expect(report.skippedMissed).toEqual(['sub-1']);
     expect(sink.posted).toEqual([]);
-    expect(store.getSubscription('sub-1')?.lastDigestAt).toBe('2026-03-04T14:00:00.000Z');
+    expect((await store.getSubscription('sub-1'))?.lastDigestAt).toBe('2026-03-04T14:00:00.000Z');
     // The next regular window is posted as usual, covering only what came after the skipped ones.
     clock = new Date('2026-03-05T14:00:01Z');
     await digests.tick();

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../../src/core/article.js';
 import { type ArticleSink, FeedPoller, type FeedPollerOptions } from '../../src/scheduler/feed-poller.js';
-import { SqliteFeedState } from '../../src/scheduler/sqlite-feed-state.js';
+import { SqliteFeedState } from '../../src/providers/sqlite-feed-state.js';
 import { articlePage, atomFeed, FakeFeedServer, rssFeed } from '../fakes/feed-server.js';
 
 /** Records what the poller ingests, standing in for the article indexer. */
@@ -120,7 +120,7 @@ describe('FeedPoller', () => {
     const report = await poller([server.url('/rss.xml'), server.url('/atom.xml')]).pollAll();
     expect(report).toMatchObject({ added: 2, merged: 1 });
     const portArticle = [...sink.articles.values()].find((article) => article.source === 'Harbour Times');
-    expect(state.outletsOf(portArticle?.id ?? '')).toMatchObject([{ source: 'Coast Wire', url: server.url('/wire/valmera') }]);
+    expect((await state.outletsByArticle([portArticle?.id ?? ''])).get(portArticle?.id ?? '')).toMatchObject([{ source: 'Coast Wire', url: server.url('/wire/valmera') }]);
   });
 
   it('logs and skips a 500, a timeout, a redirect loop, a malformed feed and a 50 MB page, and ingests the rest', async () => {
@@ -146,13 +146,13 @@ describe('FeedPoller', () => {
     const url = server.url('/error-500');
     const feeds = poller([url], { backoffBaseMs: 60_000 });
     await feeds.pollAll();
-    expect(state.getFeed(url)).toMatchObject({ failures: 1, nextAttemptAt: '2026-03-02T08:01:00.000Z' });
+    expect(await state.getFeed(url)).toMatchObject({ failures: 1, nextAttemptAt: '2026-03-02T08:01:00.000Z' });
     clock = new Date('2026-03-02T08:00:30Z');
     expect((await feeds.pollAll()).feeds[0]?.status).toBe('backing_off');
     expect(server.count('/error-500')).toBe(1);
     clock = new Date('2026-03-02T08:01:00Z');
     await feeds.pollAll();
-    expect(state.getFeed(url)).toMatchObject({ failures: 2, nextAttemptAt: '2026-03-02T08:03:00.000Z' });
+    expect(await state.getFeed(url)).toMatchObject({ failures: 2, nextAttemptAt: '2026-03-02T08:03:00.000Z' });
     expect(server.count('/error-500')).toBe(2);
   });
 });

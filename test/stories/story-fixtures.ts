@@ -117,7 +117,7 @@ export async function storeFixtures(
     };
     const article: Article = { ...input, contentHash: articleContentHash(input), ingestedAt: '2031-04-01T00:00:00.000Z' };
     const passages = paragraphPassages(article.body);
-    store.putArticle(article, passages, await embedder.embedDocuments(passages.map((passage) => passage.text)));
+    await store.putArticles([{ article, passages, vectors: await embedder.embedDocuments(passages.map((passage) => passage.text)) }]);
     stored.push(article);
   }
   return stored;

@@ -1,8 +1,8 @@
-import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
+import type { SubscriptionRecord } from '../../core/story.js';
+import type { SubscriptionStore } from '../../core/subscription-store.js';
 import type { DigestBuilder } from '../../stories/digest/build-digest.js';
 import { type Digest, isEmptyDigest } from '../../stories/digest/digest.js';
 import { digestsNow } from '../../stories/digest/digest-now.js';
-import type { SubscriptionRecord } from '../../stories/story-records.js';
 import { infoReply } from '../channel-event.js';
 import type { ChannelCommand } from '../command-registry.js';
 import type { ChannelCommandShape } from './story-command-shape.js';
@@ -10,7 +10,7 @@ import { formatDigestText } from './digest-lines.js';
 
 export interface DigestCommandDependencies {
   builder: DigestBuilder;
-  storyStore: SqliteStoryStore;
+  subscriptions: SubscriptionStore;
   /**
    * Posts a digest natively (blocks, embeds) through the outbox and moves the channel's window on, so the
    * next scheduled digest does not repeat it (`DigestScheduler.postNow`). Without it, or when it returns
@@ -34,14 +34,14 @@ export function createDigestCommand(deps: DigestCommandDependencies): ChannelCom
     ...digestCommandShape,
     handler: async (invocation) => {
       const now = (deps.now ?? (() => new Date()))();
-      const digests = await digestsNow(deps.builder, deps.storyStore, { platform: invocation.platform, channelId: invocation.channelId, now });
+      const digests = await digestsNow(deps.builder, deps.subscriptions, { platform: invocation.platform, channelId: invocation.channelId, now });
       if (digests.length === 0) return infoReply('This channel tracks nothing yet. Start with /track and a story id or a topic.');
       const withNews = digests.filter((digest) => !isEmptyDigest(digest));
       if (withNews.length === 0) return infoReply('Nothing new in the tracked stories since the last digest.');
       const asText: Digest[] = [];
       let posted = 0;
       for (const digest of withNews) {
-        const subscription = deps.storyStore.getSubscription(digest.subscriptionId);
+        const subscription = await deps.subscriptions.getSubscription(digest.subscriptionId);
         if (subscription && deps.post && (await deps.post(subscription, digest))) posted += 1;
         else asText.push(digest);
       }

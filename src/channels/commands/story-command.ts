@@ -24,7 +24,7 @@ export function createStoryCommand(stories: StoryService, format: DigestFormat =
       const raw = invocation.options.id_or_query;
       const wanted = typeof raw === 'string' ? raw.trim() : '';
       if (wanted === '') {
-        const recent = stories.list().slice(0, 10);
+        const recent = (await stories.list()).slice(0, 10);
         if (recent.length === 0) return infoReply('There are no stories yet.');
         return infoReply(`Latest stories:\n${recent.map((story) => `• ${story.title} — ${story.sources.join(', ') || 'unknown outlets'} (${story.id})`).join('\n')}`);
       }

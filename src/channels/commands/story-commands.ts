@@ -1,4 +1,4 @@
-import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
+import type { SubscriptionStore } from '../../core/subscription-store.js';
 import type { DigestScheduler } from '../../scheduler/digest-scheduler.js';
 import type { DigestBuilder } from '../../stories/digest/build-digest.js';
 import type { StoryService } from '../../stories/story-service.js';
@@ -15,7 +15,7 @@ export interface StoryCommandDependencies {
   stories: StoryService;
   tracking: TrackingService;
   builder: DigestBuilder;
-  storyStore: SqliteStoryStore;
+  subscriptions: SubscriptionStore;
   /** Posts /digest natively through the outbox; without it /digest answers in plain text. */
   digests?: DigestScheduler;
   now?: () => Date;
@@ -31,7 +31,7 @@ export function registerStoryCommands(registry: CommandRegistry, deps: StoryComm
     .register(
       createDigestCommand({
         builder: deps.builder,
-        storyStore: deps.storyStore,
+        subscriptions: deps.subscriptions,
         ...(deps.digests ? { post: (subscription, digest) => deps.digests?.postNow(subscription, digest) ?? Promise.resolve(false) } : {}),
         ...(deps.now ? { now: deps.now } : {}),
       }),

@@ -15,7 +15,7 @@ export function createTrackedCommand(tracking: TrackingService): ChannelCommand 
   return {
     ...trackedCommandShape,
     handler: async (invocation) => {
-      const subscriptions = tracking.list(invocation.platform, invocation.channelId);
+      const subscriptions = await tracking.list(invocation.platform, invocation.channelId);
       if (subscriptions.length === 0) return infoReply('This channel tracks nothing yet. Start with /track and a story id or a topic.');
       const lines = subscriptions.map(
         (subscription) =>

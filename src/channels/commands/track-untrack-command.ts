@@ -19,7 +19,7 @@ export function createUntrackCommand(tracking: TrackingService): ChannelCommand 
       const id = invocation.options.id;
       const wanted = typeof id === 'string' ? id.trim() : '';
       if (wanted === '') throw new UserFacingError('untrack_empty', 'Tell me which one to stop: see /tracked for the ids.');
-      const removed = tracking.untrack(invocation.platform, invocation.channelId, wanted);
+      const removed = await tracking.untrack(invocation.platform, invocation.channelId, wanted);
       if (!removed) throw new UserFacingError('untrack_unknown', `This channel does not track "${wanted}". See /tracked for what it follows.`);
       return infoReply(`Stopped tracking "${removed.target}" here (id ${removed.id}).`);
     },

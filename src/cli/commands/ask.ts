@@ -38,7 +38,7 @@ export function registerAskCommand(program: Command, context: CliContext): void 
         const answer = await storydesk.ask(question ?? '');
         context.print(options.json ? JSON.stringify(answerJson(null, answer)) : renderAnswerForTerminal(answer, { color: process.stdout.isTTY === true }));
       } finally {
-        storydesk.close();
+        await storydesk.close();
       }
     });
 }

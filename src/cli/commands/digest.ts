@@ -33,7 +33,7 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
     .action(async (options: DigestOptions) => {
       const storydesk = await context.open(options.data);
       // Loaded on use: the Slack and Discord SDKs behind the sinks would slow every other command's start.
-      const { createStoryScheduling } = await import('../../scheduler/story-scheduling.js');
+      const { createStoryScheduling } = await import('../../app/story-scheduling.js');
       const { createDigestSinks } = await import('../../channels/commands/digest-sinks.js');
       const { formatDigestText } = await import('../../channels/commands/digest-lines.js');
       const { isEmptyDigest } = await import('../../stories/digest/digest.js');
@@ -43,10 +43,9 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
         env: context.env,
         logger: context.logger,
         sinks: options.dryRun ? {} : createDigestSinks(context.env),
-        ...(options.data ? { dataDir: options.data } : {}),
       });
       try {
-        const digests = await digestsNow(scheduling.builder, scheduling.storyStore, {
+        const digests = await digestsNow(scheduling.builder, scheduling.subscriptions, {
           channelId: options.channel,
           now: new Date(),
           ...(options.since ? { since: options.since } : {}),
@@ -57,7 +56,7 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
         const posted: string[] = [];
         if (!options.dryRun) {
           for (const digest of digests) {
-            const subscription = scheduling.storyStore.getSubscription(digest.subscriptionId);
+            const subscription = await scheduling.subscriptions.getSubscription(digest.subscriptionId);
             if (!subscription || (isEmptyDigest(digest) && !context.env.DIGEST_POST_EMPTY)) continue;
             if (await scheduling.digests.postNow(subscription, digest)) posted.push(subscription.id);
             else context.logger.warn({ subscription: subscription.id, platform: subscription.platform }, 'Digest not posted (no token for this platform, or the send failed)');
@@ -71,7 +70,7 @@ export function registerDigestCommand(program: Command, context: CliContext): vo
         }
       } finally {
         scheduling.close();
-        storydesk.close();
+        await storydesk.close();
       }
     });
 }

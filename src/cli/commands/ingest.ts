@@ -33,7 +33,7 @@ export function registerIngestCommand(program: Command, context: CliContext): vo
         if (added + updated + unchanged === 0 && removed === 0) process.exitCode = 2;
       } finally {
         progress.stop();
-        storydesk.close();
+        await storydesk.close();
       }
     });
 }

@@ -48,7 +48,7 @@ export function registerSearchCommand(program: Command, context: CliContext): vo
           context.print(`   ${hit.passage.text.replace(/\s+/g, ' ').slice(0, 300)}`);
         });
       } finally {
-        storydesk.close();
+        await storydesk.close();
       }
     });
 }

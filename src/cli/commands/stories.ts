@@ -13,10 +13,10 @@ export function registerStoriesCommands(program: Command, context: CliContext): 
     .action(async (options: { data?: string; json?: boolean }) => {
       const storydesk = await context.open(options.data);
       try {
-        const stories = storydesk.stories?.list() ?? [];
+        const stories = (await storydesk.stories?.list()) ?? [];
         context.print(options.json ? JSON.stringify({ stories: stories.map(summaryJson) }) : renderStoryList(stories));
       } finally {
-        storydesk.close();
+        await storydesk.close();
       }
     });
 
@@ -35,7 +35,7 @@ export function registerStoriesCommands(program: Command, context: CliContext): 
         }
         context.print(options.json ? JSON.stringify(detailJson(story)) : renderStory(story));
       } finally {
-        storydesk.close();
+        await storydesk.close();
       }
     });
 }

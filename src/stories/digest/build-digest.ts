@@ -1,17 +1,17 @@
 import type { Article } from '../../core/article.js';
 import type { ArticleStore } from '../../core/article-store.js';
-import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
+import type { SubscriptionRecord } from '../../core/story.js';
+import type { StoryStore } from '../../core/story-store.js';
 import { termSet } from '../../text/terms.js';
 import type { StoryService } from '../story-service.js';
-import type { SubscriptionRecord } from '../story-records.js';
 import type { Digest, DigestArticle, DigestClaim, DigestConfirmation, DigestDispute, DigestOutlet, DigestStory } from './digest.js';
 
 export interface DigestBuilderDependencies {
   store: ArticleStore;
-  storyStore: SqliteStoryStore;
+  storyStore: StoryStore;
   stories: StoryService;
-  /** Extra outlets of merged feed articles (the feed poller's `article_outlets`). */
-  outletsOf?: (articleId: string) => DigestOutlet[];
+  /** Extra outlets of merged feed articles, by article id (the feed poller's state; articles without any are absent). */
+  outletsOf?: (articleIds: string[]) => Promise<Map<string, DigestOutlet[]>>;
 }
 
 /** A query subscription follows at most this many stories, so a broad query cannot flood a channel. */
@@ -62,12 +62,12 @@ export class DigestBuilder {
    */
   async trackedStoryIds(subscription: SubscriptionRecord): Promise<string[]> {
     const { storyStore, store, stories } = this.#deps;
-    if (subscription.targetKind === 'story') return storyStore.getStory(subscription.target) ? [subscription.target] : [];
+    if (subscription.targetKind === 'story') return (await storyStore.getStory(subscription.target)) ? [subscription.target] : [];
     const found: string[] = [];
     const queryTerms = termSet(subscription.target);
     if (queryTerms.size > 0) {
-      const storyOf = storyStore.storyIdsByArticle();
-      const passages = store.getPassages(store.lexicalSearch(subscription.target, QUERY_PASSAGES).map((hit) => hit.passageId));
+      const storyOf = await storyStore.storyIdsByArticle();
+      const passages = await store.getPassages((await store.lexicalSearch(subscription.target, QUERY_PASSAGES)).map((hit) => hit.passageId));
       for (const passage of passages) {
         if (found.length >= MAX_QUERY_STORIES) break;
         const storyId = storyOf.get(passage.articleId);
@@ -85,13 +85,13 @@ export class DigestBuilder {
 
   async #storyDigest(storyId: string, since: string | null, until: string): Promise<DigestStory | null> {
     const { store, storyStore, stories } = this.#deps;
-    const record = storyStore.getStory(storyId);
+    const record = await storyStore.getStory(storyId);
     if (!record) return null;
     const untilTime = Date.parse(until);
     const sinceTime = since === null ? Number.NEGATIVE_INFINITY : Date.parse(since);
     const fresh: Article[] = [];
-    for (const member of storyStore.listMembers(storyId)) {
-      const article = store.getArticle(member.articleId);
+    for (const member of await storyStore.listMembers(storyId)) {
+      const article = await store.getArticle(member.articleId);
       if (!article) continue;
       const ingested = Date.parse(article.ingestedAt);
       if (ingested > sinceTime && ingested <= untilTime) fresh.push(article);
@@ -120,25 +120,28 @@ export class DigestBuilder {
       }));
     const byDate = (a: Article, b: Article): number =>
       (b.published ?? b.ingestedAt).localeCompare(a.published ?? a.ingestedAt) || a.id.localeCompare(b.id);
+    const listed = fresh.sort(byDate).slice(0, MAX_ARTICLES_PER_STORY);
+    const outlets = (await this.#deps.outletsOf?.(listed.map((article) => article.id))) ?? new Map<string, DigestOutlet[]>();
     return {
       storyId,
       title: record.title,
       newArticleCount: fresh.length,
-      newArticles: fresh.sort(byDate).slice(0, MAX_ARTICLES_PER_STORY).map((article) => this.#digestArticle(article)),
+      newArticles: listed.map((article) => digestArticle(article, outlets.get(article.id) ?? [])),
       claims,
       disputes: changed,
       confirmations: newlyConfirmed,
     };
   }
 
-  #digestArticle(article: Article): DigestArticle {
-    return {
-      articleId: article.id,
-      title: article.title,
-      source: article.source,
-      url: article.url,
-      published: article.published,
-      otherOutlets: this.#deps.outletsOf?.(article.id) ?? [],
-    };
-  }
+}
+
+function digestArticle(article: Article, otherOutlets: DigestOutlet[]): DigestArticle {
+  return {
+    articleId: article.id,
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    published: article.published,
+    otherOutlets,
+  };
 }

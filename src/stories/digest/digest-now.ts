@@ -1,5 +1,5 @@
-import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
-import type { SubscriptionPlatform } from '../story-records.js';
+import type { SubscriptionPlatform } from '../../core/story.js';
+import type { SubscriptionStore } from '../../core/subscription-store.js';
 import type { DigestBuilder } from './build-digest.js';
 import type { Digest } from './digest.js';
 
@@ -18,8 +18,8 @@ export interface DigestNowRequest {
  * The digests a channel would get right now, one per subscription, without touching the outbox or the
  * schedule: `/digest` and the CLI are previews, so the scheduled digest still covers its full window.
  */
-export async function digestsNow(builder: DigestBuilder, storyStore: SqliteStoryStore, request: DigestNowRequest): Promise<Digest[]> {
-  const subscriptions = storyStore.listSubscriptions({
+export async function digestsNow(builder: DigestBuilder, subscriptionStore: SubscriptionStore, request: DigestNowRequest): Promise<Digest[]> {
+  const subscriptions = await subscriptionStore.listSubscriptions({
     channelId: request.channelId,
     activeOnly: true,
     ...(request.platform ? { platform: request.platform } : {}),

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { UserFacingError } from '../../core/errors.js';
-import type { SqliteStoryStore } from '../../providers/sqlite-story-store.js';
+import type { SubscriptionPlatform, SubscriptionRecord } from '../../core/story.js';
+import type { StoryStore } from '../../core/story-store.js';
+import type { SubscriptionStore } from '../../core/subscription-store.js';
 import { scheduleProblem } from '../../scheduler/digest-windows.js';
 import type { StoryService } from '../story-service.js';
-import type { SubscriptionPlatform, SubscriptionRecord } from '../story-records.js';
 
 export interface TrackingDependencies {
-  storyStore: SqliteStoryStore;
+  storyStore: StoryStore;
+  subscriptions: SubscriptionStore;
   stories: StoryService;
   /** Schedule of new subscriptions (DIGEST_DEFAULT_CRON). */
   defaultCron: string;
@@ -54,7 +56,7 @@ export class TrackingService {
 
   /** Starts (or re-schedules) following a story or topic in a channel. */
   async track(request: TrackRequest): Promise<TrackResult> {
-    const { storyStore, stories } = this.#deps;
+    const { storyStore, subscriptions, stories } = this.#deps;
     const target = request.target.trim().replace(/\s+/g, ' ');
     if (target.length === 0) throw new UserFacingError('track_empty', 'Tell me what to track: a story id (from /story) or a few words about the topic.');
     if (target.length > MAX_TARGET_CHARS) {
@@ -65,11 +67,11 @@ export class TrackingService {
     const problem = scheduleProblem(cron, timezone);
     if (problem !== null) throw new UserFacingError('track_schedule_invalid', problem);
 
-    const story = storyStore.getStory(target);
+    const story = await storyStore.getStory(target);
     const targetKind = story ? 'story' : 'query';
     const id = subscriptionId(request.platform, request.channelId, targetKind, targetKind === 'query' ? target.toLowerCase() : target);
     // An untracked subscription that is tracked again starts afresh: no digest of what it missed meanwhile.
-    const stored = storyStore.getSubscription(id);
+    const stored = await subscriptions.getSubscription(id);
     const existing = stored?.active ? stored : null;
     const subscription: SubscriptionRecord = {
       id,
@@ -83,29 +85,29 @@ export class TrackingService {
       lastDigestAt: existing?.lastDigestAt ?? null,
       active: true,
     };
-    storyStore.saveSubscription(subscription);
+    await subscriptions.saveSubscription(subscription);
     let matchedTitle = story?.title ?? null;
     if (!story) {
       const best = await stories.find(target);
-      matchedTitle = best !== null ? (storyStore.getStory(best)?.title ?? null) : null;
+      matchedTitle = best !== null ? ((await storyStore.getStory(best))?.title ?? null) : null;
     }
     return { subscription, created: existing === null, matchedTitle };
   }
 
   /** Stops following: by subscription id, story id or the query text, in this channel only. */
-  untrack(platform: SubscriptionPlatform, channelId: string, idOrTarget: string): SubscriptionRecord | null {
+  async untrack(platform: SubscriptionPlatform, channelId: string, idOrTarget: string): Promise<SubscriptionRecord | null> {
     const wanted = idOrTarget.trim().toLowerCase();
-    const match = this.list(platform, channelId).find(
+    const match = (await this.list(platform, channelId)).find(
       (subscription) => subscription.id === idOrTarget.trim() || subscription.target.toLowerCase() === wanted,
     );
     if (!match) return null;
-    this.#deps.storyStore.setSubscriptionActive(match.id, false);
+    await this.#deps.subscriptions.setSubscriptionActive(match.id, false);
     return match;
   }
 
   /** The active subscriptions of a channel, oldest first. */
-  list(platform: SubscriptionPlatform, channelId: string): SubscriptionRecord[] {
-    return this.#deps.storyStore.listSubscriptions({ platform, channelId, activeOnly: true });
+  list(platform: SubscriptionPlatform, channelId: string): Promise<SubscriptionRecord[]> {
+    return this.#deps.subscriptions.listSubscriptions({ platform, channelId, activeOnly: true });
   }
 
   #now(): Date {

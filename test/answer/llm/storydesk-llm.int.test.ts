@@ -49,7 +49,7 @@ describe('a storydesk answering through a language model', () => {
     await storydesk.ingest([corpus]);
   });
   afterAll(async () => {
-    storydesk.close();
+    await storydesk.close();
     temp.remove();
     await server.close();
   });
@@ -64,7 +64,7 @@ describe('a storydesk answering through a language model', () => {
     expect(answer.statements[0]?.status).toBe('disputed');
     expect(answer.disputes.some((dispute) => dispute.kind === 'denied' && dispute.claim === answer.statements[0]?.text)).toBe(true);
     for (const citation of answer.citations) {
-      const body = storydesk.store.getArticle(citation.articleId)?.body ?? '';
+      const body = (await storydesk.store.getArticle(citation.articleId))?.body ?? '';
       expect(body.slice(citation.start, citation.end)).toBe(citation.quote);
     }
     // The page furniture that ingest strips never reaches the model.

@@ -8,7 +8,7 @@ import { createLogger } from '../../../src/app/logger.js';
 import type { CliContext } from '../../../src/cli/cli-context.js';
 import { registerDigestCommand } from '../../../src/cli/commands/digest.js';
 import { loadConfig } from '../../../src/config/load-config.js';
-import { createStoryScheduling } from '../../../src/scheduler/story-scheduling.js';
+import { createStoryScheduling } from '../../../src/app/story-scheduling.js';
 import type { Digest } from '../../../src/stories/digest/digest.js';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.js';
 import { openTestStorydesk } from '../../helpers/open-test-storydesk.js';
@@ -45,7 +45,7 @@ describe('npm run cli -- digest', () => {
     const scheduling = createStoryScheduling({ storydesk, env: loadConfig({ STORYDESK_DATA_DIR: data() }), logger: createLogger('silent'), sinks: {}, now: () => new Date('2020-01-01T00:00:00Z') });
     await scheduling.tracking.track({ platform: 'slack', channelId: 'C-DESK', target: 'Velmont solar farm' });
     scheduling.close();
-    storydesk.close();
+    await storydesk.close();
   }, 60_000);
   afterAll(async () => {
     await slack.close();

@@ -3,7 +3,7 @@ import { createLogger } from '../../../src/app/logger.js';
 import type { Storydesk } from '../../../src/app/storydesk.js';
 import { createDigestSinks } from '../../../src/channels/commands/digest-sinks.js';
 import { loadConfig } from '../../../src/config/load-config.js';
-import { createStoryScheduling, type StoryScheduling } from '../../../src/scheduler/story-scheduling.js';
+import { createStoryScheduling, type StoryScheduling } from '../../../src/app/story-scheduling.js';
 import { FakeFeedServer, rssFeed, type FakeFeedItem } from '../../fakes/feed-server.js';
 import { FakeSlackWebApi } from '../../fakes/slack-web-api.js';
 import { openTestStorydesk } from '../../helpers/open-test-storydesk.js';
@@ -55,7 +55,7 @@ describe('feed to digest, end to end', () => {
   });
   afterEach(async () => {
     scheduling.close();
-    storydesk.close();
+    await storydesk.close();
     await feeds.close();
     await slack.close();
     dir.remove();
@@ -66,7 +66,7 @@ describe('feed to digest, end to end', () => {
     clock = new Date('2031-03-03T08:00:00Z');
     feeds.set('/news.xml', rssFeed('Quillon Feeds', [GAZETTE]));
     expect((await scheduling.feedPoller?.pollAll())?.added).toBe(1);
-    const story = storydesk.stories?.list()[0];
+    const story = (await storydesk.stories?.list())?.[0];
     expect(story).toBeDefined();
     clock = new Date('2031-03-03T08:05:00Z');
     const tracked = await scheduling.tracking.track({ platform: 'slack', channelId: 'C-NEWSROOM', target: story?.id ?? '' });
@@ -96,6 +96,6 @@ describe('feed to digest, end to end', () => {
     expect(blocks).toContain('Sources told the Gazette that the Ellery Steelworks supplied faulty bolts for that repair.');
     expect(blocks).toContain('A spokesperson for Ellery Steelworks denied that its bolts were faulty');
     expect(blocks).toContain('https://gazette.example/quillon-bridge|Quillon Feeds, 2031-03-03');
-    expect(scheduling.storyStore.listOutbox('sent')).toHaveLength(1);
+    expect(await scheduling.subscriptions.listOutbox('sent')).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import { loadConfig } from '../../../src/config/load-config.js';
 import { UserFacingError } from '../../../src/core/errors.js';
 import type { Digest } from '../../../src/stories/digest/digest.js';
 import type { DigestSink } from '../../../src/stories/digest/digest-sink.js';
-import { createStoryScheduling, type StoryScheduling } from '../../../src/scheduler/story-scheduling.js';
+import { createStoryScheduling, type StoryScheduling } from '../../../src/app/story-scheduling.js';
 import { openTestStorydesk } from '../../helpers/open-test-storydesk.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { FIXTURE_ARTICLES } from '../story-fixtures.js';
@@ -43,18 +43,18 @@ describe('/track, /untrack, /tracked, /digest and /story', () => {
       stories: storydesk.stories ?? (() => { throw new Error('stories'); })(),
       tracking: scheduling.tracking,
       builder: scheduling.builder,
-      storyStore: scheduling.storyStore,
+      subscriptions: scheduling.subscriptions,
     });
     context = { assistant: storydesk, maxQuestionChars: 1000, logger: createLogger('silent'), registry };
   });
-  afterAll(() => {
+  afterAll(async () => {
     scheduling.close();
-    storydesk.close();
+    await storydesk.close();
     dir.remove();
   });
 
   it('tracks a story by id, lists it, re-schedules instead of duplicating, and stops on /untrack', async () => {
-    const storyId = storydesk.stories?.list().find((story) => story.articleIds.includes('quillon-bridge-gazette'))?.id ?? '';
+    const storyId = (await storydesk.stories?.list())?.find((story) => story.articleIds.includes('quillon-bridge-gazette'))?.id ?? '';
     expect(await run('track', { target: storyId }, 'C-ONE')).toMatch(/^Now tracking the story "[^"]+" \(id sub-[0-9a-f]{12}\): digests on "0 9 \* \* 1-5" \(UTC\)/);
     expect(await run('track', { target: storyId, schedule: '30 7 * * *', timezone: 'Europe/Berlin' }, 'C-ONE')).toContain('Updated the schedule');
     const listed = await run('tracked', {}, 'C-ONE');

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { openSqliteDatabase } from '../providers/open-sqlite-database.js';
+import type { ArticleOutlet, FeedState, FeedStateStore } from '../core/feed-state-store.js';
+import { openSqliteDatabase } from './open-sqlite-database.js';
 
 /**
  * The poller's own tables, in the article database file with their own connection (WAL lets connections
@@ -37,27 +38,6 @@ CREATE TABLE IF NOT EXISTS article_outlets (
 );
 `;
 
-/** HTTP validators and backoff of one feed. */
-export interface FeedState {
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-  /** Consecutive failed polls; reset by a success. */
-  failures: number;
-  /** Not polled before this time (ISO); null when due. */
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  lastPolledAt: string | null;
-}
-
-/** One more outlet that published an article merged as a near-duplicate. */
-export interface ArticleOutlet {
-  articleId: string;
-  source: string | null;
-  url: string;
-  seenAt: string;
-}
-
 interface FeedStateRow {
   url: string;
   etag: string | null;
@@ -69,7 +49,7 @@ interface FeedStateRow {
 }
 
 /** Feed polling state on SQLite. */
-export class SqliteFeedState {
+export class SqliteFeedState implements FeedStateStore {
   private readonly database: Database.Database;
 
   private constructor(database: Database.Database) {
@@ -82,7 +62,7 @@ export class SqliteFeedState {
   }
 
   /** The stored state of a feed, or a fresh one. */
-  getFeed(url: string): FeedState {
+  async getFeed(url: string): Promise<FeedState> {
     const row = this.database.prepare('SELECT * FROM feed_state WHERE url = ?').get(url) as FeedStateRow | undefined;
     if (!row) return { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: null };
     return {
@@ -96,7 +76,7 @@ export class SqliteFeedState {
     };
   }
 
-  saveFeed(state: FeedState): void {
+  async saveFeed(state: FeedState): Promise<void> {
     this.database
       .prepare(
         `INSERT OR REPLACE INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
@@ -106,19 +86,19 @@ export class SqliteFeedState {
   }
 
   /** The article an item key was ingested as, if it was seen before. */
-  itemArticleId(itemKey: string): string | null {
+  async itemArticleId(itemKey: string): Promise<string | null> {
     const row = this.database.prepare('SELECT article_id FROM feed_items WHERE item_key = ?').get(itemKey) as { article_id: string } | undefined;
     return row?.article_id ?? null;
   }
 
-  rememberItem(itemKey: string, feedUrl: string, articleId: string, seenAt: string): void {
+  async rememberItem(itemKey: string, feedUrl: string, articleId: string, seenAt: string): Promise<void> {
     this.database
       .prepare('INSERT OR IGNORE INTO feed_items (item_key, feed_url, article_id, seen_at) VALUES (?, ?, ?, ?)')
       .run(itemKey, feedUrl, articleId, seenAt);
   }
 
   /** Fingerprints of the most recently seen feed articles, newest first (bounded: near-duplicates are recent). */
-  recentFingerprints(limit: number): { articleId: string; shingles: Set<string> }[] {
+  async recentFingerprints(limit: number): Promise<{ articleId: string; shingles: Set<string> }[]> {
     const rows = this.database.prepare('SELECT article_id, shingles FROM feed_fingerprints ORDER BY seen_at DESC LIMIT ?').all(limit) as {
       article_id: string;
       shingles: string;
@@ -126,21 +106,21 @@ export class SqliteFeedState {
     return rows.map((row) => ({ articleId: row.article_id, shingles: new Set(row.shingles.split(' ')) }));
   }
 
-  saveFingerprint(articleId: string, shingles: Set<string>, seenAt: string): void {
+  async saveFingerprint(articleId: string, shingles: Set<string>, seenAt: string): Promise<void> {
     this.database
       .prepare('INSERT OR REPLACE INTO feed_fingerprints (article_id, shingles, seen_at) VALUES (?, ?, ?)')
       .run(articleId, [...shingles].join(' '), seenAt);
   }
 
   /** Records another outlet of an article; the same URL twice is stored once. */
-  addOutlet(outlet: ArticleOutlet): void {
+  async addOutlet(outlet: ArticleOutlet): Promise<void> {
     this.database
       .prepare('INSERT OR IGNORE INTO article_outlets (article_id, source, url, seen_at) VALUES (@articleId, @source, @url, @seenAt)')
       .run(outlet);
   }
 
   /** The outlets an article was merged from, besides the one stored with it, in the order they were seen. */
-  outletsOf(articleId: string): ArticleOutlet[] {
+  private outletsOf(articleId: string): ArticleOutlet[] {
     const rows = this.database.prepare('SELECT * FROM article_outlets WHERE article_id = ? ORDER BY seen_at, url').all(articleId) as {
       article_id: string;
       source: string | null;
@@ -151,7 +131,7 @@ export class SqliteFeedState {
   }
 
   /** Extra outlets for many articles at once (e.g. a story's), keyed by article id; articles without any are absent. */
-  outletsByArticle(articleIds: string[]): Map<string, ArticleOutlet[]> {
+  async outletsByArticle(articleIds: string[]): Promise<Map<string, ArticleOutlet[]>> {
     const byArticle = new Map<string, ArticleOutlet[]>();
     for (const id of new Set(articleIds)) {
       const outlets = this.outletsOf(id);

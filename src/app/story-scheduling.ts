@@ -1,18 +1,17 @@
-import { join, resolve } from 'node:path';
-import type { Logger } from '../app/logger.js';
-import type { Storydesk } from '../app/storydesk.js';
 import type { Env } from '../config/schema.js';
 import { StorydeskError } from '../core/errors.js';
+import type { FeedStateStore } from '../core/feed-state-store.js';
+import type { SubscriptionStore } from '../core/subscription-store.js';
 import { ArticleIndexer } from '../ingest/article-indexer.js';
-import { SqliteStoryStore } from '../providers/sqlite-story-store.js';
+import type { FetchFunction } from '../scheduler/bounded-fetch.js';
+import { DigestScheduler } from '../scheduler/digest-scheduler.js';
+import { type ArticleSink, FeedPoller } from '../scheduler/feed-poller.js';
 import { DigestBuilder } from '../stories/digest/build-digest.js';
-import type { StoryService } from '../stories/story-service.js';
 import type { DigestSinks } from '../stories/digest/digest-sink.js';
+import type { StoryService } from '../stories/story-service.js';
 import { TrackingService } from '../stories/tracking/tracking-service.js';
-import type { FetchFunction } from './bounded-fetch.js';
-import { DigestScheduler } from './digest-scheduler.js';
-import { type ArticleSink, FeedPoller } from './feed-poller.js';
-import { SqliteFeedState } from './sqlite-feed-state.js';
+import type { Logger } from './logger.js';
+import type { Storydesk } from './storydesk.js';
 
 export interface StorySchedulingOptions {
   storydesk: Storydesk;
@@ -20,20 +19,18 @@ export interface StorySchedulingOptions {
   logger: Logger;
   /** Where digests go, per platform; platforms without a sink keep their digests pending. */
   sinks: DigestSinks;
-  /** @default the data dir from config */
-  dataDir?: string;
   /** @default () => new Date() */
   now?: () => Date;
   fetch?: FetchFunction;
 }
 
-/** The tracking, feed and digest parts wired over one data directory. */
+/** The tracking, feed and digest parts wired over the stores of an opened Storydesk. */
 export interface StoryScheduling {
   stories: StoryService;
   tracking: TrackingService;
   builder: DigestBuilder;
-  storyStore: SqliteStoryStore;
-  feedState: SqliteFeedState;
+  subscriptions: SubscriptionStore;
+  feedState: FeedStateStore;
   /** Null when no feeds are configured. */
   feedPoller: FeedPoller | null;
   digests: DigestScheduler;
@@ -41,7 +38,7 @@ export interface StoryScheduling {
   enabled: boolean;
   /** Starts polling feeds (FEED_POLL_CRON, plus one poll now, in the background) and the digest schedule (resuming the outbox). */
   start(): Promise<void>;
-  /** Stops the schedules and closes the connections this opened. */
+  /** Stops the schedules (the stores stay open: they are the Storydesk's). */
   close(): void;
 }
 
@@ -55,22 +52,27 @@ export function feedUrls(env: Env): string[] {
 }
 
 /**
- * Wires tracking, feed polling and digests over an opened Storydesk. The story and feed tables get
- * their own connections to the same SQLite file (WAL). Feed articles go through the same indexer as
- * files, so they are searchable and assigned to stories as soon as a poll stores them.
+ * Wires tracking, feed polling and digests over an opened Storydesk and the stores it opened (nothing is
+ * opened twice). Feed articles go through the same indexer as files, so they are searchable and assigned
+ * to stories as soon as a poll stores them.
  */
 export function createStoryScheduling(options: StorySchedulingOptions): StoryScheduling {
   const { storydesk, env, logger } = options;
   const stories = storydesk.stories;
   if (!stories) throw new StorydeskError('stories_missing', 'Tracking and digests need the story service; open storydesk with stories enabled.');
-  const databasePath = join(resolve(options.dataDir ?? env.STORYDESK_DATA_DIR), 'storydesk.sqlite');
-  const storyStore = SqliteStoryStore.open(databasePath);
-  const feedState = SqliteFeedState.open(databasePath);
+  const { stories: storyStore, subscriptions, feeds: feedState } = storydesk.storage;
   const now = options.now ?? (() => new Date());
-  const tracking = new TrackingService({ storyStore, stories, defaultCron: env.DIGEST_DEFAULT_CRON, defaultTimezone: env.DIGEST_DEFAULT_TIMEZONE, now });
-  const builder = new DigestBuilder({ store: storydesk.store, storyStore, stories, outletsOf: (id) => feedState.outletsOf(id) });
-  const digests = new DigestScheduler({
+  const tracking = new TrackingService({
     storyStore,
+    subscriptions,
+    stories,
+    defaultCron: env.DIGEST_DEFAULT_CRON,
+    defaultTimezone: env.DIGEST_DEFAULT_TIMEZONE,
+    now,
+  });
+  const builder = new DigestBuilder({ store: storydesk.store, storyStore, stories, outletsOf: (ids) => feedState.outletsByArticle(ids) });
+  const digests = new DigestScheduler({
+    subscriptions,
     source: builder,
     sinks: options.sinks,
     logger,
@@ -91,7 +93,7 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
       offer: (input) => indexer.offer(input),
       flush: async () => {
         await indexer.flush();
-        storydesk.index.save();
+        await storydesk.index.flush();
       },
     };
   })();
@@ -104,7 +106,7 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
     stories,
     tracking,
     builder,
-    storyStore,
+    subscriptions,
     feedState,
     feedPoller,
     digests,
@@ -121,8 +123,6 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
     close: () => {
       feedPoller?.stop();
       digests.stop();
-      feedState.close();
-      storyStore.close();
     },
   };
 }

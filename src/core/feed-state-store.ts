@@ -1,0 +1,42 @@
+/** HTTP validators and backoff of one feed. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** Consecutive failed polls; reset by a success. */
+  failures: number;
+  /** Not polled before this time (ISO); null when due. */
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  lastPolledAt: string | null;
+}
+
+/** One more outlet that published an article merged as a near-duplicate. */
+export interface ArticleOutlet {
+  articleId: string;
+  source: string | null;
+  url: string;
+  seenAt: string;
+}
+
+/**
+ * What the feed poller remembers between polls: per-feed HTTP and backoff state, the items already seen, body
+ * fingerprints for near-duplicate merging, and the extra outlets of merged articles. Every method returns a promise.
+ */
+export interface FeedStateStore {
+  /** The stored state of a feed, or a fresh one (no validators, no failures, due now). */
+  getFeed(url: string): Promise<FeedState>;
+  saveFeed(state: FeedState): Promise<void>;
+  /** The article an item key was ingested as, if it was seen before. */
+  itemArticleId(itemKey: string): Promise<string | null>;
+  /** Remembers an item; an item key already remembered keeps its first article. */
+  rememberItem(itemKey: string, feedUrl: string, articleId: string, seenAt: string): Promise<void>;
+  /** Fingerprints of the most recently seen feed articles, newest first (bounded: near-duplicates are recent). */
+  recentFingerprints(limit: number): Promise<{ articleId: string; shingles: Set<string> }[]>;
+  /** Stores an article's body fingerprint: shingle hashes (tokens without spaces). */
+  saveFingerprint(articleId: string, shingles: Set<string>, seenAt: string): Promise<void>;
+  /** Records another outlet of an article; the same URL twice is stored once. */
+  addOutlet(outlet: ArticleOutlet): Promise<void>;
+  /** Extra outlets for many articles at once, keyed by article id, each in the order seen; articles without any are absent. */
+  outletsByArticle(articleIds: string[]): Promise<Map<string, ArticleOutlet[]>>;
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshStorage, type StorageFactory } from './storage-factory.js';
+
+/** Behaviour every `FeedStateStore` shares. */
+export function describeFeedStateStoreContract(factory: StorageFactory): void {
+  describe(`${factory.name}: FeedStateStore contract`, () => {
+    const storages = freshStorage(factory);
+    afterEach(() => storages.closeAll());
+
+    it('starts a feed fresh and keeps its validators and backoff across a reopen', async () => {
+      const first = await storages.open();
+      const url = 'https://feeds.invalid/news.xml';
+      expect(await first.feeds.getFeed(url)).toEqual({ url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: null });
+      const state = { url, etag: '"v1"', lastModified: 'Mon, 03 Mar 2031 08:00:00 GMT', failures: 2, nextAttemptAt: '2031-03-03T09:00:00.000Z', lastError: 'HTTP 500', lastPolledAt: '2031-03-03T08:00:00.000Z' };
+      await first.feeds.saveFeed(state);
+      await first.close();
+      const { feeds } = await storages.reopen();
+      expect(await feeds.getFeed(url)).toEqual(state);
+      await feeds.saveFeed({ ...state, failures: 0, nextAttemptAt: null, lastError: null });
+      expect((await feeds.getFeed(url)).failures).toBe(0);
+    });
+
+    it('remembers items once, and the newest fingerprints first', async () => {
+      const { feeds } = await storages.open();
+      expect(await feeds.itemArticleId('guid-1')).toBeNull();
+      await feeds.rememberItem('guid-1', 'https://feeds.invalid/a.xml', 'article-1', '2031-03-03T08:00:00.000Z');
+      await feeds.rememberItem('guid-1', 'https://feeds.invalid/a.xml', 'article-other', '2031-03-03T09:00:00.000Z');
+      expect(await feeds.itemArticleId('guid-1')).toBe('article-1');
+      await feeds.saveFingerprint('article-1', new Set(['3fa0c1', '9b2e77']), '2031-03-03T08:00:00.000Z');
+      await feeds.saveFingerprint('article-2', new Set(['51d0aa']), '2031-03-04T08:00:00.000Z');
+      await feeds.saveFingerprint('article-3', new Set(['e0e0e0']), '2031-03-02T08:00:00.000Z');
+      const recent = await feeds.recentFingerprints(2);
+      expect(recent.map((entry) => entry.articleId)).toEqual(['article-2', 'article-1']);
+      expect(recent[1]?.shingles).toEqual(new Set(['3fa0c1', '9b2e77']));
+    });
+
+    it('records the other outlets of merged articles once per URL, in the order seen', async () => {
+      const { feeds } = await storages.open();
+      await feeds.addOutlet({ articleId: 'a', source: 'Coast Wire', url: 'https://wire.invalid/a', seenAt: '2031-03-03T09:00:00.000Z' });
+      await feeds.addOutlet({ articleId: 'a', source: null, url: 'https://blog.invalid/a', seenAt: '2031-03-03T08:00:00.000Z' });
+      await feeds.addOutlet({ articleId: 'a', source: 'Coast Wire', url: 'https://wire.invalid/a', seenAt: '2031-03-03T10:00:00.000Z' });
+      const outlets = await feeds.outletsByArticle(['a', 'b', 'a']);
+      expect([...outlets.keys()]).toEqual(['a']);
+      expect(outlets.get('a')).toEqual([
+        { articleId: 'a', source: null, url: 'https://blog.invalid/a', seenAt: '2031-03-03T08:00:00.000Z' },
+        { articleId: 'a', source: 'Coast Wire', url: 'https://wire.invalid/a', seenAt: '2031-03-03T09:00:00.000Z' },
+      ]);
+    });
+  });
+}
