@@ -6,7 +6,7 @@ import { createDigestSinks } from './channels/commands/digest-sinks.js';
 import { registerStoryCommands } from './channels/commands/story-commands.js';
 import { createCommandRegistry } from './channels/create-command-registry.js';
 import { startChannels } from './channels/start-channels.js';
-import { runTerminalChat } from './channels/terminal/terminal-chat.js';
+import { terminalPlatform } from './channels/terminal/terminal-platform.js';
 import { loadConfig } from './config/load-config.js';
 
 /**
@@ -28,8 +28,7 @@ async function main(): Promise<void> {
   const registry = registerStoryCommands(createCommandRegistry(), scheduling);
   const channels = await startChannels({ env, assistant: storydesk, registry, logger });
   if (channels.configured.length === 0) {
-    const interactive = process.stdin.isTTY === true;
-    await runTerminalChat({ assistant: storydesk, input: process.stdin, output: process.stdout, interactive });
+    await terminalPlatform.start({ env, assistant: storydesk, registry, logger });
   } else {
     logger.info({ running: channels.running }, 'storydesk is answering in its channels; Ctrl+C to stop');
     await new Promise<void>((resolve) => {

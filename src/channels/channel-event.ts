@@ -1,7 +1,8 @@
 import type { Answer, ConversationTurn } from '../core/answer.js';
+import type { PlatformId } from './chat-platforms.js';
 
 /** Which chat platform a question came from. */
-export type Platform = 'slack' | 'discord';
+export type Platform = PlatformId;
 
 /** Where a message was posted and by whom, in platform ids. */
 export interface ChannelOrigin {

@@ -1,6 +1,8 @@
 export { askCommand } from './ask-command.js';
 export type { ChannelOrigin, ChannelQuestion, ChannelReply, MessageTone, Platform } from './channel-event.js';
 export { errorReply, infoReply } from './channel-event.js';
+export type { ChatPlatform, ChatPlatformDependencies, RunningPlatform } from './chat-platform.js';
+export { chatPlatforms, type PlatformId } from './chat-platforms.js';
 export { ChannelHandler, type ChannelHandlerOptions, parseChannelAllowlist } from './channel-handler.js';
 export type { ChannelCommand, CommandContext, CommandInvocation, CommandOption, CommandOptionType, CommandOptionValue } from './command-registry.js';
 export { CommandRegistry } from './command-registry.js';

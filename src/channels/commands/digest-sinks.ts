@@ -1,27 +1,16 @@
-import { webApi } from '@slack/bolt';
-import { REST } from 'discord.js';
 import type { Env } from '../../config/schema.js';
 import type { DigestSinks } from '../../stories/digest/digest-sink.js';
-import { DiscordDigestSink, discordRestSender } from './digest-discord.js';
-import { SlackDigestSink } from './digest-slack.js';
+import { chatPlatforms } from '../chat-platforms.js';
 
 /**
- * Digest sinks for the platforms that have a bot token configured. They use the Web API / REST clients
- * only (no Socket Mode or gateway connection), so digests go out even when the chat adapters are not
- * running in this process. SLACK_API_URL and DISCORD_API_URL point them at local servers in tests.
+ * Digest sinks of the platforms that are configured to post them (a bot token), by platform id. Sinks use
+ * the platforms' web APIs only, so digests go out even when the chat connections are not running here.
  */
 export function createDigestSinks(env: Env): DigestSinks {
   const sinks: DigestSinks = {};
-  if (env.SLACK_BOT_TOKEN) {
-    const client = new webApi.WebClient(env.SLACK_BOT_TOKEN, {
-      ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` } : {}),
-      retryConfig: { retries: 2 },
-    });
-    sinks.slack = new SlackDigestSink(client);
-  }
-  if (env.DISCORD_TOKEN) {
-    const rest = new REST({ version: '10', ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL.replace(/\/$/, '') } : {}) }).setToken(env.DISCORD_TOKEN);
-    sinks.discord = new DiscordDigestSink(discordRestSender(rest));
+  for (const platform of chatPlatforms) {
+    const sink = platform.digestSink(env);
+    if (sink !== null) sinks[platform.id] = sink;
   }
   return sinks;
 }

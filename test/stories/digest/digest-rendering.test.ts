@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderDiscordDigest } from '../../../src/channels/commands/digest-discord.js';
+import { renderDiscordDigest } from '../../../src/channels/discord/discord-digest.js';
 import { formatDigestText } from '../../../src/channels/commands/digest-lines.js';
-import { renderSlackDigest } from '../../../src/channels/commands/digest-slack.js';
+import { renderSlackDigest } from '../../../src/channels/slack/slack-digest.js';
 import type { Digest, DigestClaim, DigestStory } from '../../../src/stories/digest/digest.js';
 
 const claim = (text: string, source: string, url: string): DigestClaim => ({

@@ -1,11 +1,11 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Digest } from '../../stories/digest/digest.js';
 import type { DigestSink } from '../../stories/digest/digest-sink.js';
-import type { SubscriptionRecord } from '../../stories/story-records.js';
-import { DISCORD_LIMITS, type DiscordMessage } from '../discord/render-discord-answer.js';
-import { discordFormat, discordLink } from '../discord/discord-text.js';
+import type { SubscriptionRecord } from '../../core/story.js';
+import { type DigestFormat, digestHeadline, formatDigestStory } from '../commands/digest-lines.js';
+import { DISCORD_LIMITS, type DiscordMessage } from './render-discord-answer.js';
+import { discordFormat, discordLink } from './discord-text.js';
 import { truncateText } from '../truncate-text.js';
-import { type DigestFormat, digestHeadline, formatDigestStory } from './digest-lines.js';
 
 const discordDigestFormat: DigestFormat = { ...discordFormat, link: discordLink };
 const COLOR_NEWS = 0x2b6cb0;

@@ -1,11 +1,11 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import type { Digest } from '../../stories/digest/digest.js';
 import type { DigestSink } from '../../stories/digest/digest-sink.js';
-import type { SubscriptionRecord } from '../../stories/story-records.js';
-import { SLACK_LIMITS, type SlackMessage } from '../slack/render-slack-answer.js';
-import { escapeMrkdwn, slackFormat, slackLink } from '../slack/slack-text.js';
+import type { SubscriptionRecord } from '../../core/story.js';
+import { type DigestFormat, digestHeadline, formatDigestStory } from '../commands/digest-lines.js';
+import { SLACK_LIMITS, type SlackMessage } from './render-slack-answer.js';
+import { escapeMrkdwn, slackFormat, slackLink } from './slack-text.js';
 import { splitText, truncateText } from '../truncate-text.js';
-import { type DigestFormat, digestHeadline, formatDigestStory } from './digest-lines.js';
 
 type KnownBlock = SlackTypes.KnownBlock;
 
