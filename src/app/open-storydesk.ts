@@ -14,7 +14,7 @@ import { reembedStore } from './reembed-store.js';
 import type { Logger } from './logger.js';
 import { Storydesk } from './storydesk.js';
 import { createEmbedder } from './create-embedder.js';
-import { defaultStorageBackend } from './storage-backends.js';
+import { storageBackendFor } from './storage-backends.js';
 
 export interface OpenStorydeskOptions {
   dataDir: string;
@@ -31,7 +31,7 @@ export interface OpenStorydeskOptions {
   stories?: boolean;
   /** Reports re-embedding progress when the embedder changed. */
   onReembedProgress?: (done: number, total: number) => void;
-  /** Where everything is stored. @default SQLite + hnswlib in `dataDir` */
+  /** Where everything is stored. @default the backend the config selects (`storageBackendFor`): SQLite + hnswlib in `dataDir` */
   backend?: StorageBackend;
 }
 
@@ -43,7 +43,7 @@ export interface OpenStorydeskOptions {
 export async function openStorydesk(options: OpenStorydeskOptions): Promise<Storydesk> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const storage = await (options.backend ?? defaultStorageBackend).open({ dataDir });
+  const storage = await (options.backend ?? storageBackendFor(options.env)).open({ dataDir });
   try {
     return await assemble(storage, dataDir, options);
   } catch (error) {

@@ -1,11 +1,13 @@
+import type { Env } from '../config/schema.js';
 import type { StorageBackend } from '../core/storage.js';
 import { sqliteStorageBackend } from '../providers/sqlite-storage-backend.js';
 
 /**
- * The storage backends storydesk can open, by id; the first is the default. A new backend is one folder
- * under src/providers exporting a `StorageBackend`, plus one line here.
+ * The storage backend the configuration selects. A new backend is one folder under src/providers exporting a
+ * `StorageBackend` (passing test/contracts), plus one line here, e.g.
+ * `if (env.DATABASE_URL) return postgresStorageBackend(env.DATABASE_URL);`.
+ * @default SQLite + hnswlib in the data directory
  */
-export const storageBackends: readonly StorageBackend[] = [sqliteStorageBackend];
-
-/** The default storage backend (SQLite + hnswlib). */
-export const defaultStorageBackend: StorageBackend = sqliteStorageBackend;
+export function storageBackendFor(_env: Env): StorageBackend {
+  return sqliteStorageBackend;
+}
