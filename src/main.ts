@@ -7,6 +7,8 @@ import { createCommandRegistry } from './channels/create-command-registry.js';
 import { startChannels } from './channels/start-channels.js';
 import { runTerminalChat } from './channels/terminal/terminal-chat.js';
 import { loadConfig } from './config/load-config.js';
+import { describeError } from './app/describe-error.js';
+import { debugEnabled } from './config/debug-enabled.js';
 import { createStoryScheduling } from './scheduler/story-scheduling.js';
 
 /**
@@ -25,6 +27,12 @@ async function main(): Promise<void> {
   const scheduling = createStoryScheduling({ storydesk, env, logger, sinks: createDigestSinks(env) });
   if (scheduling.enabled) await scheduling.start();
 
+  // A CLI ingest on the same folder saves a new index: pick it up between questions, without a restart.
+  const refresher = setInterval(() => {
+    storydesk.refresh().catch((error: unknown) => logger.warn({ err: error }, 'Reloading the vector index failed; still answering from the one loaded.'));
+  }, 2000);
+  refresher.unref();
+
   const registry = registerStoryCommands(createCommandRegistry(), scheduling);
   const channels = await startChannels({ env, assistant: storydesk, registry, logger });
   if (channels.configured.length === 0) {
@@ -38,11 +46,12 @@ async function main(): Promise<void> {
     });
     await channels.stop();
   }
+  clearInterval(refresher);
   scheduling.close();
   storydesk.close();
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`storydesk: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`storydesk: ${describeError(error, debugEnabled())}\n`);
   process.exitCode = 1;
 });

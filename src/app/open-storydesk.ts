@@ -8,14 +8,19 @@ import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
 import { loadStanceClassifier } from '../disputes/stance-classifier.js';
 import { isLlmConfigured } from '../config/is-llm-configured.js';
+import { removeIndexLeftovers } from '../providers/hnsw-vector-index.js';
 import { openConsistentIndex } from '../providers/index-consistency.js';
 import { SqliteArticleStore } from '../providers/sqlite-article-store.js';
+import { WriteLock, type WriteLockHolder } from '../providers/write-lock.js';
+import { UserFacingError } from '../core/errors.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
 import { reembedStore } from './reembed-store.js';
 import type { Logger } from './logger.js';
 import { Storydesk } from './storydesk.js';
 import { createEmbedder } from './create-embedder.js';
+import { LiveVectorIndex } from './live-vector-index.js';
+import { WriteSessions } from './write-sessions.js';
 
 export interface OpenStorydeskOptions {
   dataDir: string;
@@ -32,6 +37,20 @@ export interface OpenStorydeskOptions {
   stories?: boolean;
   /** Reports re-embedding progress when the embedder changed. */
   onReembedProgress?: (done: number, total: number) => void;
+  /**
+   * `reader` (ask, search) never waits for the data folder's write lock and writes nothing while another
+   * process holds it; `writer` takes the lock for each write (waiting, or failing per `waitForWriter`).
+   * @default 'writer'
+   */
+  role?: 'reader' | 'writer';
+  /** A writer that finds another process writing queues behind it (true) or fails with `STORE_LOCKED`. @default true */
+  waitForWriter?: boolean;
+  /** Take the write lock at open and keep it until `close` (a CLI ingest), rather than per write. @default false */
+  holdWriteLock?: boolean;
+  /** How this process is named in the lock file, for the message another process shows. @default the command line */
+  command?: string;
+  /** Called when a write waits for another process, with who holds the lock. */
+  onWaitForWriter?: (holder: WriteLockHolder) => void;
 }
 
 /**
@@ -41,16 +60,45 @@ export interface OpenStorydeskOptions {
 export async function openStorydesk(options: OpenStorydeskOptions): Promise<Storydesk> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const lock = new WriteLock(join(dataDir, 'write.lock'), options.command ?? defaultCommand());
+  const role = options.role ?? 'writer';
+  const wait = options.waitForWriter ?? true;
+  const onWait = options.onWaitForWriter;
+  // Start-up may write (repair the index, re-embed, assign stories): a writer does it under the lock, a
+  // reader only when no one else is writing, else it reads what is saved.
+  if (role === 'writer') await lock.acquire({ wait, ...(onWait ? { onWait } : {}) });
+  else lock.tryAcquire();
+  try {
+    const storydesk = await openWith(options, dataDir, lock, wait);
+    if (!options.holdWriteLock) lock.release();
+    return storydesk;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openWith(options: OpenStorydeskOptions, dataDir: string, lock: WriteLock, wait: boolean): Promise<Storydesk> {
+  const writable = lock.held;
   const store: ArticleStore = SqliteArticleStore.open(join(dataDir, 'storydesk.sqlite'));
   const embedder = options.embedder ?? (await createEmbedder(options.env));
   const indexPath = join(dataDir, 'passages.hnsw');
+  if (writable) removeIndexLeftovers(indexPath);
 
   // The marker file survives a crash half-way through re-embedding, so the next start finishes the job.
   const reembedMarker = join(dataDir, 'reembed-pending');
   const previous = store.getEmbedderInfo();
   const changed = previous !== null && (previous.id !== embedder.id || previous.dimension !== embedder.dimension);
-  store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
-  if ((changed || existsSync(reembedMarker)) && store.counts().passages > 0) {
+  const reembed = (changed || existsSync(reembedMarker)) && store.counts().passages > 0;
+  if (!writable && reembed) {
+    store.close();
+    throw new UserFacingError(
+      'store_reembedding',
+      `The store in ${dataDir} must be re-embedded for ${embedder.id}, and another process is writing to it; try again when it has finished.`,
+    );
+  }
+  if (writable && (previous === null || changed)) store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
+  if (reembed) {
     writeFileSync(reembedMarker, embedder.id);
     options.logger.warn(
       { from: previous?.id, to: embedder.id },
@@ -61,7 +109,7 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   }
 
   // The index file (200 MB at 10,000 articles) is read on the thread pool while the rest is set up.
-  const indexReady = openConsistentIndex(store, indexPath, embedder.dimension);
+  const indexReady = openConsistentIndex(store, indexPath, embedder.dimension, { readOnly: !writable });
   indexReady.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
 
   // The OpenAI SDK is loaded only when a model is configured, to keep start-up fast offline.
@@ -78,7 +126,7 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   // Stories share the database file; the catch-up assigns articles stored before stories existed (or missed).
   let stories: StoryService | undefined;
   // After an embedder change the stories are re-profiled now, whatever the caller needs, so no old vectors linger.
-  if (options.stories !== false || changed) {
+  if (options.stories !== false || (changed && writable)) {
     // Loaded only here, so a question or search does not load the clustering code.
     const [{ StoryService }, { SqliteStoryStore }, { SqliteClaimStore }] = await Promise.all([
       import('../stories/story-service.js'),
@@ -93,12 +141,24 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
       embedder,
       stanceClassifier: stance,
     });
-    await stories.sync({ reprofileAll: changed });
+    // Only the writer assigns; a reader sees the stories as the writer leaves them.
+    if (writable) await stories.sync({ reprofileAll: changed });
   }
 
   const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance });
-  const { index, repaired, reason } = await indexReady;
-  if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
+  const { index: opened, repaired, reason } = await indexReady;
+  if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was repaired from the stored vectors.');
+  const index = new LiveVectorIndex(opened);
+  const sessions = new WriteSessions({
+    lock,
+    index,
+    store,
+    indexPath,
+    dimension: embedder.dimension,
+    logger: options.logger,
+    wait,
+    ...(options.onWaitForWriter ? { onWait: options.onWaitForWriter } : {}),
+  });
   const generator = options.generator ?? (llm ? llm.createLlmGenerator(options.env, extractive) : extractive);
   const rewriteQuestion = llm ? llm.followUpRewriter(options.env) : undefined;
   return new Storydesk({
@@ -108,7 +168,16 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
     retriever: new HybridRetriever(store, index, embedder),
     generator,
     maxQuestionChars: options.env.STORYDESK_MAX_QUESTION_CHARS,
+    sessions,
+    checkpointSeconds: options.env.STORYDESK_CHECKPOINT_SECONDS,
     ...(stories ? { stories } : {}),
     ...(rewriteQuestion ? { rewriteQuestion } : {}),
   });
+}
+
+/** `storydesk <command line>`, as another process's lock message shows it. */
+function defaultCommand(): string {
+  const script = process.argv[1] ?? '';
+  const name = script.endsWith('cli/main.ts') || script.endsWith('cli/main.js') ? 'storydesk' : script.endsWith('main.ts') || script.endsWith('main.js') ? 'storydesk bot' : 'storydesk';
+  return [name, ...process.argv.slice(2)].join(' ').slice(0, 200);
 }

@@ -12,6 +12,7 @@ import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriev
 import type { StoryService } from '../stories/story-service.js';
 import type { QuestionRewriter } from './follow-up-rewriter.js';
 import { standaloneQuestion } from './standalone-question.js';
+import type { WriteSessions } from './write-sessions.js';
 
 export interface StorydeskParts {
   store: ArticleStore;
@@ -24,6 +25,10 @@ export interface StorydeskParts {
   stories?: StoryService;
   /** Rewrites thread follow-ups into standalone questions (with a language model); a heuristic otherwise. */
   rewriteQuestion?: QuestionRewriter;
+  /** Coordinates writes with other processes on the same data folder; without it, writes go straight in. */
+  sessions?: WriteSessions;
+  /** Seconds between index saves during a long ingest, so a kill loses a bounded tail. @default 30 */
+  checkpointSeconds?: number;
 }
 
 /** Passages retrieved to answer a question. */
@@ -41,6 +46,8 @@ export class Storydesk implements Assistant {
   readonly stories: StoryService | undefined;
   readonly #maxQuestionChars: number;
   readonly #rewriteQuestion: QuestionRewriter | undefined;
+  readonly #sessions: WriteSessions | undefined;
+  readonly #checkpointSeconds: number;
 
   constructor(parts: StorydeskParts) {
     this.store = parts.store;
@@ -51,6 +58,21 @@ export class Storydesk implements Assistant {
     this.#maxQuestionChars = parts.maxQuestionChars;
     this.#rewriteQuestion = parts.rewriteQuestion;
     this.stories = parts.stories;
+    this.#sessions = parts.sessions;
+    this.#checkpointSeconds = parts.checkpointSeconds ?? 30;
+  }
+
+  /**
+   * Runs `task` as the data folder's only writer (see `WriteSessions`): waits for, or refuses, another
+   * process's write, and saves the index afterwards. Every change to the store and index goes through here.
+   */
+  write<T>(task: () => Promise<T>): Promise<T> {
+    return this.#sessions ? this.#sessions.write(task) : task();
+  }
+
+  /** Loads the index another process saved since this one last looked; true when it changed. */
+  refresh(): Promise<boolean> {
+    return this.#sessions ? this.#sessions.refresh() : Promise.resolve(false);
   }
 
   /** Indexes files and folders incrementally. */
@@ -61,7 +83,16 @@ export class Storydesk implements Assistant {
     const storyHooks = stories
       ? { onIndexed: (articles: Article[]) => stories.assign(articles), onRemoved: (ids: string[]) => stories.remove(ids) }
       : {};
-    return ingestCorpus(paths, { store: this.store, index: this.index, embedder: this.embedder, ...storyHooks, ...(onProgress ? { onProgress } : {}) });
+    return this.write(() =>
+      ingestCorpus(paths, {
+        store: this.store,
+        index: this.index,
+        embedder: this.embedder,
+        checkpointMs: this.#checkpointSeconds * 1000,
+        ...storyHooks,
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    );
   }
 
   /** Ranked passages for a query. */
@@ -104,7 +135,8 @@ export class Storydesk implements Assistant {
   }
 
   close(): void {
-    this.index.save();
+    if (this.#sessions) this.#sessions.close();
+    else this.index.save();
     this.stories?.close();
     this.store.close();
   }

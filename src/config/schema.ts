@@ -18,6 +18,8 @@ export const envSchema = z.object({
   EMBEDDINGS_PROVIDER: z.enum(['local', 'openai']).default('local'),
   EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),
   EMBEDDINGS_BATCH_SIZE: z.coerce.number().int().positive().default(64),
+  /** Seconds between vector index saves during a long ingest: a killed ingest loses at most this tail. */
+  STORYDESK_CHECKPOINT_SECONDS: z.coerce.number().positive().default(30),
   /** Maximum question length in characters; longer questions are refused with a clear message. */
   STORYDESK_MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(1000),
 
