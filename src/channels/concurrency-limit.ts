@@ -1,3 +1,5 @@
+import { yieldToEventLoop } from './yield-to-event-loop.js';
+
 /**
  * Runs at most `max` tasks at once and queues the rest in arrival order. Answering is CPU-bound on a
  * small machine; fifty simultaneous mentions should queue, not fifty-way thrash.
@@ -13,6 +15,8 @@ export class ConcurrencyLimit {
     if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running += 1;
     try {
+      // Acknowledgements queued by other events go out before this task's CPU-bound work starts.
+      await yieldToEventLoop();
       return await task();
     } finally {
       this.running -= 1;
