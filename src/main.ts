@@ -47,6 +47,9 @@ async function main(): Promise<void> {
     await channels.stop();
   }
   clearInterval(refresher);
+  // A feed poll still writing would otherwise find its database closed under it.
+  scheduling.feedPoller?.stop();
+  await scheduling.feedPoller?.settled();
   scheduling.close();
   storydesk.close();
 }

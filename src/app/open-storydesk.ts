@@ -38,8 +38,8 @@ export interface OpenStorydeskOptions {
   /** Reports re-embedding progress when the embedder changed. */
   onReembedProgress?: (done: number, total: number) => void;
   /**
-   * `reader` (ask, search) never waits for the data folder's write lock and writes nothing while another
-   * process holds it; `writer` takes the lock for each write (waiting, or failing per `waitForWriter`).
+   * `reader` (ask, search) never takes the data folder's write lock and writes nothing: it answers from the
+   * index as last saved. `writer` takes the lock for each write (waiting, or failing per `waitForWriter`).
    * @default 'writer'
    */
   role?: 'reader' | 'writer';
@@ -64,10 +64,9 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
   const role = options.role ?? 'writer';
   const wait = options.waitForWriter ?? true;
   const onWait = options.onWaitForWriter;
-  // Start-up may write (repair the index, re-embed, assign stories): a writer does it under the lock, a
-  // reader only when no one else is writing, else it reads what is saved.
+  // Start-up may write (repair the index, re-embed, assign stories): a writer does it under the lock; a reader
+  // never writes, and answers from the index as last saved (the next writer patches in what it lacks).
   if (role === 'writer') await lock.acquire({ wait, ...(onWait ? { onWait } : {}) });
-  else lock.tryAcquire();
   try {
     const storydesk = await openWith(options, dataDir, lock, wait);
     if (!options.holdWriteLock) lock.release();
@@ -94,7 +93,7 @@ async function openWith(options: OpenStorydeskOptions, dataDir: string, lock: Wr
     store.close();
     throw new UserFacingError(
       'store_reembedding',
-      `The store in ${dataDir} must be re-embedded for ${embedder.id}, and another process is writing to it; try again when it has finished.`,
+      `The store in ${dataDir} must be re-embedded for ${embedder.id} before it can answer: run ingest on it (or start the bot) once.`,
     );
   }
   if (writable && (previous === null || changed)) store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
