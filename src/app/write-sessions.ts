@@ -75,7 +75,7 @@ export class WriteSessions {
   async #catchUp(): Promise<void> {
     const { index, store, indexPath } = this.#options;
     const changedOnDisk = sidecarIdentity(indexPath) !== this.#known;
-    const stored = 'vectorPassageIds' in store && typeof store.vectorPassageIds === 'function' ? (store.vectorPassageIds as () => number[])() : store.passageIds();
+    const stored = hasVectorIds(store) ? store.vectorPassageIds() : store.passageIds();
     if (!changedOnDisk && !index.current.isReadOnly && labelsChecksum(index.labels()) === labelsChecksum(stored)) return;
     this.#adopt(await openConsistentIndex(store, indexPath, this.#options.dimension), 'write');
   }
@@ -111,6 +111,10 @@ export class WriteSessions {
     if (opened.repaired) logger.warn({ reason: opened.reason }, 'The vector index did not match the database; it was patched from the stored vectors.');
     else logger.info({ vectors: opened.index.count(), why }, 'Loaded the vector index another process saved');
   }
+}
+
+function hasVectorIds(store: object): store is { vectorPassageIds(): number[] } {
+  return typeof (store as { vectorPassageIds?: unknown }).vectorPassageIds === 'function';
 }
 
 /** Identity of the sidecar file (it is replaced on every save), or "missing". */
