@@ -1,0 +1,126 @@
+import type { EvidenceSentence } from './evidence-sentence.js';
+import type { QuestionIntent } from './question-intent.js';
+import { type EntitySpan, sentenceEntities } from './sentence-entities.js';
+
+/** The features the sentence ranker reads, in column order (the shipped weights depend on this order). */
+export const SENTENCE_FEATURES = [
+  'coverage',
+  'contextCoverage',
+  'previousCoverageGain',
+  'titleCoverage',
+  'passageRank',
+  'articleRank',
+  'fromContextPassage',
+  'positionInArticle',
+  'expectsDate',
+  'expectsQuantity',
+  'expectsPerson',
+  'expectsName',
+  'newTypedSpans',
+  'typedSpanNearTopic',
+  'novelty',
+  'restatesQuestion',
+  'termCount',
+  'opensWithReference',
+  'hasQuotation',
+  'bestCoverageGap',
+] as const;
+
+/** A candidate sentence with what the ranker and the reply need to know about it. */
+export interface CandidateSentence {
+  sentence: EvidenceSentence;
+  /** The sentence before it in its article, when it was retrieved (the antecedent of "They…"). */
+  previous: EvidenceSentence | undefined;
+  coverage: number;
+  contextCoverage: number;
+  /** Spans of the expected kind that the question does not already say, nearest to the topic words first. */
+  answerSpans: EntitySpan[];
+  features: number[];
+}
+
+/** How much of the question's topic a set of terms covers, by term weight (0..1). */
+export type TopicCoverage = (terms: ReadonlySet<string>) => number;
+
+/** What the features of one question's candidates are computed from. */
+export interface FeatureContext {
+  intent: QuestionIntent;
+  coverage: TopicCoverage;
+  /** Terms of each article's title and retrieved passages. */
+  contextTerms: Map<string, Set<string>>;
+  titleTerms: Map<string, Set<string>>;
+  /** Rank of each article by its first retrieved passage (0 = best). */
+  articleRank: Map<string, number>;
+  topicTerms: ReadonlySet<string>;
+}
+
+/** A sentence that leans on the one before: a pronoun, or a description in place of a name ("The acclaimed comedy…"). */
+export const OPENS_WITH_REFERENCE = /^\W*(?:they|he|she|it|its|their|them|his|her|this|these|those|that|both|the (?:latter|former)|the\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*\s+(?:is|was|are|were|has|had|will|would|said|says|won|became|made|took)\b)/i;
+
+/** Typed spans of the expected kind that say something the question does not. */
+function newSpans(entities: EntitySpan[], intent: QuestionIntent, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): EntitySpan[] {
+  if (intent.expected === null) return [];
+  const kind = intent.expected === 'person' ? 'name' : intent.expected;
+  return entities.filter((span) => span.kind === kind && termsOf(span.text).some((term) => !asked.has(term)));
+}
+
+/** Distance in characters from a span to the nearest word of the sentence that the question also uses. */
+function distanceToTopic(span: EntitySpan, text: string, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): number {
+  let best = text.length;
+  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    if (!termsOf(match[0]).some((term) => asked.has(term))) continue;
+    const at = match.index ?? 0;
+    const distance = at >= span.end ? at - span.end : span.start >= at + match[0].length ? span.start - at - match[0].length : 0;
+    best = Math.min(best, distance);
+  }
+  return best;
+}
+
+/** The ranker's features for one candidate sentence. `bestCoverage` is the highest coverage of any candidate. */
+export function candidateFeatures(
+  sentence: EvidenceSentence,
+  previous: EvidenceSentence | undefined,
+  context: FeatureContext,
+  bestCoverage: number,
+  termsOf: (text: string) => string[],
+): CandidateSentence {
+  const { intent, coverage: cover } = context;
+  const coverage = cover(sentence.terms);
+  const contextCoverage = cover(new Set([...sentence.terms, ...(context.contextTerms.get(sentence.article.id) ?? [])]));
+  const withPrevious = previous ? cover(new Set([...sentence.terms, ...previous.terms])) : coverage;
+  const titleCoverage = cover(context.titleTerms.get(sentence.article.id) ?? new Set());
+  const entities = intent.expected === null ? [] : sentenceEntities(sentence.text);
+  const spans = newSpans(entities, intent, context.topicTerms, termsOf)
+    .map((span) => ({ span, distance: distanceToTopic(span, sentence.text, context.topicTerms, termsOf) }))
+    .sort((a, b) => a.distance - b.distance);
+  const nearest = spans[0]?.distance ?? sentence.text.length;
+  const sentenceTerms = [...sentence.terms];
+  const novelty = sentenceTerms.length === 0 ? 0 : sentenceTerms.filter((term) => !context.topicTerms.has(term)).length / sentenceTerms.length;
+  const features = [
+    coverage,
+    contextCoverage,
+    withPrevious - coverage,
+    titleCoverage,
+    Math.min(sentence.passageRank, 20),
+    Math.min(context.articleRank.get(sentence.article.id) ?? 20, 20),
+    sentence.contextOnly ? 1 : 0,
+    Math.min(sentencePosition(sentence), 100),
+    intent.expected === 'date' ? 1 : 0,
+    intent.expected === 'quantity' ? 1 : 0,
+    intent.expected === 'person' ? 1 : 0,
+    intent.expected === 'name' ? 1 : 0,
+    Math.min(spans.length, 5),
+    spans.length === 0 ? 0 : 1 / (1 + nearest / 20),
+    novelty,
+    coverage >= 0.6 && spans.length === 0 && novelty < 0.5 ? 1 : 0,
+    Math.min(sentenceTerms.length, 60),
+    OPENS_WITH_REFERENCE.test(sentence.text) ? 1 : 0,
+    /[“"]/.test(sentence.text) ? 1 : 0,
+    bestCoverage - coverage,
+  ];
+  return { sentence, previous, coverage, contextCoverage, answerSpans: spans.map((item) => item.span), features };
+}
+
+/** A rough index of the sentence within its article: passages are about a paragraph, so ordinal × 5 + index. */
+function sentencePosition(sentence: EvidenceSentence): number {
+  return Math.floor(sentence.order / 1000) * 5 + (sentence.order % 1000);
+}
