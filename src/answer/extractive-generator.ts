@@ -2,6 +2,7 @@ import type { Answer, Confirmation, Dispute, LeadAnswer, Statement } from '../co
 import type { GenerateRequest, Generator } from '../core/generator.js';
 import type { StanceClassifier } from '../core/stance.js';
 import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
+import { answerabilityFeatures } from './answerability.js';
 import { CitationBook } from './citation-book.js';
 import { cleanQuestion } from './clean-question.js';
 import { composeAnswerText } from './compose-answer-text.js';
@@ -70,7 +71,8 @@ export class ExtractiveGenerator implements Generator {
     // topic answers it, whatever the ranker's confidence.
     const typedAnswer = best.answerSpans.length > 0 && best.contextCoverage >= gate.typedAnswerCoverage;
     if (!typedAnswer && best.contextCoverage < gate.minContextCoverage) return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
-    if (!typedAnswer && best.probability < gate.minProbability) return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
+    const answerability = ranker.answerability(answerabilityFeatures(question, intent, ranked, request));
+    if (!typedAnswer && answerability < gate.minAnswerability) return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
 
     const chosen = this.#choose(ranked);
     const claims = chosen.map((item) => item.sentence);
@@ -85,7 +87,7 @@ export class ExtractiveGenerator implements Generator {
     const disputes: Dispute[] = [];
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
-    const leadSpan = intent.aboutDispute ? undefined : best.answerSpans[0];
+    const leadSpan = intent.aboutDispute || best.probability < gate.minLeadProbability ? undefined : best.answerSpans[0];
     if (leadSpan) lead = spanLead(leadSpan, book.cite(best.sentence));
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.

@@ -1,7 +1,7 @@
 import type { Dispute, DisputeKind, LeadAnswer } from '../core/answer.js';
 import type { EntitySpan } from './sentence-entities.js';
 
-const KIND_VERB: Record<DisputeKind, string> = { denied: 'Denied', contradicted: 'Contradicted', unverified: 'Not verified' };
+const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 'Denied', contradicted: 'Contradicted' };
 
 /** "Oklahoma City Thunder [1]": the span that answers the question, cited to the sentence it was cut from. */
 export function spanLead(span: EntitySpan, citation: number): LeadAnswer {
@@ -10,7 +10,7 @@ export function spanLead(span: EntitySpan, citation: number): LeadAnswer {
 
 /**
  * For a question about a dispute, who holds the other side: "Denied by Michael Hughes, a TikTok spokesperson;
- * not verified by another source", citing each counter-statement. Undefined when the evidence disputes nothing.
+ * a source could not verify it", citing each counter-statement. Undefined when the evidence disputes nothing.
  */
 export function disputeLead(disputes: Dispute[]): LeadAnswer | undefined {
   if (disputes.length === 0) return undefined;
@@ -20,11 +20,12 @@ export function disputeLead(disputes: Dispute[]): LeadAnswer | undefined {
   const parts: string[] = [];
   const citations: number[] = [];
   for (const dispute of sorted) {
-    const part = `${KIND_VERB[dispute.kind]}${dispute.disputedBy ? ` by ${dispute.disputedBy}` : ''}`;
+    // "Not verified by" would name whoever reported the claim; the source that could not confirm it is often unnamed.
+    const part = dispute.kind === 'unverified' ? 'a source could not verify it' : `${KIND_VERB[dispute.kind]}${dispute.disputedBy ? ` by ${dispute.disputedBy}` : ''}`;
     if (parts.includes(part) || parts.length >= 2) continue;
     parts.push(part);
     citations.push(...dispute.counterCitations.filter((n) => !citations.includes(n)));
   }
-  const text = parts.map((part, index) => (index === 0 ? part : part.charAt(0).toLowerCase() + part.slice(1))).join('; ');
+  const text = parts.map((part, index) => (index === 0 ? part.charAt(0).toUpperCase() + part.slice(1) : part.charAt(0).toLowerCase() + part.slice(1))).join('; ');
   return { text, citations };
 }

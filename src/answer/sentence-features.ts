@@ -33,6 +33,8 @@ export interface CandidateSentence {
   previous: EvidenceSentence | undefined;
   coverage: number;
   contextCoverage: number;
+  /** Terms of the sentence's article title and retrieved passages. */
+  contextTerms: ReadonlySet<string>;
   /** Spans of the expected kind that the question does not already say, nearest to the topic words first. */
   answerSpans: EntitySpan[];
   features: number[];
@@ -56,20 +58,31 @@ export interface FeatureContext {
 /** A sentence that leans on the one before: a pronoun, or a description in place of a name ("The acclaimed comedy…"). */
 export const OPENS_WITH_REFERENCE = /^\W*(?:they|he|she|it|its|their|them|his|her|this|these|those|that|both|the (?:latter|former)|the\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*\s+(?:is|was|are|were|has|had|will|would|said|says|won|became|made|took)\b)/i;
 
+/** A news dateline ("WASHINGTON —", "NASHVILLE, Tenn. –", "KIEV, Ukraine (AP) —"): where the story was filed, never an answer. */
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L}. ]{2,20})?(?:\s*\([^)]{1,20}\))?\s*[—–-]\s/u;
+
 /** Typed spans of the expected kind that say something the question does not. */
-function newSpans(entities: EntitySpan[], intent: QuestionIntent, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): EntitySpan[] {
+function newSpans(text: string, entities: EntitySpan[], intent: QuestionIntent, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): EntitySpan[] {
   if (intent.expected === null) return [];
   const kind = intent.expected === 'person' ? 'name' : intent.expected;
-  return entities.filter((span) => span.kind === kind && termsOf(span.text).some((term) => !asked.has(term)));
+  const datelineEnd = text.match(DATELINE)?.[0].length ?? 0;
+  return entities.filter((span) => span.kind === kind && span.start >= datelineEnd && termsOf(span.text).some((term) => !asked.has(term)));
 }
 
-/** Distance in characters from a span to the nearest word of the sentence that the question also uses. */
-function distanceToTopic(span: EntitySpan, text: string, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): number {
-  let best = text.length;
+/** The words of a sentence that the question also uses, with their offsets (stemmed once per sentence). */
+function topicWordSpans(text: string, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-    if (!termsOf(match[0]).some((term) => asked.has(term))) continue;
-    const at = match.index ?? 0;
-    const distance = at >= span.end ? at - span.end : span.start >= at + match[0].length ? span.start - at - match[0].length : 0;
+    if (termsOf(match[0]).some((term) => asked.has(term))) found.push({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  }
+  return found;
+}
+
+/** Distance in characters from a span to the nearest of the given words. */
+function distanceTo(span: EntitySpan, words: { start: number; end: number }[], fallback: number): number {
+  let best = fallback;
+  for (const word of words) {
+    const distance = word.start >= span.end ? word.start - span.end : span.start >= word.end ? span.start - word.end : 0;
     best = Math.min(best, distance);
   }
   return best;
@@ -85,12 +98,15 @@ export function candidateFeatures(
 ): CandidateSentence {
   const { intent, coverage: cover } = context;
   const coverage = cover(sentence.terms);
-  const contextCoverage = cover(new Set([...sentence.terms, ...(context.contextTerms.get(sentence.article.id) ?? [])]));
+  const contextTerms = context.contextTerms.get(sentence.article.id) ?? new Set<string>();
+  const contextCoverage = cover(new Set([...sentence.terms, ...contextTerms]));
   const withPrevious = previous ? cover(new Set([...sentence.terms, ...previous.terms])) : coverage;
   const titleCoverage = cover(context.titleTerms.get(sentence.article.id) ?? new Set());
   const entities = intent.expected === null ? [] : sentenceEntities(sentence.text);
-  const spans = newSpans(entities, intent, context.topicTerms, termsOf)
-    .map((span) => ({ span, distance: distanceToTopic(span, sentence.text, context.topicTerms, termsOf) }))
+  const found = newSpans(sentence.text, entities, intent, context.topicTerms, termsOf);
+  const topicWords = found.length > 0 ? topicWordSpans(sentence.text, context.topicTerms, termsOf) : [];
+  const spans = found
+    .map((span) => ({ span, distance: distanceTo(span, topicWords, sentence.text.length) }))
     .sort((a, b) => a.distance - b.distance);
   const nearest = spans[0]?.distance ?? sentence.text.length;
   const sentenceTerms = [...sentence.terms];
@@ -117,7 +133,7 @@ export function candidateFeatures(
     /[“"]/.test(sentence.text) ? 1 : 0,
     bestCoverage - coverage,
   ];
-  return { sentence, previous, coverage, contextCoverage, answerSpans: spans.map((item) => item.span), features };
+  return { sentence, previous, coverage, contextCoverage, contextTerms, answerSpans: spans.map((item) => item.span), features };
 }
 
 /** A rough index of the sentence within its article: passages are about a paragraph, so ordinal × 5 + index. */

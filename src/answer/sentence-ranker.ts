@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type BoostedTrees, predictTrees, type TreeNode } from '../disputes/boosted-trees.js';
+import { ANSWERABILITY_FEATURES } from './answerability.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
 
 /** Where the shipped ranker lives; rebuilt byte for byte by scripts/train-sentence-ranker.ts (see ranker/PROVENANCE.md). */
@@ -9,28 +10,38 @@ export const SENTENCE_RANKER_PATH = join(import.meta.dirname, 'ranker', 'sentenc
 
 /** When the answerer declines, calibrated on answerable and unanswerable development questions. */
 export interface AbstentionGate {
-  /** The best sentence's probability of holding the answer must reach this. */
-  minProbability: number;
+  /** The abstention model's probability that the articles answer the question must reach this. */
+  minAnswerability: number;
   /** Share of the question's topic weight that the best sentence with its article's retrieved text must cover. */
   minContextCoverage: number;
   /** A best sentence with a typed answer whose context covers this share of the topic is answered whatever the rest says. */
   typedAnswerCoverage: number;
+  /** The answer span leads the reply only when its sentence's probability of holding the answer reaches this. */
+  minLeadProbability: number;
 }
 
-/** A trained ranker: the boosted trees over {@link SENTENCE_FEATURES} and the gate calibrated with them. */
+/**
+ * A trained ranker: boosted trees over {@link SENTENCE_FEATURES} that score sentences, boosted trees over
+ * {@link ANSWERABILITY_FEATURES} that judge whether the question is answered at all, and the gate calibrated with them.
+ */
 export interface SentenceRankerModel {
   features: string[];
   trees: BoostedTrees;
+  answerabilityFeatures: string[];
+  answerability: BoostedTrees;
   gate: AbstentionGate;
 }
 
 const treeNode: z.ZodType<TreeNode> = z.lazy(() =>
   z.union([z.object({ leaf: z.number() }), z.object({ feature: z.number().int(), threshold: z.number(), left: treeNode, right: treeNode })]),
 );
+const treesSchema = z.object({ classes: z.array(z.string()), base: z.array(z.number()), trees: z.array(z.array(treeNode)) });
 const modelSchema = z.object({
   features: z.array(z.string()),
-  trees: z.object({ classes: z.array(z.string()), base: z.array(z.number()), trees: z.array(z.array(treeNode)) }),
-  gate: z.object({ minProbability: z.number(), minContextCoverage: z.number(), typedAnswerCoverage: z.number() }),
+  trees: treesSchema,
+  answerabilityFeatures: z.array(z.string()),
+  answerability: treesSchema,
+  gate: z.object({ minAnswerability: z.number(), minContextCoverage: z.number(), typedAnswerCoverage: z.number(), minLeadProbability: z.number() }),
 });
 
 /** Scores candidate sentences: the probability that a sentence holds the answer to the question. */
@@ -38,9 +49,13 @@ export class SentenceRanker {
   readonly model: SentenceRankerModel;
 
   constructor(model: SentenceRankerModel) {
-    const expected = SENTENCE_FEATURES.join(',');
-    if (model.features.join(',') !== expected) {
-      throw new Error(`The sentence ranker was trained on features [${model.features.join(', ')}], but the code computes [${expected}]; retrain it with scripts/train-sentence-ranker.ts.`);
+    for (const [trained, computed] of [
+      [model.features, SENTENCE_FEATURES],
+      [model.answerabilityFeatures, ANSWERABILITY_FEATURES],
+    ] as const) {
+      if (trained.join(',') !== computed.join(',')) {
+        throw new Error(`The sentence ranker was trained on features [${trained.join(', ')}], but the code computes [${computed.join(', ')}]; retrain it with scripts/train-sentence-ranker.ts.`);
+      }
     }
     this.model = model;
   }
@@ -48,6 +63,11 @@ export class SentenceRanker {
   /** Probability (0..1) that the sentence with these features holds the answer. */
   probability(features: readonly number[]): number {
     return predictTrees(this.model.trees, features)[1] ?? 0;
+  }
+
+  /** Probability (0..1) that the articles answer the question, from {@link ANSWERABILITY_FEATURES}. */
+  answerability(features: readonly number[]): number {
+    return predictTrees(this.model.answerability, features)[1] ?? 0;
   }
 }
 
