@@ -1,4 +1,3 @@
-import type { GenerateRequest } from '../core/generator.js';
 import { contentTerms } from '../text/terms.js';
 import type { QuestionIntent } from './question-intent.js';
 import type { RankedSentence } from './rank-sentences.js';
@@ -11,7 +10,6 @@ export const ANSWERABILITY_FEATURES = [
   'bestContextCoverage',
   'highestCoverage',
   'questionNamesFound',
-  'topPassageScore',
   'expectsSpan',
   'bestHasTypedSpan',
   'topicTermCount',
@@ -29,8 +27,12 @@ function questionNames(question: string): Set<string> {
   return names;
 }
 
-/** How a question's best candidates look as a whole: what the abstention model judges answerability from. */
-export function answerabilityFeatures(question: string, intent: QuestionIntent, ranked: RankedSentence[], request: GenerateRequest): number[] {
+/**
+ * How a question's best candidates look as a whole: what the abstention model judges answerability from.
+ * Only features that do not grow with the corpus (no retrieval scores), so a small newsroom corpus reads like
+ * the development one.
+ */
+export function answerabilityFeatures(question: string, intent: QuestionIntent, ranked: RankedSentence[]): number[] {
   const best = ranked[0];
   const names = questionNames(question);
   // The names the best three sentences, with their articles' retrieved text, mention.
@@ -47,7 +49,6 @@ export function answerabilityFeatures(question: string, intent: QuestionIntent, 
     best?.contextCoverage ?? 0,
     Math.max(0, ...ranked.map((item) => item.coverage)),
     namesFound,
-    request.evidence[0]?.score ?? 0,
     intent.expected === null ? 0 : 1,
     (best?.answerSpans.length ?? 0) > 0 ? 1 : 0,
     Math.min(intent.topicTerms.length, 20),

@@ -12,7 +12,20 @@ import { looksLikeInstruction } from './instruction-cues.js';
 import { disputeLead, spanLead } from './lead-answer.js';
 import { readQuestion } from './question-intent.js';
 import { type RankedSentence, rankSentences } from './rank-sentences.js';
+import { SENTENCE_FEATURES } from './sentence-features.js';
 import { type SentenceRanker, shippedSentenceRanker } from './sentence-ranker.js';
+
+/**
+ * The span of the best sentence leads the reply when that sentence, read with the one before it, covers this
+ * share of the question's topic: the span then stands next to the words the question asks about, not in a
+ * sentence about something else ("The repairs cost 4.2 million crowns" after the sentence naming the bridge).
+ */
+export const LEAD_COVERAGE = 0.5;
+
+/** Coverage of the question's topic by a sentence together with the sentence before it. */
+export function leadCoverage(candidate: RankedSentence): number {
+  return candidate.coverage + (candidate.features[SENTENCE_FEATURES.indexOf('previousCoverageGain')] ?? 0);
+}
 
 /** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus. */
 export type TermWeights = (question: string) => Map<string, number>;
@@ -71,8 +84,11 @@ export class ExtractiveGenerator implements Generator {
     // topic answers it, whatever the ranker's confidence.
     const typedAnswer = best.answerSpans.length > 0 && best.contextCoverage >= gate.typedAnswerCoverage;
     if (!typedAnswer && best.contextCoverage < gate.minContextCoverage) return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
-    const answerability = ranker.answerability(answerabilityFeatures(question, intent, ranked, request));
-    if (!typedAnswer && answerability < gate.minAnswerability) return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
+    // The abstention model was calibrated on questions that expect a name, a date or a number; yes/no, why and
+    // dispute questions are judged by the context gate alone.
+    if (intent.expected !== null && !typedAnswer && ranker.answerability(answerabilityFeatures(question, intent, ranked)) < gate.minAnswerability) {
+      return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
+    }
 
     const chosen = this.#choose(ranked);
     const claims = chosen.map((item) => item.sentence);
@@ -87,7 +103,7 @@ export class ExtractiveGenerator implements Generator {
     const disputes: Dispute[] = [];
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
-    const leadSpan = intent.aboutDispute || best.probability < gate.minLeadProbability ? undefined : best.answerSpans[0];
+    const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : best.answerSpans[0];
     if (leadSpan) lead = spanLead(leadSpan, book.cite(best.sentence));
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.

@@ -35,7 +35,7 @@ const DISPUTE_WORDS = new Set(
   contentTerms('deny denied denies denial dispute disputed disputes refute refuted reject rejected contradict contradicted contest contested question questioned push pushed back true really claim report story say said confirm confirmed verify verified anyone anybody someone publicly officially later'),
 );
 /** Words that ask for the kind of answer, not for a topic ("What is the name of…", "how many times"). */
-const FORM_WORDS = new Set(contentTerms('name named called title kind type number'));
+const FORM_WORDS = new Set(contentTerms('name named called kind type number'));
 
 /** Reads a question once: its expected span, its dispute intent and its topic terms. */
 export function readQuestion(question: string): QuestionIntent {

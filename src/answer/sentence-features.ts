@@ -56,17 +56,34 @@ export interface FeatureContext {
 }
 
 /** A sentence that leans on the one before: a pronoun, or a description in place of a name ("The acclaimed comedy…"). */
-export const OPENS_WITH_REFERENCE = /^\W*(?:they|he|she|it|its|their|them|his|her|this|these|those|that|both|the (?:latter|former)|the\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*\s+(?:is|was|are|were|has|had|will|would|said|says|won|became|made|took)\b)/i;
+export const OPENS_WITH_REFERENCE =
+  /^\W*(?:(?:They|He|She|It|Its|Their|Them|His|Her|This|These|Those|That|Both)\b|The (?:latter|former)\b|The\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*\s+(?:is|was|are|were|has|had|will|would|said|says|won|became|made|took)\b)/;
 
 /** A news dateline ("WASHINGTON —", "NASHVILLE, Tenn. –", "KIEV, Ukraine (AP) —"): where the story was filed, never an answer. */
 const DATELINE = /^\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L}. ]{2,20})?(?:\s*\([^)]{1,20}\))?\s*[—–-]\s/u;
 
+const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
+
 /** Typed spans of the expected kind that say something the question does not. */
-function newSpans(text: string, entities: EntitySpan[], intent: QuestionIntent, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): EntitySpan[] {
+function newSpans(text: string, body: string, entities: EntitySpan[], intent: QuestionIntent, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): EntitySpan[] {
   if (intent.expected === null) return [];
   const kind = intent.expected === 'person' ? 'name' : intent.expected;
   const datelineEnd = text.match(DATELINE)?.[0].length ?? 0;
-  return entities.filter((span) => span.kind === kind && span.start >= datelineEnd && termsOf(span.text).some((term) => !asked.has(term)));
+  // A year read as a number or a duration ("since 2019") answers "when" too.
+  const ofKind = (span: EntitySpan): boolean => span.kind === kind || (kind === 'date' && span.kind === 'quantity' && YEAR.test(span.text));
+  return entities.filter(
+    (span) => ofKind(span) && span.start >= datelineEnd && termsOf(span.text).some((term) => !asked.has(term)) && !capitalisedOnlyAsOpener(span, text, body),
+  );
+}
+
+/**
+ * The tagger reads many capitalised sentence openers as proper nouns ("Crowds lined the harbour…"). A one-word
+ * name at the start of a sentence counts only when the article also writes it capitalised mid-sentence.
+ */
+function capitalisedOnlyAsOpener(span: EntitySpan, text: string, body: string): boolean {
+  if (span.kind !== 'name' || text.slice(0, span.start).trim() !== '' || /\s/.test(span.text)) return false;
+  const word = span.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return !new RegExp(`[\\p{Ll}\\p{N},;:’'"“]\\s+${word}\\b`, 'u').test(body);
 }
 
 /** The words of a sentence that the question also uses, with their offsets (stemmed once per sentence). */
@@ -103,7 +120,7 @@ export function candidateFeatures(
   const withPrevious = previous ? cover(new Set([...sentence.terms, ...previous.terms])) : coverage;
   const titleCoverage = cover(context.titleTerms.get(sentence.article.id) ?? new Set());
   const entities = intent.expected === null ? [] : sentenceEntities(sentence.text);
-  const found = newSpans(sentence.text, entities, intent, context.topicTerms, termsOf);
+  const found = newSpans(sentence.text, sentence.body, entities, intent, context.topicTerms, termsOf);
   const topicWords = found.length > 0 ? topicWordSpans(sentence.text, context.topicTerms, termsOf) : [];
   const spans = found
     .map((span) => ({ span, distance: distanceTo(span, topicWords, sentence.text.length) }))

@@ -16,8 +16,6 @@ export interface AbstentionGate {
   minContextCoverage: number;
   /** A best sentence with a typed answer whose context covers this share of the topic is answered whatever the rest says. */
   typedAnswerCoverage: number;
-  /** The answer span leads the reply only when its sentence's probability of holding the answer reaches this. */
-  minLeadProbability: number;
 }
 
 /**
@@ -41,7 +39,7 @@ const modelSchema = z.object({
   trees: treesSchema,
   answerabilityFeatures: z.array(z.string()),
   answerability: treesSchema,
-  gate: z.object({ minAnswerability: z.number(), minContextCoverage: z.number(), typedAnswerCoverage: z.number(), minLeadProbability: z.number() }),
+  gate: z.object({ minAnswerability: z.number(), minContextCoverage: z.number(), typedAnswerCoverage: z.number() }),
 });
 
 /** Scores candidate sentences: the probability that a sentence holds the answer to the question. */
