@@ -12,6 +12,7 @@ import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriev
 import type { StoryService } from '../stories/story-service.js';
 import type { QuestionRewriter } from './follow-up-rewriter.js';
 import { standaloneQuestion } from './standalone-question.js';
+import { cleanQuestion } from '../answer/clean-question.js';
 import type { WriteSessions } from './write-sessions.js';
 
 export interface StorydeskParts {
@@ -109,7 +110,8 @@ export class Storydesk implements Assistant {
 
   /** Retrieves the evidence for a question and the rest of its top articles (where denials usually sit). */
   async gatherEvidence(question: string, options: AskOptions = {}): Promise<GenerateRequest> {
-    const checked = this.#checkQuestion(question);
+    // Mentions, broadcasts, links and emoji are not words the articles could hold.
+    const checked = cleanQuestion(this.#checkQuestion(question)) || this.#checkQuestion(question);
     const history = options.history ?? [];
     const query = this.#rewriteQuestion && history.length > 0 ? await this.#rewriteQuestion(checked, history) : standaloneQuestion(checked, history);
     const hits = await this.retriever.search(query, { k: EVIDENCE_PASSAGES, ...(options.filters ? { filters: options.filters } : {}) });

@@ -45,8 +45,16 @@ export interface Confirmation {
   confirmedBy?: string;
 }
 
+/** The reply's first line: the answer itself (a name, a date, a number; who disputes a claim) with its sources. */
+export interface LeadAnswer {
+  text: string;
+  citations: number[];
+}
+
 export interface Answer {
   question: string;
+  /** The span that answers the question, stated before the supporting quotes (absent when no sentence holds one). */
+  lead?: LeadAnswer;
   /** The reply as plain text with [n] markers. */
   answer: string;
   abstained: boolean;
