@@ -10,7 +10,7 @@ import type { Stance, StanceClassifier } from '../src/core/stance.js';
 import { LexicalBaselineClassifier } from '../src/disputes/lexical-baseline.js';
 import { loadStanceClassifier } from '../src/disputes/stance-classifier.js';
 import { isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
-import { formatScores, type StanceScores, scoreStances } from '../src/disputes/stance-metrics.js';
+import { formatScores, type StanceScores, scoreStances } from './lib/stance-metrics.js';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.STORYDESK_SHARED_DATA ?? join(repoRoot, '..', 'shared', 'data'));

@@ -20,11 +20,11 @@ export interface ExtractiveGeneratorOptions {
   perArticle?: number;
   /** Share of the question's term weight the best sentence with its passage context must cover. @default 0.55 */
   minContextCoverage?: number;
-  /** Share the best single sentence must cover. @default 0.15 (thresholds tuned by scripts/tune-extractive.ts) */
+  /** Share the best single sentence must cover. @default 0.15 (thresholds tuned by research/tune-extractive.ts) */
   minSentenceCoverage?: number;
   /**
    * Score added to a sentence that holds what the question asks for and does not already say (a name for
-   * "which …", a number for "how many …"). @default 0.3 (tuned by scripts/tune-extractive.ts)
+   * "which …", a number for "how many …"). @default 0.3 (tuned by research/tune-extractive.ts)
    */
   answerTypeWeight?: number;
   termWeights?: TermWeights;
