@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseScriptArguments } from '../scripts/lib/script-arguments.js';
 import { createLocalEmbedder } from '../src/providers/embedders/create-local-embedder.js';
 import { articleEntities, normalised } from '../src/stories/article-profile.js';
 import { StoryClusterer } from '../src/stories/story-clusterer.js';
@@ -22,6 +23,11 @@ interface RtqaArticle {
   source: string | null;
   published: string | null;
 }
+
+// [joinThreshold [timeWeight]], positional; any option is a typo and stops the run.
+const {
+  positionals: [thresholdArgument, timeWeightArgument],
+} = parseScriptArguments({ allowPositionals: true, options: {} });
 
 const LEAD_CHARS = 600;
 
@@ -55,8 +61,8 @@ async function main(): Promise<void> {
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as RtqaArticle);
   const vectors = await leadVectors(articles);
-  const threshold = process.argv[2] ? Number(process.argv[2]) : undefined;
-  const timeWeight = process.argv[3] ? Number(process.argv[3]) : undefined;
+  const threshold = thresholdArgument !== undefined ? Number(thresholdArgument) : undefined;
+  const timeWeight = timeWeightArgument !== undefined ? Number(timeWeightArgument) : undefined;
   const clusterer = new StoryClusterer(vectors[0]?.length ?? 512, {
     ...(threshold !== undefined ? { joinThreshold: threshold } : {}),
     ...(timeWeight !== undefined ? { timeWeight } : {}),

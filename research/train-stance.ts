@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseScriptArguments } from '../scripts/lib/script-arguments.js';
 import type { Stance } from '../src/core/stance.js';
 import { type BoostOptions, readingColumns, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
 import { fitScaling, type TrainOptions, toInput, trainSoftmax } from '../src/disputes/softmax-model.js';
@@ -30,6 +31,18 @@ import { type SplitOverlap, splitOverlap } from './stance-split-check.js';
 import { PreparedTextCache } from '../src/disputes/stance-prepared-text.js';
 import { analyzeText } from '../src/disputes/stance-text.js';
 
+// Read first and strictly: a mistyped option stops here instead of starting a six-minute run.
+const { values: options } = parseScriptArguments({
+  options: {
+    /** A smaller grid and fewer rounds, for checking the script runs. */
+    quick: { type: 'boolean', default: false },
+    /** Cross-validate the shipped settings only; score no held-out pair; write nothing. */
+    fixed: { type: 'boolean', default: false },
+    /** Write the chosen settings' cross-validated predictions of the tuning pairs to this file (JSON lines). */
+    'dump-cv': { type: 'string' },
+  },
+});
+
 const HASH_SIZE = 8192;
 const FOLDS = 5;
 const dataDir = resolve(process.env.STORYDESK_SHARED_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data'));
@@ -37,8 +50,8 @@ if (!existsSync(join(dataDir, 'fnc1_stance_input.jsonl'))) {
   console.log(`Skipping: no stance data at ${dataDir} (expected ../shared/data/fnc1_stance_input.jsonl).`);
   process.exit(0);
 }
-const quick = process.argv.includes('--quick');
-const fixed = process.argv.includes('--fixed');
+const quick = options.quick;
+const fixed = options.fixed;
 /** The settings the last full run chose (PROVENANCE.md); `--fixed` tries a change at these only. */
 const SHIPPED: { disagreeWeight: number; body: Learner; headline: Learner; threshold: number } = {
   disagreeWeight: 1,
@@ -272,8 +285,7 @@ console.log(formatScores('train-CV Emergent (5 folds by claim)', chosen.scores.e
 // The chosen settings' cross-validated predictions (first fold assignment): per-cluster scores below, and `--dump-cv`.
 const chosenCvProbabilities = crossValidate(tuning, chosen.options, FOLD_SEEDS[0] ?? 0x12345);
 const chosenCv = chosenCvProbabilities.map((entry) => decide(entry, chosen.threshold));
-const dumpIndex = process.argv.indexOf('--dump-cv');
-const dumpPath = dumpIndex >= 0 ? process.argv[dumpIndex + 1] : undefined;
+const dumpPath = options['dump-cv'];
 if (dumpPath) {
   const rows = tuning.map((example, index) =>
     JSON.stringify({ id: example.pair.id, group: example.pair.group, label: example.pair.label, predicted: chosenCv[index], probabilities: chosenCvProbabilities[index] }),
