@@ -3,6 +3,7 @@ import { StorydeskError, UserFacingError } from '../core/errors.js';
 import { createCliContext } from './cli-context.js';
 import { registerAskCommand } from './commands/ask.js';
 import { registerDigestCommand } from './commands/digest.js';
+import { registerDiscordRegisterCommand } from './commands/discord-register.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerStanceCommand } from './commands/stance.js';
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<void> {
   registerStoriesCommands(program, context);
   registerDigestCommand(program, context);
   registerStanceCommand(program);
+  registerDiscordRegisterCommand(program, context);
   await program.parseAsync(argv);
 }
 
