@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalEmbedder } from '../../src/providers/embedders/create-local-embedder.js';
-import { loadUniversalSentenceEncoder } from './universal-sentence-encoder-embedder.js';
 import { describeEmbedderContract } from '../../test/providers/embedders/embedder.contract.js';
+import { loadUseEncoder } from '../lib/use-encoder.js';
+import { loadUniversalSentenceEncoder } from './universal-sentence-encoder-embedder.js';
 
 // Loaded once per file: about half a second each time.
 const loaded = loadUniversalSentenceEncoder();
@@ -15,8 +15,8 @@ describe('Universal Sentence Encoder lite', () => {
     expect(embedder.dimension).toBe(512);
   });
 
-  it('is what createLocalEmbedder builds for kind "use"', async () => {
-    const embedder = await createLocalEmbedder({ kind: 'use' });
+  it('is what the research scripts load by its computed path', async () => {
+    const embedder = await loadUseEncoder();
     expect(embedder.id).toBe('use-lite-512@1');
   });
 });
