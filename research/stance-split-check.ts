@@ -1,4 +1,4 @@
-import type { LabelledPair } from '../src/disputes/stance-dataset.js';
+import type { LabelledPair } from '../scripts/lib/stance-dataset.js';
 
 /** What a test split shares with its training split (see `splitOverlap`). */
 export interface SplitOverlap {

@@ -12,7 +12,7 @@
  * The pairs are material for learned weights only; no text is written into the repository.
  */
 import { join } from 'node:path';
-import { isHeldOut as isHeldOutStanceGroup } from '../src/disputes/stance-dataset.js';
+import { isHeldOut as isHeldOutStanceGroup } from '../scripts/lib/stance-dataset.js';
 import { chunkArticle, splitSentences } from './eval-embedder-corpus.js';
 import { readJsonlFile } from '../scripts/lib/read-jsonl-file.js';
 

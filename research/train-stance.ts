@@ -23,7 +23,7 @@ import {
   type StanceStages,
   toWeightsFile,
 } from '../src/disputes/stance-classifier.js';
-import { foldOf, isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
+import { foldOf, isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../scripts/lib/stance-dataset.js';
 import { DENSE_FEATURE_NAMES, type PairFeatures, pairFeatures, STAGE_ONE_FEATURES, STAGE_TWO_FEATURES } from '../src/disputes/stance-features.js';
 import { TermWeights } from '../src/disputes/stance-idf.js';
 import { fncScoreOnMix, formatScores, STANCES, type StanceScores, scoreStances } from '../scripts/lib/stance-metrics.js';
@@ -471,7 +471,7 @@ ${line('FNC-1 full set, shipped model (80% of it is training data)', fullScores.
 ${line('Emergent full set, shipped model (80% of it is training data)', fullScores.emergent)}
 
 The shipped weights are the model trained on the tuning groups only (the held-out row's model): the
-held-out groups (\`isHeldOut\` in \`src/disputes/stance-dataset.ts\`) were never seen in training or tuning,
+held-out groups (\`isHeldOut\` in \`scripts/lib/stance-dataset.ts\`) were never seen in training or tuning,
 so \`npm run eval:stance\` reproduces the held-out rows. The full-set rows mix training and held-out pairs.
 
 The held-out FNC-1 part is ${heldOutMix('fnc1')}; its related pairs are mostly \`discuss\`, which is why its

@@ -10,7 +10,7 @@ import { parseScriptArguments } from './lib/script-arguments.js';
 import type { Stance, StanceClassifier } from '../src/core/stance.js';
 import { LexicalBaselineClassifier } from '../src/disputes/lexical-baseline.js';
 import { loadStanceClassifier } from '../src/disputes/stance-classifier.js';
-import { isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
+import { isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from './lib/stance-dataset.js';
 import { formatScores, type StanceScores, scoreStances } from './lib/stance-metrics.js';
 
 const { values: options } = parseScriptArguments({

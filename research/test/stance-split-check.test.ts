@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stance } from '../../src/core/stance.js';
-import type { LabelledPair } from '../../src/disputes/stance-dataset.js';
+import type { LabelledPair } from '../../scripts/lib/stance-dataset.js';
 import { fncScoreOnMix, scoreStances } from '../../scripts/lib/stance-metrics.js';
 import { splitOverlap } from '../stance-split-check.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isHeldOutQuestion } from '../../scripts/lib/rtqa-split.js';
 import { sharedDataDir } from '../../scripts/lib/shared-data.js';
 import { loadTrainingPairs } from '../train-embedder-pairs.js';
-import { isHeldOut } from '../../src/disputes/stance-dataset.js';
+import { isHeldOut } from '../../scripts/lib/stance-dataset.js';
 
 const dataDir = sharedDataDir();
 if (dataDir === null) console.warn('Skipping the embedder training-pairs test: no development data at ../shared/data');

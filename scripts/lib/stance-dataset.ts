@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Stance } from '../core/stance.js';
+import type { Stance } from '../../src/core/stance.js';
 
 /**
  * Loads the development stance sets from `../shared/data` (FNC-1 and Emergent). Only scripts and
