@@ -12,7 +12,7 @@ const HAS_TIME = /\d{1,2}:\d{2}|T\d{2}/;
 /** An ISO-style date-time ("2024-09-30T23:30", "2024-09-30 23:30:15.5"). */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d/;
 /** The text ends in a zone: "Z", "+02:00", "-0400", "GMT", "UTC", "EDT", "GMT+0200". */
-const ENDS_IN_ZONE = /(?:\dZ|[+-]\d{2}(?::?\d{2})?|\b(?:GMT|UTC|UT|[ECMP][SD]T)(?:[+-]\d{2}:?\d{2})?)$/i;
+const ENDS_IN_ZONE = /(?:(?<=[\d\s])Z|[+-]\d{2}(?::?\d{2})?|\b(?:GMT|UTC|UT|[ECMP][SD]T)(?:[+-]\d{2}:?\d{2})?)$/i;
 
 /** A publication date as ISO (date-only values stay YYYY-MM-DD), or null when there is none or it is unreadable. */
 export function normalizePublished(value: unknown): string | null {
