@@ -15,7 +15,7 @@ import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
-import { isHeldOutQuestion } from './eval-embedder-corpus.js';
+import { isHeldOutQuestion } from './lib/rtqa-split.js';
 import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
 import { readJsonlFile } from './lib/read-jsonl-file.js';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const indexed = new Set(kept.map((record) => record.id));
   const strictQuestions = answerable.flatMap((question, index) => ((question.relevant_strict ?? []).some((id) => indexed.has(id)) ? [index] : []));
   const strictScores = new Map<RetrievalMode, RetrievalScores>();
-  // The same development / held-out split of the questions as scripts/eval-embedder.ts: settings are chosen
+  // The same development / held-out split of the questions as research/eval-embedder.ts: settings are chosen
   // on the development part only, and the held-out part confirms them (printed, not written to the docs).
   const splitLines: string[] = [];
   const scoreOf = (rankings: string[][], pick: (question: Question) => boolean): RetrievalScores => {
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     const held = scoreOf(rankings, (question) => isHeldOutQuestion(question.id));
     splitLines.push(`  ${mode}: MRR@10 dev ${dev.mrrAt10.toFixed(3)} (R@10 ${dev.recallAt10.toFixed(3)}), held-out ${held.mrrAt10.toFixed(3)} (R@10 ${held.recallAt10.toFixed(3)})`);
   }
-  console.log(`Retrieval by question split (dev / held-out as in scripts/eval-embedder.ts):\n${splitLines.join('\n')}`);
+  console.log(`Retrieval by question split (dev / held-out as in research/eval-embedder.ts):\n${splitLines.join('\n')}`);
 
   // Answers.
   let containsGold = 0;

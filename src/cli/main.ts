@@ -6,6 +6,7 @@ import { UsageError } from './usage-error.js';
 import { createCliContext } from './cli-context.js';
 import { registerAskCommand } from './commands/ask.js';
 import { registerDigestCommand } from './commands/digest.js';
+import { registerDiscordRegisterCommand } from './commands/discord-register.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerStanceCommand } from './commands/stance.js';
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<void> {
   registerStoriesCommands(program, context);
   registerDigestCommand(program, context);
   registerStanceCommand(program);
+  registerDiscordRegisterCommand(program, context);
   await program.parseAsync(argv);
 }
 

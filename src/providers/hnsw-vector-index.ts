@@ -66,7 +66,7 @@ export class HnswVectorIndex implements VectorIndex {
    * Candidate list size while building a new index. 64 builds the 60,000-passage benchmark index about twice as
    * fast as 100 (the insert worker was the ingest's critical path) at the same ANN recall@10: built as an
    * ingest builds it, strict recall at search ef 100 was 0.980-0.990 over three level-assignment draws with 64
-   * and 0.973-0.992 over four with 100 (scripts/bench-ann-sweep.ts; duplicate passages make it vary by draw).
+   * and 0.973-0.992 over four with 100 (research/bench-ann-sweep.ts; duplicate passages make it vary by draw).
    * LangChain's path builds with hnswlib-node's default of 200.
    */
   static readonly defaultEfConstruction = 64;

@@ -12,7 +12,7 @@ import { type StoryDisputeFindings, storyDisputes } from './story-disputes.js';
 import type { StoryHead, StoryMembership, StoryRecord } from './story-records.js';
 import { storyTimeline } from './story-timeline.js';
 import { storyTitle, titleNeedsFirstSentence } from './story-title.js';
-import type { StoryDetail, StoryDispute, StorySummary, TimelineEntry } from './story-view.js';
+import type { StoryDetail, StorySummary, TimelineEntry } from './story-view.js';
 
 export interface StoryServiceDependencies {
   store: ArticleStore;
