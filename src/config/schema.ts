@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkWebSettings, webSettingsShape } from './web-settings.js';
 
 const optionalString = z
   .string()
@@ -61,6 +62,9 @@ export const envSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   DIGEST_MISSED_WINDOW: z.enum(['post', 'skip']).default('post'),
-});
+
+  // --- Web UI (issue 19): story pages, /ask and /healthz; see src/config/web-settings.ts ---
+  ...webSettingsShape,
+}).superRefine(checkWebSettings);
 
 export type Env = z.infer<typeof envSchema>;
