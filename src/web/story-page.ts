@@ -24,10 +24,10 @@ function byWhom(who: string | undefined, quote: string): string {
   return who && !quote.includes(who) ? ` by ${who}` : '';
 }
 
-function counterBlock(counter: ClaimCounter): Html {
+function counterBlock(counter: ClaimCounter, claim: DisputedClaim): Html {
   return h`<div class="counter side-counter kind-${counter.kind}">
 <p class="side-label">${statusChip(counter.kind, byWhom(counter.disputedBy, counter.text))}</p>
-${quoted(counter.text, counter.citation)}
+${quoted(counter.text, counter.citation, claim.citation)}
 </div>`;
 }
 
@@ -37,12 +37,12 @@ function disputeCard(claim: DisputedClaim, index: number): Html {
 <h3 id="dispute-${index}">${statusChip(strongest)}<span class="visually-hidden"> claim ${index + 1}</span></h3>
 <div class="sides">
 <section class="side side-claim" aria-label="The claim">
-<p class="side-label">Claim</p>
+<p class="side-label side-heading">Claim</p>
 ${quoted(claim.claim, claim.citation)}
 </section>
 <section class="side" aria-label="The other side">
-<p class="side-label visually-hidden">The other side</p>
-${claim.counters.map(counterBlock)}
+<p class="side-label side-heading">The other side</p>
+${claim.counters.map((counter) => counterBlock(counter, claim))}
 </section>
 </div>
 </article></li>`;
@@ -52,8 +52,8 @@ function confirmationCard(confirmation: StoryConfirmation, index: number): Html 
   return h`<li><article class="card" aria-labelledby="confirmation-${index}">
 <h3 id="confirmation-${index}">${statusChip('confirmed', byWhom(confirmation.confirmedBy, confirmation.confirmation))}<span class="visually-hidden"> claim ${index + 1}</span></h3>
 <div class="sides">
-<section class="side side-claim" aria-label="The claim"><p class="side-label">Claim</p>${quoted(confirmation.claim, confirmation.claimCitation)}</section>
-<section class="side side-confirm" aria-label="The later report"><p class="side-label">Later report</p>${quoted(confirmation.confirmation, confirmation.confirmationCitation)}</section>
+<section class="side side-claim" aria-label="The claim"><p class="side-label side-heading">Claim</p>${quoted(confirmation.claim, confirmation.claimCitation)}</section>
+<section class="side side-confirm" aria-label="The later report"><p class="side-label side-heading">Later report</p>${quoted(confirmation.confirmation, confirmation.confirmationCitation, confirmation.claimCitation)}</section>
 </div>
 </article></li>`;
 }

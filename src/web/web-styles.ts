@@ -64,8 +64,10 @@ h3 { font-size: 1.05rem; margin: 0 0 0.35rem; line-height: 1.35; }
 figure { margin: 0; }
 .chart { display: block; width: 100%; height: auto; }
 .chart .bar { fill: var(--bar); }
-.chart .axis { stroke: var(--line); stroke-width: 1; }
-.chart .axis-label { fill: var(--muted); font-size: 11px; font-family: inherit; }
+.chart .axis { stroke: var(--line); stroke-width: 1; vector-effect: non-scaling-stroke; }
+.chart:not(.chart-compact) { height: 7.5rem; }
+.chart-peak, .chart-axis { margin: 0; font-size: 0.8rem; color: var(--muted); }
+.chart-axis { display: flex; justify-content: space-between; margin-top: 0.25rem; }
 figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.35rem; }
 blockquote { margin: 0.35rem 0; padding: 0.6rem 0.85rem; background: var(--quote); border-left: 4px solid var(--line); border-radius: 0 6px 6px 0; font-family: Georgia, "Times New Roman", serif; font-size: 1.02rem; }
 blockquote p { margin: 0; }
@@ -73,7 +75,9 @@ cite, .source { font-style: normal; font-size: 0.88rem; color: var(--muted); }
 .dispute-list, .timeline, .sources, .confirm-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.9rem; }
 .sides { display: grid; gap: 0.75rem; margin-top: 0.6rem; }
 @media (min-width: 48rem) { .sides { grid-template-columns: 1fr 1fr; align-items: start; } }
-.side-label { font-size: 0.78rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin: 0 0 0.15rem; }
+.side-label { font-size: 0.78rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin: 0 0 0.3rem; }
+.side-label .chip { text-transform: none; letter-spacing: normal; }
+.side-heading { border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
 .side-claim blockquote { border-left-color: var(--accent); }
 .side-counter blockquote { border-left-color: var(--denied-ink); }
 .side-counter.kind-unverified blockquote { border-left-color: var(--unverified-ink); }
@@ -84,7 +88,7 @@ cite, .source { font-style: normal; font-size: 0.88rem; color: var(--muted); }
 .timeline > li { position: relative; }
 .timeline > li::before { content: ""; position: absolute; left: -1.52rem; top: 0.45rem; width: 0.7rem; height: 0.7rem; border-radius: 50%; background: var(--card); border: 2px solid var(--accent); }
 .timeline .when { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; font-size: 0.9rem; }
-.timeline time { font-weight: 600; }
+.timeline .when time { font-weight: 600; }
 .answer p { margin: 0 0 0.75rem; }
 .answer .statement { margin: 0.75rem 0; }
 .markers a { text-decoration: none; font-size: 0.8em; vertical-align: super; line-height: 0; }
