@@ -11,12 +11,12 @@ function markers(numbers: readonly number[]): Html {
 
 function counterItem(dispute: Dispute): Html {
   const by = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? ` by ${dispute.disputedBy}` : '';
-  return h`<li>${statusChip(dispute.kind, by)} <q>${dispute.counter}</q>${markers(dispute.counterCitations)}</li>`;
+  return h`<li>${statusChip(dispute.kind, by)} <span class="quote-text">${dispute.counter}</span>${markers(dispute.counterCitations)}</li>`;
 }
 
 function confirmationItem(confirmation: Confirmation): Html {
   const by = confirmation.confirmedBy ? ` by ${confirmation.confirmedBy}` : '';
-  return h`<li>${statusChip('confirmed', by)} <q>${confirmation.confirmation}</q>${markers(confirmation.confirmationCitations)}</li>`;
+  return h`<li>${statusChip('confirmed', by)} <span class="quote-text">${confirmation.confirmation}</span>${markers(confirmation.confirmationCitations)}</li>`;
 }
 
 function flaggedStatement(statement: Statement, disputes: Dispute[], confirmations: Confirmation[]): Html {
@@ -58,7 +58,7 @@ export function answerView(answer: Answer): Html {
   endParagraph();
   // Disputes about claims the answer does not state word for word still deserve a mention.
   for (const dispute of answer.disputes.filter((item) => !shown.has(item))) {
-    blocks.push(h`<div class="statement card"><p>${statusChip('disputed')} <q>${dispute.claim}</q>${markers(dispute.claimCitations)}</p><ul class="counters">${counterItem(dispute)}</ul></div>`);
+    blocks.push(h`<div class="statement card"><p>${statusChip('disputed')} <span class="quote-text">${dispute.claim}</span>${markers(dispute.claimCitations)}</p><ul class="counters">${counterItem(dispute)}</ul></div>`);
   }
   return h`<div class="answer">${blocks}</div>`;
 }

@@ -23,6 +23,15 @@ export function chartSummary(data: ArticlesPerDay): string {
   return `${plural(dated, 'dated article')} over ${days} days; busiest ${when} (${busiest.count})${undated}.`;
 }
 
+/** The days a chart covers, short: "Mar 3 – Mar 5", "Sep 30", or "undated". */
+export function chartSpan(data: ArticlesPerDay): string {
+  const first = data.bars[0]?.day;
+  const last = data.bars.at(-1)?.day;
+  if (!first || !last) return 'undated';
+  const end = shortDay(new Date(Date.parse(`${last}T00:00:00Z`) + (data.daysPerBar - 1) * 86_400_000).toISOString().slice(0, 10));
+  return first === last && data.daysPerBar === 1 ? shortDay(first) : `${shortDay(first)} – ${end}`;
+}
+
 /**
  * Articles per day as an inline SVG bar chart (no script, no external file: it passes the page's strict
  * Content-Security-Policy). Colours come from the stylesheet; every bar has a tooltip with its day and count.

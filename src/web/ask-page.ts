@@ -34,7 +34,7 @@ export function askPage(base: string, view: AskView): Html {
     const storyLinks =
       stories.length > 0
         ? h`<nav aria-label="Stories in this answer"><ul class="story-links">${stories.map(
-            (story) => h`<li><a href="${storyPagePath(base, story.id)}">Full timeline: ${story.title}</a></li>`,
+            (story) => h`<li><a href="${storyPagePath(base, story.id)}"><span aria-hidden="true">→ </span>Full timeline: ${story.title}</a></li>`,
           )}</ul></nav>`
         : h``;
     body = h`<p class="meta"><span>Question</span></p>

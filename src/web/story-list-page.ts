@@ -1,5 +1,5 @@
 import type { StorySummary } from '../stories/story-view.js';
-import { articlesChart, chartSummary } from './articles-chart.js';
+import { articlesChart, chartSpan, chartSummary } from './articles-chart.js';
 import type { ArticlesPerDay } from './articles-per-day.js';
 import { type Html, h } from './html.js';
 import { page } from './layout.js';
@@ -32,7 +32,7 @@ function storyCard(item: ListedStory, index: number, base: string): Html {
 <h2 id="${headingId}"><a href="${storyPagePath(base, story.id)}">${story.title}</a></h2>
 <p class="meta"><span>${plural(story.articleIds.length, 'article')}</span><span>${outlets}</span><span>Updated <time datetime="${story.lastSeen ?? ''}">${readableSpan(story.lastSeen, story.lastSeen)}</time></span></p>
 ${badgeList(badges)}
-<figure>${articlesChart(perDay, { id: `chart-${index}`, compact: true })}<figcaption class="visually-hidden">${chartSummary(perDay)}</figcaption></figure>
+<figure>${articlesChart(perDay, { id: `chart-${index}`, compact: true })}<figcaption><span aria-hidden="true">${chartSpan(perDay)}</span><span class="visually-hidden">${chartSummary(perDay)}</span></figcaption></figure>
 </article></li>`;
 }
 

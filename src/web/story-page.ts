@@ -32,9 +32,10 @@ ${quoted(counter.text, counter.citation, claim.citation)}
 }
 
 function disputeCard(claim: DisputedClaim, index: number): Html {
-  const strongest = claim.counters[0]?.kind ?? 'unverified';
+  // The card's heading is the claim's status: each kind of counter it meets, strongest first.
+  const kinds = [...new Set(claim.counters.map((counter) => counter.kind))];
   return h`<li><article class="card dispute" aria-labelledby="dispute-${index}">
-<h3 id="dispute-${index}">${statusChip(strongest)}<span class="visually-hidden"> claim ${index + 1}</span></h3>
+<h3 id="dispute-${index}" class="dispute-status"><span class="visually-hidden">Claim ${index + 1}: </span>${kinds.map((kind) => statusChip(kind))}</h3>
 <div class="sides">
 <section class="side side-claim" aria-label="The claim">
 <p class="side-label side-heading">Claim</p>

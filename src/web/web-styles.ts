@@ -94,7 +94,12 @@ cite, .source { font-style: normal; font-size: 0.88rem; color: var(--muted); }
 .markers a { text-decoration: none; font-size: 0.8em; vertical-align: super; line-height: 0; }
 .counters { list-style: none; margin: 0.35rem 0 0 1rem; padding: 0; display: grid; gap: 0.5rem; }
 .notice { border-left: 4px solid var(--unverified-ink); background: var(--unverified-bg); color: var(--ink); padding: 0.5rem 0.8rem; border-radius: 0 6px 6px 0; }
-.story-links { margin: 0.75rem 0 0; padding-left: 1.1rem; }
+.story-links { list-style: none; margin: 0.9rem 0 0; padding: 0; display: grid; gap: 0.4rem; }
+.story-links a { display: inline-block; font-weight: 600; padding: 0.45rem 0.8rem; border: 1px solid var(--line); border-radius: 8px; background: var(--card); text-decoration: none; }
+.story-links a:hover { text-decoration: underline; }
+.quote-text { font-family: Georgia, "Times New Roman", serif; }
+.dispute-status { display: flex; flex-wrap: wrap; gap: 0.35rem; }
+.story-card figcaption { margin-top: 0.15rem; font-size: 0.78rem; text-align: center; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 1.25rem; }
 .empty { color: var(--muted); }
 .site-footer { max-width: 64rem; margin: 0 auto; padding: 0 1rem 2rem; color: var(--muted); font-size: 0.85rem; }
