@@ -6,6 +6,9 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127(?:\.\d{1,3}){3}$/.test(bare);
 }
 
+/** A blank value (`STORYDESK_WEB_PORT=` as copied from .env.example) means unset. */
+const blankAsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 const optionalTrimmed = z
   .string()
   .optional()
@@ -17,9 +20,9 @@ const optionalTrimmed = z
  */
 export const webSettingsShape = {
   /** Serve the read-only story pages on this port beside the bot; unset: no web UI. */
-  STORYDESK_WEB_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  STORYDESK_WEB_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65_535).optional()),
   /** Address the web UI listens on. @default 127.0.0.1 (this machine only) */
-  STORYDESK_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  STORYDESK_WEB_HOST: z.preprocess(blankAsUnset, z.string().trim().min(1).default('127.0.0.1')),
   /** Shared secret for the web UI; required when it listens beyond loopback. At least 16 characters. */
   STORYDESK_WEB_TOKEN: optionalTrimmed.pipe(z.string().min(16, 'use at least 16 characters (e.g. `openssl rand -hex 24`)').optional()),
   /** Where people reach the web UI (e.g. https://news.example.org/storydesk); chat answers and digests link to it. */

@@ -10,6 +10,14 @@ describe('web settings', () => {
     expect(env.STORYDESK_WEB_HOST).toBe('127.0.0.1');
   });
 
+  it('reads blank values, as copied from .env.example, as unset', () => {
+    const env = loadConfig({ STORYDESK_WEB_PORT: '', STORYDESK_WEB_HOST: '', STORYDESK_WEB_TOKEN: '', STORYDESK_PUBLIC_URL: '' });
+    expect(env.STORYDESK_WEB_PORT).toBeUndefined();
+    expect(env.STORYDESK_WEB_HOST).toBe('127.0.0.1');
+    expect(env.STORYDESK_WEB_TOKEN).toBeUndefined();
+    expect(env.STORYDESK_PUBLIC_URL).toBeUndefined();
+  });
+
   it('refuses to listen beyond loopback without a token, and says how to fix it', () => {
     expect(() => loadConfig({ STORYDESK_WEB_PORT: '8080', STORYDESK_WEB_HOST: '0.0.0.0' })).toThrow(/STORYDESK_WEB_TOKEN.*set STORYDESK_WEB_TOKEN/s);
     expect(loadConfig({ STORYDESK_WEB_PORT: '8080', STORYDESK_WEB_HOST: '0.0.0.0', STORYDESK_WEB_TOKEN: 'a'.repeat(24) }).STORYDESK_WEB_TOKEN).toBe('a'.repeat(24));
