@@ -8,6 +8,8 @@ export interface StoryReader {
   list(): StorySummary[];
   /** One story by its id with timeline, disputes and confirmations; null when there is no such story. */
   detail(storyId: string): Promise<StoryDetail | null>;
+  /** Only the disputed claims and confirmations of a story (what list badges need), without reading the list. */
+  findings(storyId: string): Promise<Pick<StoryDetail, 'disputedClaims' | 'confirmations'>>;
   /** The story an article belongs to. */
   storyOf(articleId: string): { id: string; title: string } | null;
   /** Published dates of articles (null when unknown), for the articles-per-day charts. */
@@ -22,6 +24,10 @@ export function storyReader(stories: StoryService, store: ArticleStore): StoryRe
     detail: async (storyId) => {
       const summary = stories.list().find((story) => story.id === storyId);
       return summary ? { ...summary, ...(await stories.timeline(storyId)) } : null;
+    },
+    findings: async (storyId) => {
+      const { disputedClaims, confirmations } = await stories.timeline(storyId);
+      return { disputedClaims, confirmations };
     },
     storyOf: (articleId) => stories.storyOf(articleId),
     publishedDates: (articleIds) => {

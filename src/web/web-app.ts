@@ -44,7 +44,7 @@ export function createWebApp(options: WebAppOptions): Hono {
   const pageSize = options.pageSize ?? 20;
   const { stories, logger } = options;
   const answers = new ConcurrencyLimit(options.maxConcurrentAnswers ?? 2);
-  const badges = new StoryBadgeCache((storyId) => stories.detail(storyId));
+  const badges = new StoryBadgeCache((storyId) => stories.findings(storyId));
   const app = new Hono();
 
   app.use(

@@ -6,6 +6,7 @@ import type { StoryReader } from '../../src/web/story-reader.js';
 export const emptyStories: StoryReader = {
   list: () => [],
   detail: async () => null,
+  findings: async () => ({ disputedClaims: [], confirmations: [] }),
   storyOf: () => null,
   publishedDates: (ids) => new Map(ids.map((id) => [id, null])),
 };

@@ -23,6 +23,7 @@ const reader: StoryReader = {
     const summary = SUMMARIES.find((story) => story.id === id);
     return summary ? { ...summary, timeline: [], disputes: [], disputedClaims: [], confirmations: [] } : null;
   },
+  findings: async () => ({ disputedClaims: [], confirmations: [] }),
   storyOf: () => null,
   publishedDates: (ids) => new Map(ids.map((id) => [id, '2031-03-03'])),
 };
