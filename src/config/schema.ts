@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { checkWebSettings, webSettingsShape } from './web-settings.js';
 
 const optionalString = z
   .string()
@@ -82,7 +83,10 @@ const envFields = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   DIGEST_MISSED_WINDOW: z.enum(['post', 'skip']).default('post'),
-});
+
+  // --- Web UI (issue 19): story pages, /ask and /healthz; see src/config/web-settings.ts ---
+  ...webSettingsShape,
+}).superRefine(checkWebSettings);
 
 /**
  * Every environment variable storydesk reads, with the settings that only work together checked together,

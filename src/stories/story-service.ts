@@ -165,6 +165,14 @@ export class StoryService {
     return this.#bestStoryForQuery(text);
   }
 
+  /** The story an article belongs to, with its current title; null when the article is in none. */
+  storyOf(articleId: string): { id: string; title: string } | null {
+    const storyId = this.#clusterer.storyIdOf(articleId);
+    if (storyId === undefined) return null;
+    const title = this.#titles.get(storyId)?.title ?? this.#deps.storyStore.getStory(storyId)?.title;
+    return title === undefined ? null : { id: storyId, title };
+  }
+
   /** A story's developments (one per article, by date, each quoted with its citation), disputes and confirmations. */
   async timeline(storyId: string): Promise<{ timeline: TimelineEntry[] } & StoryDisputeFindings> {
     const articleIds = [...(this.#clusterer.get(storyId)?.members.keys() ?? [])];
