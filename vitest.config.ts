@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Native addons (better-sqlite3, hnswlib) and the TF.js wasm backend are happiest in forked processes.
+    // research/test holds the tests of the research scripts that need no research install (research/README.md).
+    include: ['test/**/*.test.ts', 'research/test/**/*.test.ts'],
+    // Native addons (better-sqlite3, hnswlib) are happiest in forked processes.
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,21 +1,19 @@
 /**
  * The baselines, in their own process so they never count towards storydesk's peak RSS: exact brute-force
  * search over the stored vectors (the ground truth for our index's ANN recall, and a QPS to compare with), and
- * LangChain.js's HNSWLib store built from the same passages with the same embedder. Reads a data folder that
+ * with --langchain, LangChain.js's HNSWLib store built from the same passages with the same embedder. Reads a data folder that
  * bench-ours.ts filled. Prints one JSON object.
- * Usage: tsx scripts/bench-baselines.ts --data DIR [--questions FILE.json] [--langchain-runs 1] [--no-langchain]
+ * Usage: tsx scripts/bench-baselines.ts --data DIR [--questions FILE.json] [--langchain [--langchain-runs 1]]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Document } from '@langchain/core/documents';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { annRecall } from './lib/ann-recall.js';
 import { benchmarkQuestions } from './lib/benchmark-questions.js';
 import { exactNeighbours, normalised, vectorMatrix } from './lib/exact-search.js';
-import { median, percentile } from './lib/metrics.js';
+import { measureLangChainBaseline } from './lib/langchain-baseline.js';
 import { PhaseMemory } from './lib/phase-memory.js';
 import { timed } from './lib/timed.js';
 
@@ -26,7 +24,8 @@ const { values } = parseArgs({
     'question-count': { type: 'string', default: '200' },
     /** LangChain builds to take the median of (each embeds every passage and builds a new index). */
     'langchain-runs': { type: 'string', default: '1' },
-    'no-langchain': { type: 'boolean', default: false },
+    /** Also measure LangChain.js's HNSWLib store (needs `npm run research:install`). */
+    langchain: { type: 'boolean', default: false },
   },
 });
 
@@ -53,48 +52,20 @@ async function main(): Promise<void> {
   const ourRecall = annRecall(matrix, unitQueries, exact.value, approximate.value, 10);
   memory.mark('exact search and ANN recall');
 
-  // LangChain.js HNSWLib with the same embedder and the same passages.
+  // LangChain.js HNSWLib with the same embedder and the same passages (research install only).
   let langchain: Record<string, number> | null = null;
-  if (!values['no-langchain']) {
-    const documents = (await storydesk.store.getPassages(matrix.labels)).map((passage) => new Document({ pageContent: passage.text, metadata: { passageId: passage.id } }));
-    const buildMs: number[] = [];
-    let store: HNSWLib | undefined;
-    for (let run = 0; run < Number(values['langchain-runs']); run += 1) {
-      store = undefined;
-      const build = await timed(() => HNSWLib.fromDocuments(documents, storydesk.embedder as never));
-      buildMs.push(build.ms);
-      store = build.value;
-    }
-    if (!store) throw new Error('no LangChain run');
-    const built = store;
-    const lcSearchMs: number[] = [];
-    const lcResults: number[][] = [];
-    for (const question of questionTexts) {
-      const { value: found, ms } = await timed(() => built.similaritySearch(question, 10));
-      lcSearchMs.push(ms);
-      lcResults.push(found.map((document) => Number(document.metadata.passageId)));
-    }
-    const lcVectorOnly = await timed(async () => {
-      const results: number[][] = [];
-      for (const query of queryVectors) results.push((await built.similaritySearchVectorWithScore(query, 10)).map(([document]) => Number(document.metadata.passageId)));
-      return results;
+  if (values.langchain) {
+    langchain = await measureLangChainBaseline({
+      passages: await storydesk.store.getPassages(matrix.labels),
+      embedder: storydesk.embedder,
+      questionTexts,
+      queryVectors,
+      unitQueries,
+      matrix,
+      exact: exact.value,
+      articles,
+      runs: Number(values['langchain-runs']),
     });
-    const lcRecall = annRecall(matrix, unitQueries, exact.value, lcVectorOnly.value, 10);
-    const buildMedianMs = median(buildMs);
-    langchain = {
-      buildSeconds: buildMedianMs / 1000,
-      buildRuns: buildMs.length,
-      passagesPerSecond: (documents.length / buildMedianMs) * 1000,
-      passagesPerSecondMin: (documents.length / Math.max(...buildMs)) * 1000,
-      passagesPerSecondMax: (documents.length / Math.min(...buildMs)) * 1000,
-      articlesPerSecond: (articles / buildMedianMs) * 1000,
-      searchP50: percentile(lcSearchMs, 50),
-      searchP95: percentile(lcSearchMs, 95),
-      annRecallAt10: lcRecall.strict,
-      annRecallAt10TieAware: lcRecall.tieAware,
-      annQps: (queryVectors.length / lcVectorOnly.ms) * 1000,
-      endToEndRecallAt10: annRecall(matrix, unitQueries, exact.value, lcResults, 10).strict,
-    };
     memory.mark('langchain');
   }
   await storydesk.close();

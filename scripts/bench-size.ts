@@ -3,7 +3,7 @@
  * (bench-ours.ts), so its peak RSS is what a user's process reaches; the baselines (exact search and
  * LangChain's HNSWLib) run afterwards in another process (bench-baselines.ts) and report their peak apart.
  * Prints one JSON object.
- * Usage: tsx scripts/bench-size.ts --size 1000 [--repeat 3] [--corpus FILE.jsonl] [--no-langchain] [--work DIR]
+ * Usage: tsx scripts/bench-size.ts --size 1000 [--repeat 3] [--corpus FILE.jsonl] [--langchain] [--work DIR]
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,8 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     corpus: { type: 'string' },
     questions: { type: 'string', default: '200' },
-    'no-langchain': { type: 'boolean', default: false },
+    /** Also build LangChain.js's HNSWLib store (needs `npm run research:install`). */
+    langchain: { type: 'boolean', default: false },
     /** Where the stores go instead of .bench/ (so a side experiment never clobbers a running bench). */
     work: { type: 'string' },
   },
@@ -85,9 +86,7 @@ function main(): void {
     '--data',
     lastData,
     ...questionArgs,
-    '--langchain-runs',
-    String(repeat),
-    ...(values['no-langchain'] ? ['--no-langchain'] : []),
+    ...(values.langchain ? ['--langchain', '--langchain-runs', String(repeat)] : []),
   ]);
 
   console.log(

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --sizes 1000,10000 --repeat 3 --no-rtqa]`: speed and memory of storydesk on a
+ * `npm run bench [-- --sizes 1000,10000 --repeat 3 --no-rtqa --langchain]`: speed and memory of storydesk on a
  * deterministic generated corpus (and the RealTime QA corpus when ../shared/data is present), compared in
- * the same run with LangChain.js's HNSWLib store (same embedder, same passages) and exact search.
+ * the same run with exact search and, with --langchain (after `npm run research:install`), LangChain.js's
+ * HNSWLib store (same embedder, same passages).
  * Prints a table and writes docs/benchmarks.md. Benchmarks live here, never as timed assertions in tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,7 +20,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     repeat: { type: 'string', default: '3' },
     'no-rtqa': { type: 'boolean', default: false },
-    'no-langchain': { type: 'boolean', default: false },
+    /** Also compare with LangChain.js's HNSWLib store (needs `npm run research:install`). */
+    langchain: { type: 'boolean', default: false },
   },
 });
 
@@ -70,9 +72,28 @@ function coldStart(dataDir: string, runs = 3): Spread {
 const f = (value: number | undefined, digits = 1): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
 const spread = (value: Spread, digits = 1): string => `${f(value.median, digits)} (${f(value.min, digits)}–${f(value.max, digits)}, n=${value.runs})`;
 
+/** The LangChain.js HNSWLib comparison, when the run measured it (`--langchain`). */
+function langchainSection(results: SizeResult[]): string[] {
+  return [
+    '## Against LangChain.js HNSWLib (same embedder, same passages)',
+    '',
+    'LangChain path: `HNSWLib.fromDocuments` (embeds every passage, builds the index with hnswlib-node\'s defaults M 16, efConstruction 200) and `similaritySearch`; it leaves hnswlib `ef` at 10. Its build rate is the median over as many builds as our ingest runs.',
+    '',
+    '| corpus | ours ingest pass/s | LangChain build pass/s | ratio | ours search p50 ms | LangChain search p50 ms | ours ANN recall@10 strict / tie-aware | LangChain ANN recall@10 strict / tie-aware |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results
+      .filter((r) => r.langchain)
+      .map((r) => {
+        const lc = r.langchain ?? {};
+        return `| ${r.label} | ${f(r.ingestPassagesPerSecond.median)} | ${f(lc.passagesPerSecond)} | ${f(r.ingestPassagesPerSecond.median / (lc.passagesPerSecond ?? Number.NaN), 2)}× | ${f(r.search.p50, 2)} | ${f(lc.searchP50, 2)} | ${f(r.ann.recallAt10, 4)} / ${f(r.ann.recallAt10TieAware, 4)} | ${f(lc.annRecallAt10, 4)} / ${f(lc.annRecallAt10TieAware, 4)} |`;
+      }),
+    '',
+  ];
+}
+
 function main(): void {
   const results: SizeResult[] = [];
-  const langchainFlag = values['no-langchain'] ? ['--no-langchain'] : [];
+  const langchainFlag = values.langchain ? ['--langchain'] : [];
   for (const size of values.sizes.split(',').map(Number).filter((n) => n > 0)) {
     console.error(`bench: ${size} generated articles…`);
     const result = runSize(['--size', String(size), '--repeat', values.repeat, ...langchainFlag]);
@@ -104,19 +125,7 @@ function main(): void {
         `| ${r.label} | ${r.articles} | ${r.passages} | ${spread(r.ingestArticlesPerSecond)} | ${spread(r.ingestPassagesPerSecond)} | ${spread(r.embedderPassagesPerSecond)} | ${f(r.ask.p50)}/${f(r.ask.p95)}/${f(r.ask.p99)} | ${f(r.search.p50)}/${f(r.search.p95)} | ${r.coldStartMs ? spread(r.coldStartMs, 0) : '–'} | ${f(r.ann.recallAt10, 4)} / ${f(r.ann.recallAt10TieAware, 4)} | ${f(r.ann.qps, 0)} / ${f(r.ann.exactQps, 0)} (${f(r.ann.qps / r.ann.exactQps, 1)}×) | ${f(r.peakRssMb, 0)} (${f(r.baselinePeakRssMb, 0)}) | ${f(r.diskMb, 1)} |`,
     ),
     '',
-    '## Against LangChain.js HNSWLib (same embedder, same passages)',
-    '',
-    'LangChain path: `HNSWLib.fromDocuments` (embeds every passage, builds the index with hnswlib-node\'s defaults M 16, efConstruction 200) and `similaritySearch`; it leaves hnswlib `ef` at 10. Its build rate is the median over as many builds as our ingest runs.',
-    '',
-    '| corpus | ours ingest pass/s | LangChain build pass/s | ratio | ours search p50 ms | LangChain search p50 ms | ours ANN recall@10 strict / tie-aware | LangChain ANN recall@10 strict / tie-aware |',
-    '|---|---|---|---|---|---|---|---|',
-    ...results
-      .filter((r) => r.langchain)
-      .map((r) => {
-        const lc = r.langchain ?? {};
-        return `| ${r.label} | ${f(r.ingestPassagesPerSecond.median)} | ${f(lc.passagesPerSecond)} | ${f(r.ingestPassagesPerSecond.median / (lc.passagesPerSecond ?? Number.NaN), 2)}× | ${f(r.search.p50, 2)} | ${f(lc.searchP50, 2)} | ${f(r.ann.recallAt10, 4)} / ${f(r.ann.recallAt10TieAware, 4)} | ${f(lc.annRecallAt10, 4)} / ${f(lc.annRecallAt10TieAware, 4)} |`;
-      }),
-    '',
+    ...(results.some((r) => r.langchain) ? langchainSection(results) : []),
     'ANN recall@10 is measured against exact search on the same stored vectors over the benchmark questions. *Strict* counts the exact top-10 ids that were returned; *tie-aware* counts a returned passage whose true cosine distance is within 1e-3 of the 10th exact distance, as ann-benchmarks does (the generated corpus repeats filler sentences, so several passages can be equally near and strict recall counts an equally good answer as a miss). Exact search is a single-threaded scan that keeps the best 10.',
     '',
     'Peak RSS of storydesk is the highest peak of a process that ingests the corpus into an empty folder and then answers the benchmark questions (each run is its own process, with its worker thread). The baselines (exact search over a matrix of every vector, our index loaded to measure its recall, and LangChain\'s store) run afterwards in a process of their own; its peak is in brackets and is not storydesk\'s.',

@@ -6,11 +6,20 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseScriptArguments } from './lib/script-arguments.js';
 import type { Stance, StanceClassifier } from '../src/core/stance.js';
 import { LexicalBaselineClassifier } from '../src/disputes/lexical-baseline.js';
 import { loadStanceClassifier } from '../src/disputes/stance-classifier.js';
-import { isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from '../src/disputes/stance-dataset.js';
-import { formatScores, type StanceScores, scoreStances } from '../src/disputes/stance-metrics.js';
+import { isHeldOut, type LabelledPair, loadEmergentPairs, loadFncPairs } from './lib/stance-dataset.js';
+import { formatScores, type StanceScores, scoreStances } from './lib/stance-metrics.js';
+
+const { values: options } = parseScriptArguments({
+  options: {
+    /** Score every k-th pair so that about this many remain (0: all). */
+    sample: { type: 'string', default: '0' },
+    json: { type: 'boolean', default: false },
+  },
+});
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.STORYDESK_SHARED_DATA ?? join(repoRoot, '..', 'shared', 'data'));
@@ -21,10 +30,8 @@ if (!existsSync(join(dataDir, 'fnc1_stance_input.jsonl')) || !existsSync(join(da
   process.exit(0);
 }
 
-const args = process.argv.slice(2);
-const sampleIndex = args.indexOf('--sample');
-const sample = sampleIndex >= 0 ? Number(args[sampleIndex + 1]) : 0;
-const asJson = args.includes('--json');
+const sample = Number(options.sample);
+const asJson = options.json;
 
 /** Every k-th pair, so a sample keeps the label mix and runs the same way each time. */
 function thin(pairs: LabelledPair[]): LabelledPair[] {

@@ -15,7 +15,7 @@ import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
-import { isHeldOutQuestion } from './eval-embedder-corpus.js';
+import { isHeldOutQuestion } from './lib/rtqa-split.js';
 import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
 import { readJsonlFile } from './lib/read-jsonl-file.js';
@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     return;
   }
   const questions = readJsonlFile<Question>(join(dataDir, 'rtqa_questions.jsonl'));
+  // Questions of indexed weeks whose answer no article holds: the unanswerable set next to the held-out weeks.
+  const offCorpus = readJsonlFile<Question>(join(dataDir, 'rtqa_unanswerable.jsonl'));
   const corpus = readJsonlFile<CorpusRecord>(join(dataDir, 'rtqa_corpus.jsonl'));
   const heldOut = questions.filter((question) => HELD_OUT_WEEKS.has(question.week));
   const answerable = questions.filter((question) => !HELD_OUT_WEEKS.has(question.week));
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
   const indexed = new Set(kept.map((record) => record.id));
   const strictQuestions = answerable.flatMap((question, index) => ((question.relevant_strict ?? []).some((id) => indexed.has(id)) ? [index] : []));
   const strictScores = new Map<RetrievalMode, RetrievalScores>();
-  // The same development / held-out split of the questions as scripts/eval-embedder.ts: settings are chosen
+  // The same development / held-out split of the questions as research/eval-embedder.ts: settings are chosen
   // on the development part only, and the held-out part confirms them (printed, not written to the docs).
   const splitLines: string[] = [];
   const scoreOf = (rankings: string[][], pick: (question: Question) => boolean): RetrievalScores => {
@@ -112,22 +114,35 @@ async function main(): Promise<void> {
     const held = scoreOf(rankings, (question) => isHeldOutQuestion(question.id));
     splitLines.push(`  ${mode}: MRR@10 dev ${dev.mrrAt10.toFixed(3)} (R@10 ${dev.recallAt10.toFixed(3)}), held-out ${held.mrrAt10.toFixed(3)} (R@10 ${held.recallAt10.toFixed(3)})`);
   }
-  console.log(`Retrieval by question split (dev / held-out as in scripts/eval-embedder.ts):\n${splitLines.join('\n')}`);
+  console.log(`Retrieval by question split (dev / held-out as in research/eval-embedder.ts):\n${splitLines.join('\n')}`);
 
   // Answers.
   let containsGold = 0;
   let quotesContainGold = 0;
   let abstainedAnswerable = 0;
   let abstainedHeldOut = 0;
+  let abstainedOffCorpus = 0;
+  let replyCharacters = 0;
+  let replies = 0;
+  let led = 0;
   let citations = 0;
   let verbatim = 0;
   let disputed = 0;
   const latencies: number[] = [];
   const examples: string[] = [];
-  for (const question of [...answerable, ...heldOut]) {
+  const offCorpusIds = new Set(offCorpus.map((question) => question.id));
+  for (const question of [...answerable, ...heldOut, ...offCorpus]) {
     const started = performance.now();
     const answer = await storydesk.ask(question.question);
     latencies.push(performance.now() - started);
+    if (!answer.abstained) {
+      replyCharacters += answer.answer.length;
+      replies += 1;
+    }
+    if (offCorpusIds.has(question.id)) {
+      if (answer.abstained) abstainedOffCorpus += 1;
+      continue;
+    }
     const isHeldOut = HELD_OUT_WEEKS.has(question.week);
     if (isHeldOut) {
       if (answer.abstained) abstainedHeldOut += 1;
@@ -138,6 +153,7 @@ async function main(): Promise<void> {
     if (normalizeForMatch(answer.answer).includes(gold)) containsGold += 1;
     if (answer.citations.some((citation) => normalizeForMatch(citation.quote).includes(gold))) quotesContainGold += 1;
     if (answer.disputes.length > 0) disputed += 1;
+    if (answer.lead) led += 1;
     for (const citation of answer.citations) {
       citations += 1;
       const body = (await storydesk.store.getArticle(citation.articleId))?.body ?? '';
@@ -190,6 +206,10 @@ async function main(): Promise<void> {
     `| citation validity (quote verbatim in its article) | ${pct(verbatim, citations)} of ${citations} |`,
     `| abstained on answerable questions | ${pct(abstainedAnswerable, answerable.length)} |`,
     `| abstained on held-out-week questions (should abstain) | ${pct(abstainedHeldOut, heldOut.length)} |`,
+    `| abstained on unanswerable questions of indexed weeks (rtqa_unanswerable, should abstain) | ${pct(abstainedOffCorpus, offCorpus.length)} of ${offCorpus.length} |`,
+    `| abstained on all unanswerable questions | ${pct(abstainedHeldOut + abstainedOffCorpus, heldOut.length + offCorpus.length)} of ${heldOut.length + offCorpus.length} |`,
+    `| answers led by a typed answer span | ${pct(led, answerable.length)} |`,
+    `| mean reply length (answered questions) | ${Math.round(replyCharacters / Math.max(replies, 1))} characters |`,
     `| answers with a dispute marked | ${pct(disputed, answerable.length)} |`,
     `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms |`,
     '',

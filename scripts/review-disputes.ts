@@ -11,6 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseScriptArguments } from './lib/script-arguments.js';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
@@ -22,7 +23,10 @@ import { sharedDataDir } from './lib/shared-data.js';
 import { readJsonlFile } from './lib/read-jsonl-file.js';
 
 const EVAL_STORE = resolve(import.meta.dirname, '..', '.cache', 'eval', 'data');
-const [mode = 'stories', ...rest] = process.argv.slice(2);
+// Positional arguments only; an option (a typo such as --stories) is refused rather than ignored.
+const { positionals } = parseScriptArguments({ allowPositionals: true, options: {} });
+const [mode = 'stories', ...rest] = positionals;
+if (!['stories', 'answers', 'hedges'].includes(mode)) throw new Error(`review-disputes: unknown mode "${mode}"; use stories, answers or hedges`);
 
 const clip = (text: string, length = 200): string => text.replace(/\s+/g, ' ').slice(0, length);
 

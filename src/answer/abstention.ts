@@ -5,6 +5,8 @@ export const ABSTAIN_MESSAGES = {
   noEvidence: "I couldn't find anything about that in the indexed articles.",
   weakEvidence:
     "The indexed articles don't answer that. The closest passages I found are about something else, so I won't guess.",
+  lowConfidence:
+    "The indexed articles touch on this, but none of the passages I found says the answer, so I won't guess.",
   emptyQuestion: 'Please ask a question with a few words about the story you are interested in.',
 } as const;
 

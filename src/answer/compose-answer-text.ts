@@ -1,4 +1,4 @@
-import type { Confirmation, Dispute, DisputeKind, Statement } from '../core/answer.js';
+import type { Confirmation, Dispute, DisputeKind, LeadAnswer, Statement } from '../core/answer.js';
 
 const DISPUTE_LABEL: Record<DisputeKind, string> = { denied: 'Denied', contradicted: 'Contradicted', unverified: 'Unverified' };
 
@@ -20,9 +20,11 @@ function confirmationLine(confirmation: Confirmation): string {
 /**
  * The reply as plain text with [n] markers: each statement followed by the statements that dispute it and
  * the later reports that confirm it; disputes of claims the reply does not state word for word come last.
+ * The answer itself, when one was found, is the first line.
  */
-export function composeAnswerText(statements: Statement[], disputes: Dispute[], confirmations: Confirmation[] = []): string {
+export function composeAnswerText(statements: Statement[], disputes: Dispute[], confirmations: Confirmation[] = [], lead?: LeadAnswer): string {
   const lines: string[] = [];
+  if (lead) lines.push(`Answer: ${lead.text} ${markers(lead.citations)}`);
   for (const statement of statements) {
     lines.push(`${statement.text} ${markers(statement.citations)}`);
     for (const dispute of disputes.filter((item) => item.claim === statement.text)) lines.push(counterLine(dispute));

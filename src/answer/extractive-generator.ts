@@ -1,110 +1,116 @@
-import type { Answer, Confirmation, Dispute, Statement } from '../core/answer.js';
+import type { Answer, Confirmation, Dispute, LeadAnswer, Statement } from '../core/answer.js';
 import type { GenerateRequest, Generator } from '../core/generator.js';
 import type { StanceClassifier } from '../core/stance.js';
-import { termSet } from '../text/terms.js';
 import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
-import { expectedAnswerType, offersAnswer } from './answer-type.js';
+import { answerabilityFeatures } from './answerability.js';
 import { CitationBook } from './citation-book.js';
+import { cleanQuestion } from './clean-question.js';
 import { composeAnswerText } from './compose-answer-text.js';
 import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js';
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
 import { looksLikeInstruction } from './instruction-cues.js';
+import { disputeLead, spanLead } from './lead-answer.js';
+import { readQuestion } from './question-intent.js';
+import { type RankedSentence, rankSentences } from './rank-sentences.js';
+import { SENTENCE_FEATURES } from './sentence-features.js';
+import { type SentenceRanker, shippedSentenceRanker } from './sentence-ranker.js';
+
+/**
+ * The span of the best sentence leads the reply when that sentence, read with the one before it, covers this
+ * share of the question's topic: the span then stands next to the words the question asks about, not in a
+ * sentence about something else ("The repairs cost 4.2 million crowns" after the sentence naming the bridge).
+ */
+export const LEAD_COVERAGE = 0.5;
+
+/** Coverage of the question's topic by a sentence together with the sentence before it. */
+export function leadCoverage(candidate: RankedSentence): number {
+  return candidate.coverage + (candidate.features[SENTENCE_FEATURES.indexOf('previousCoverageGain')] ?? 0);
+}
 
 /** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus (read from a store, hence a promise). */
 export type TermWeights = (question: string) => Map<string, number> | Promise<Map<string, number>>;
 
 export interface ExtractiveGeneratorOptions {
-  /** @default 4 */
+  /** @default 3 */
   maxStatements?: number;
   /** Statements one article may contribute. @default 2 */
   perArticle?: number;
-  /** Share of the question's term weight the best sentence with its passage context must cover. @default 0.55 */
-  minContextCoverage?: number;
-  /** Share the best single sentence must cover. @default 0.15 (thresholds tuned by scripts/tune-extractive.ts) */
-  minSentenceCoverage?: number;
-  /**
-   * Score added to a sentence that holds what the question asks for and does not already say (a name for
-   * "which …", a number for "how many …"). @default 0.3 (tuned by scripts/tune-extractive.ts)
-   */
-  answerTypeWeight?: number;
+  /** Statements after the first are added while the reply stays under this many characters. @default 480 */
+  replyBudget?: number;
   termWeights?: TermWeights;
   /** Finds other outlets reporting the opposite of a claim; without it only denials and non-verifications count. */
   stance?: StanceClassifier;
-}
-
-interface ScoredSentence {
-  sentence: EvidenceSentence;
-  coverage: number;
-  /** Coverage by the sentence together with its article's title and retrieved passages. */
-  contextCoverage: number;
-  score: number;
+  /** Scores candidate sentences and holds the calibrated abstention gate. @default the shipped ranker */
+  ranker?: SentenceRanker;
 }
 
 /**
- * The offline answerer: picks the evidence sentences that answer the question, quotes them verbatim with
- * citations, and marks claims that the evidence denies or could not verify.
+ * The offline answerer: ranks the evidence sentences with a learned ranker, states the answer span first when
+ * a sentence holds one of the expected kind, quotes the supporting sentences verbatim with citations, and
+ * marks claims that the evidence denies or could not verify. Questions about a dispute are answered from it.
  */
 export class ExtractiveGenerator implements Generator {
   readonly id = 'extractive';
-  readonly #options: Required<Omit<ExtractiveGeneratorOptions, 'termWeights' | 'stance'>>;
+  readonly #options: Required<Omit<ExtractiveGeneratorOptions, 'termWeights' | 'stance' | 'ranker'>>;
   readonly #termWeights: TermWeights | undefined;
   readonly #stance: StanceClassifier | undefined;
+  readonly #ranker: SentenceRanker | undefined;
 
   constructor(options: ExtractiveGeneratorOptions = {}) {
-    const { termWeights, stance, ...rest } = options;
+    const { termWeights, stance, ranker, ...rest } = options;
     this.#termWeights = termWeights;
     this.#stance = stance;
-    this.#options = { maxStatements: 4, perArticle: 2, minContextCoverage: 0.55, minSentenceCoverage: 0.15, answerTypeWeight: 0.3, ...rest };
+    this.#ranker = ranker;
+    this.#options = { maxStatements: 3, perArticle: 2, replyBudget: 480, ...rest };
   }
 
   async generate(request: GenerateRequest): Promise<Answer> {
-    const questionTerms = [...termSet(request.question)];
-    if (questionTerms.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.emptyQuestion, this.id);
+    const question = cleanQuestion(request.question);
+    const intent = readQuestion(question);
+    if (intent.topicTerms.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.emptyQuestion, this.id);
     const pool = evidenceSentences(request.evidence, request.context);
-    // Questions in the text (quizzes, headlines asking things) are not claims and answer nothing.
-    // Planted instructions to AI systems are article text, but never an answer.
-    const answerable = pool.filter(
-      (sentence) => !sentence.contextOnly && !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text),
-    );
-    if (answerable.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
+    // Questions in the text (quizzes, headlines asking things) are not claims and answer nothing. Planted
+    // instructions to AI systems are article text, but never an answer. Sentences of the rest of a top
+    // article may answer: the answer-bearing paragraph is not always among the first passages retrieved.
+    const candidates = pool.filter((sentence) => !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text));
+    if (candidates.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
 
-    const weights = (await this.#termWeights?.(request.question)) ?? new Map<string, number>();
-    const known = [...weights.values()];
-    const fallbackWeight = known.length > 0 ? known.reduce((sum, weight) => sum + weight, 0) / known.length : 1;
-    const weightOf = (term: string): number => weights.get(term) ?? fallbackWeight;
-    const totalWeight = questionTerms.reduce((sum, term) => sum + weightOf(term), 0);
-    const coverage = (terms: Set<string>): number =>
-      questionTerms.reduce((sum, term) => sum + (terms.has(term) ? weightOf(term) : 0), 0) / totalWeight;
-
-    const contextTerms = passageContextTerms(request);
-    const answerType = expectedAnswerType(request.question);
-    const askedTerms = new Set(questionTerms);
-    const scored: ScoredSentence[] = answerable.map((sentence) => {
-      const own = coverage(sentence.terms);
-      const withContext = coverage(new Set([...sentence.terms, ...(contextTerms.get(sentence.article.id) ?? [])]));
-      const answers = own > 0 && offersAnswer(sentence.text, askedTerms, answerType) ? this.#options.answerTypeWeight : 0;
-      return { sentence, coverage: own, contextCoverage: withContext, score: 0.65 * own + 0.25 * withContext + 0.1 / (1 + sentence.passageRank) + answers };
-    });
-    scored.sort((a, b) => b.score - a.score);
-    const best = scored[0];
-    const bestCoverage = Math.max(...scored.map((item) => item.coverage));
-    const bestContext = Math.max(...scored.map((item) => item.contextCoverage));
-    if (!best || bestCoverage < this.#options.minSentenceCoverage || bestContext < this.#options.minContextCoverage) {
-      return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
+    const ranker = this.#ranker ?? shippedSentenceRanker();
+    const ranked = rankSentences({ request, intent, candidates, pool, weights: (await this.#termWeights?.(question)) ?? new Map(), ranker });
+    const best = ranked[0];
+    const gate = ranker.model.gate;
+    if (!best) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
+    // A best sentence that holds a typed answer and, with its article's retrieved text, covers the question's
+    // topic answers it, whatever the ranker's confidence.
+    const typedAnswer = best.answerSpans.length > 0 && best.contextCoverage >= gate.typedAnswerCoverage;
+    if (!typedAnswer && best.contextCoverage < gate.minContextCoverage) return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
+    // The abstention model was calibrated on questions that expect a name, a date or a number; yes/no, why and
+    // dispute questions are judged by the context gate alone.
+    if (intent.expected !== null && !typedAnswer && ranker.answerability(answerabilityFeatures(question, intent, ranked)) < gate.minAnswerability) {
+      return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
     }
 
-    const chosen = this.#choose(scored, best.score);
+    const chosen = this.#choose(ranked);
+    const claims = chosen.map((item) => item.sentence);
     const readings = readSentences(pool);
-    const { counters: counterOf, confirmations: confirmedBy } = await findCounterEvidence(chosen, readings, this.#stance);
+    const { counters: counterOf, confirmations: confirmedBy } = await findCounterEvidence(claims, readings, this.#stance);
     // A sentence shown under a claim (as its counter or its confirmation) is not repeated as a statement of its own.
     const shownUnder = new Set([...[...counterOf.values()].flat().map((item) => item.counter), ...[...confirmedBy.values()].flat()]);
-    const statementsInOrder = chosen.filter((sentence) => !shownUnder.has(sentence) || (counterOf.get(sentence)?.length ?? 0) > 0);
+    const statementsInOrder = claims.filter((sentence) => !shownUnder.has(sentence) || (counterOf.get(sentence)?.length ?? 0) > 0);
 
     const book = new CitationBook();
     const statements: Statement[] = [];
     const disputes: Dispute[] = [];
     const confirmations: Confirmation[] = [];
+    let lead: LeadAnswer | undefined;
+    const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : best.answerSpans[0];
+    if (leadSpan) lead = spanLead(leadSpan, book.cite(best.sentence));
     for (const sentence of statementsInOrder) {
+      // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.
+      const antecedent = chosen.find((item) => item.sentence === sentence)?.antecedent;
+      if (antecedent && !statements.some((statement) => statement.text === antecedent.text)) {
+        statements.push({ text: antecedent.text, citations: [book.cite(antecedent)], status: 'supported' });
+      }
       const n = book.cite(sentence);
       const found = counterOf.get(sentence) ?? [];
       const attribution = attributionText(readings.get(sentence));
@@ -129,9 +135,11 @@ export class ExtractiveGenerator implements Generator {
         });
       }
     }
+    if (intent.aboutDispute) lead = disputeLead(disputes);
     return {
       question: request.question,
-      answer: composeAnswerText(statements, disputes, confirmations),
+      ...(lead ? { lead } : {}),
+      answer: composeAnswerText(statements, disputes, confirmations, lead),
       abstained: false,
       statements,
       citations: book.citations(),
@@ -141,30 +149,27 @@ export class ExtractiveGenerator implements Generator {
     };
   }
 
-  #choose(scored: ScoredSentence[], bestScore: number): EvidenceSentence[] {
-    const chosen: EvidenceSentence[] = [];
+  /**
+   * The best sentence, then the next ones that still look like answers, from different articles where possible
+   * and without repeating each other, while the reply stays short.
+   */
+  #choose(ranked: RankedSentence[]): RankedSentence[] {
+    const chosen: RankedSentence[] = [];
     const perArticle = new Map<string, number>();
-    for (const { sentence, score } of scored) {
-      if (chosen.length >= this.#options.maxStatements || score < bestScore * 0.6) break;
-      const used = perArticle.get(sentence.article.id) ?? 0;
+    const best = ranked[0]?.probability ?? 0;
+    let length = 0;
+    for (const item of ranked) {
+      if (chosen.length >= this.#options.maxStatements) break;
+      if (chosen.length > 0 && (item.probability < best * 0.5 || length + item.sentence.text.length > this.#options.replyBudget)) continue;
+      const used = perArticle.get(item.sentence.article.id) ?? 0;
       if (used >= this.#options.perArticle) continue;
-      if (chosen.some((other) => jaccard(other.terms, sentence.terms) >= 0.6)) continue;
-      chosen.push(sentence);
-      perArticle.set(sentence.article.id, used + 1);
+      if (chosen.some((other) => jaccard(other.sentence.terms, item.sentence.terms) >= 0.6)) continue;
+      chosen.push(item);
+      perArticle.set(item.sentence.article.id, used + 1);
+      length += item.sentence.text.length + (item.antecedent?.text.length ?? 0);
     }
     return chosen;
   }
-}
-
-/** Terms of each article's title and retrieved passages: context that makes a sentence relevant. */
-function passageContextTerms(request: GenerateRequest): Map<string, Set<string>> {
-  const byArticle = new Map<string, Set<string>>();
-  for (const item of request.evidence) {
-    const terms = byArticle.get(item.article.id) ?? termSet(item.article.title);
-    for (const term of termSet(item.passage.text)) terms.add(term);
-    byArticle.set(item.article.id, terms);
-  }
-  return byArticle;
 }
 
 function statusFrom(found: CounterEvidence[]): Statement['status'] {
@@ -178,4 +183,3 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   const union = a.size + b.size - shared;
   return union === 0 ? 0 : shared / union;
 }
-

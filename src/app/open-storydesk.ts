@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import type { Env } from '../config/schema.js';
 import type { Embedder } from '../core/embedder.js';
 import type { Generator } from '../core/generator.js';
-import type { Storage, StorageBackend } from '../core/storage.js';
+import type { Storage, StorageBackend, WriterInfo } from '../core/storage.js';
 import { corpusTermWeights } from '../answer/corpus-term-weights.js';
 import { ExtractiveGenerator } from '../answer/extractive-generator.js';
 import { loadStanceClassifier } from '../disputes/stance-classifier.js';
 import { isLlmConfigured } from '../config/is-llm-configured.js';
+import { UserFacingError } from '../core/errors.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
 import { reembedStore } from './reembed-store.js';
@@ -33,19 +34,44 @@ export interface OpenStorydeskOptions {
   onReembedProgress?: (done: number, total: number) => void;
   /** Where everything is stored. @default the backend the config selects (`storageBackendFor`): SQLite + hnswlib in `dataDir` */
   backend?: StorageBackend;
+  /**
+   * `reader` (ask, search) never takes the data folder's write lock and writes nothing: it answers from the
+   * index as last saved. `writer` takes the lock for each write (waiting, or failing per `waitForWriter`).
+   * @default 'writer'
+   */
+  role?: 'reader' | 'writer';
+  /** A writer that finds another process writing queues behind it (true) or fails with `STORE_LOCKED`. @default true */
+  waitForWriter?: boolean;
+  /** Take the write lock at open and keep it until `close` (a CLI ingest), rather than per write. @default false */
+  holdWriteLock?: boolean;
+  /** How this process is named in the lock file, for the message another process shows. @default the command line */
+  command?: string;
+  /** Called when a write waits for another process, with who holds the lock. */
+  onWaitForWriter?: (holder: WriterInfo) => void;
 }
 
 /**
- * The composition root for the core: opens the storage backend over `dataDir`, makes sure the vector index
- * matches the stored vectors (a derived index repairs itself after a crash), and re-embeds when the embedder
- * changed. The CLI, the bot and the scheduler (`createStoryScheduling`) all build on what this returns.
+ * The composition root for the core: opens the storage backend over `dataDir` (a writer takes the writer's
+ * role for start-up), makes sure the vector index matches the stored vectors (a derived index repairs itself
+ * after a crash), and re-embeds when the embedder changed. The CLI, the bot and the scheduler
+ * (`createStoryScheduling`) all build on what this returns.
  */
 export async function openStorydesk(options: OpenStorydeskOptions): Promise<Storydesk> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const storage = await (options.backend ?? storageBackendFor(options.env)).open({ dataDir });
+  const storage = await (options.backend ?? storageBackendFor(options.env)).open({
+    dataDir,
+    logger: options.logger,
+    command: options.command ?? defaultCommand(),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.waitForWriter !== undefined ? { waitForWriter: options.waitForWriter } : {}),
+    ...(options.holdWriteLock !== undefined ? { holdWriteLock: options.holdWriteLock } : {}),
+    ...(options.onWaitForWriter ? { onWaitForWriter: options.onWaitForWriter } : {}),
+  });
   try {
-    return await assemble(storage, dataDir, options);
+    const storydesk = await assemble(storage, dataDir, options);
+    storage.endStartup();
+    return storydesk;
   } catch (error) {
     await storage.close().catch(() => undefined);
     throw error;
@@ -54,15 +80,23 @@ export async function openStorydesk(options: OpenStorydeskOptions): Promise<Stor
 
 async function assemble(storage: Storage, dataDir: string, options: OpenStorydeskOptions): Promise<Storydesk> {
   const store = storage.articles;
+  const writable = storage.writable;
   const embedder = options.embedder ?? (await createEmbedder(options.env));
 
   // The marker file survives a crash half-way through re-embedding, so the next start finishes the job.
   const reembedMarker = join(dataDir, 'reembed-pending');
   const previous = await store.getEmbedderInfo();
   const changed = previous !== null && (previous.id !== embedder.id || previous.dimension !== embedder.dimension);
-  await store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
   const { passages } = await store.counts();
-  if ((changed || existsSync(reembedMarker)) && passages > 0) {
+  const reembed = (changed || existsSync(reembedMarker)) && passages > 0;
+  if (!writable && reembed) {
+    throw new UserFacingError(
+      'store_reembedding',
+      `The store in ${dataDir} must be re-embedded for ${embedder.id} before it can answer: run ingest on it (or start the bot) once.`,
+    );
+  }
+  if (writable && (previous === null || changed)) await store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
+  if (reembed) {
     writeFileSync(reembedMarker, embedder.id);
     options.logger.warn(
       { from: previous?.id, to: embedder.id },
@@ -90,16 +124,17 @@ async function assemble(storage: Storage, dataDir: string, options: OpenStorydes
   // The catch-up assigns articles stored before stories existed (or missed).
   let stories: StoryService | undefined;
   // After an embedder change the stories are re-profiled now, whatever the caller needs, so no old vectors linger.
-  if (options.stories !== false || changed) {
+  if (options.stories !== false || (changed && writable)) {
     // Loaded only here, so a question or search does not load the clustering code.
     const { StoryService } = await import('../stories/story-service.js');
     stories = await StoryService.open({ store, storyStore: storage.stories, claimStore: storage.claims, embedder, stanceClassifier: stance });
-    await stories.sync({ reprofileAll: changed });
+    // Only the writer assigns; a reader sees the stories as the writer leaves them.
+    if (writable) await stories.sync({ reprofileAll: changed });
   }
 
   const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance });
   const { index, repaired, reason } = await indexReady;
-  if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was rebuilt from the stored vectors.');
+  if (repaired) options.logger.warn({ reason }, 'The vector index did not match the database; it was repaired from the stored vectors.');
   const generator = options.generator ?? (llm ? llm.createLlmGenerator(options.env, extractive) : extractive);
   const rewriteQuestion = llm ? llm.followUpRewriter(options.env) : undefined;
   return new Storydesk({
@@ -110,7 +145,15 @@ async function assemble(storage: Storage, dataDir: string, options: OpenStorydes
     retriever: new HybridRetriever(store, index, embedder),
     generator,
     maxQuestionChars: options.env.STORYDESK_MAX_QUESTION_CHARS,
+    checkpointSeconds: options.env.STORYDESK_CHECKPOINT_SECONDS,
     ...(stories ? { stories } : {}),
     ...(rewriteQuestion ? { rewriteQuestion } : {}),
   });
+}
+
+/** `storydesk <command line>`, as another process's lock message shows it. */
+function defaultCommand(): string {
+  const script = process.argv[1] ?? '';
+  const name = script.endsWith('cli/main.ts') || script.endsWith('cli/main.js') ? 'storydesk' : script.endsWith('main.ts') || script.endsWith('main.js') ? 'storydesk bot' : 'storydesk';
+  return [name, ...process.argv.slice(2)].join(' ').slice(0, 200);
 }

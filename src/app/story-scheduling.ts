@@ -89,12 +89,10 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
       now,
       onIndexed: (articles) => stories.assign(articles),
     });
+    // Each step that may write is a write session: a CLI ingest on the same folder is never overlapped.
     return {
-      offer: (input) => indexer.offer(input),
-      flush: async () => {
-        await indexer.flush();
-        await storydesk.index.flush();
-      },
+      offer: (input) => storydesk.write(() => indexer.offer(input)),
+      flush: () => storydesk.write(() => indexer.flush()),
     };
   })();
   const feedPoller =

@@ -13,6 +13,7 @@ import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriev
 import type { StoryService } from '../stories/story-service.js';
 import type { QuestionRewriter } from './follow-up-rewriter.js';
 import { standaloneQuestion } from './standalone-question.js';
+import { cleanQuestion } from '../answer/clean-question.js';
 
 export interface StorydeskParts {
   /** Everything stored; `store` is its article store. Closed with the Storydesk. */
@@ -27,6 +28,8 @@ export interface StorydeskParts {
   stories?: StoryService;
   /** Rewrites thread follow-ups into standalone questions (with a language model); a heuristic otherwise. */
   rewriteQuestion?: QuestionRewriter;
+  /** Seconds between index saves during a long ingest, so a kill loses a bounded tail. @default 30 */
+  checkpointSeconds?: number;
 }
 
 /** Passages retrieved to answer a question. */
@@ -45,6 +48,7 @@ export class Storydesk implements Assistant {
   readonly stories: StoryService | undefined;
   readonly #maxQuestionChars: number;
   readonly #rewriteQuestion: QuestionRewriter | undefined;
+  readonly #checkpointSeconds: number;
 
   constructor(parts: StorydeskParts) {
     this.storage = parts.storage;
@@ -56,6 +60,20 @@ export class Storydesk implements Assistant {
     this.#maxQuestionChars = parts.maxQuestionChars;
     this.#rewriteQuestion = parts.rewriteQuestion;
     this.stories = parts.stories;
+    this.#checkpointSeconds = parts.checkpointSeconds ?? 30;
+  }
+
+  /**
+   * Runs `task` as the storage's only writer (`Storage.write`; on SQLite the data folder's write lock): waits for, or refuses, another
+   * process's write, and saves the index afterwards. Every change to the store and index goes through here.
+   */
+  write<T>(task: () => Promise<T>): Promise<T> {
+    return this.storage.write(task);
+  }
+
+  /** Loads the index another process saved since this one last looked; true when it changed. */
+  refresh(): Promise<boolean> {
+    return this.storage.refresh();
   }
 
   /** Indexes files and folders incrementally. */
@@ -66,7 +84,16 @@ export class Storydesk implements Assistant {
     const storyHooks = stories
       ? { onIndexed: (articles: Article[]) => stories.assign(articles), onRemoved: (ids: string[]) => stories.remove(ids) }
       : {};
-    return ingestCorpus(paths, { store: this.store, index: this.index, embedder: this.embedder, ...storyHooks, ...(onProgress ? { onProgress } : {}) });
+    return this.write(() =>
+      ingestCorpus(paths, {
+        store: this.store,
+        index: this.index,
+        embedder: this.embedder,
+        checkpointMs: this.#checkpointSeconds * 1000,
+        ...storyHooks,
+        ...(onProgress ? { onProgress } : {}),
+      }),
+    );
   }
 
   /** Ranked passages for a query. */
@@ -83,7 +110,8 @@ export class Storydesk implements Assistant {
 
   /** Retrieves the evidence for a question and the rest of its top articles (where denials usually sit). */
   async gatherEvidence(question: string, options: AskOptions = {}): Promise<GenerateRequest> {
-    const checked = this.#checkQuestion(question);
+    // Mentions, broadcasts, links and emoji are not words the articles could hold.
+    const checked = cleanQuestion(this.#checkQuestion(question)) || this.#checkQuestion(question);
     const history = options.history ?? [];
     const query = this.#rewriteQuestion && history.length > 0 ? await this.#rewriteQuestion(checked, history) : standaloneQuestion(checked, history);
     const hits = await this.retriever.search(query, { k: EVIDENCE_PASSAGES, ...(options.filters ? { filters: options.filters } : {}) });

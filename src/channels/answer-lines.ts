@@ -19,13 +19,14 @@ export function citationMarkers(numbers: readonly number[]): string {
 }
 
 /**
- * Lays an answer out as lines of platform-formatted text: supported statements flow as paragraphs; a
+ * Lays an answer out as lines of platform-formatted text: the answer span first when there is one; supported statements flow as paragraphs; a
  * disputed or unverified statement stands on its own line, marked ⚠️, with each counter-statement and its
  * source under it; a statement a later report confirms stands on its own line with that report under it. Abstentions are the assistant's own plain words.
  */
 export function formatAnswerLines(answer: Answer, format: InlineFormat): string[] {
   if (answer.abstained || answer.statements.length === 0) return [format.escape(answer.answer)];
   const lines: string[] = [];
+  if (answer.lead) lines.push(`${format.bold(`Answer: ${format.escape(answer.lead.text)}`)} ${citationMarkers(answer.lead.citations)}`);
   let paragraph: string[] = [];
   const endParagraph = (): void => {
     if (paragraph.length > 0) lines.push(paragraph.join(' '));

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { Logger } from '../app/logger.js';
 import { commandFromMention } from './commands/track-mention.js';
 import type { Answer } from '../core/answer.js';
@@ -5,8 +6,8 @@ import type { Assistant, AskOptions } from '../core/assistant.js';
 import { answerQuestion } from './answer-question.js';
 import { type ChannelOrigin, type ChannelQuestion, type ChannelReply, errorReply } from './channel-event.js';
 import type { CommandContext, CommandInvocation, CommandRegistry } from './command-registry.js';
-import { ConcurrencyLimit } from './concurrency-limit.js';
 import { RateLimiter } from './rate-limiter.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 import { messageForError, userMessages } from './user-messages.js';
 
 /** Options for {@link ChannelHandler}. */
@@ -38,9 +39,15 @@ export class ChannelHandler {
 
   constructor(private readonly options: ChannelHandlerOptions) {
     this.limiter = new RateLimiter({ limit: options.rateLimitPerMinute, ...(options.now ? { now: options.now } : {}) });
-    const limit = new ConcurrencyLimit(options.maxConcurrentAnswers ?? 4);
+    // Answering is CPU-bound on a small machine: fifty simultaneous mentions queue in arrival order.
+    const limit = pLimit(options.maxConcurrentAnswers ?? 4);
     const limitedAssistant: Assistant = {
-      ask: (question: string, askOptions?: AskOptions): Promise<Answer> => limit.run(() => options.assistant.ask(question, askOptions)),
+      ask: (question: string, askOptions?: AskOptions): Promise<Answer> =>
+        limit(async () => {
+          // Acknowledgements queued by other events go out before this task's CPU-bound work starts.
+          await yieldToEventLoop();
+          return options.assistant.ask(question, askOptions);
+        }),
     };
     this.context = {
       assistant: limitedAssistant,

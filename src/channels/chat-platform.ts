@@ -2,6 +2,7 @@ import type { Logger } from '../app/logger.js';
 import type { Env } from '../config/schema.js';
 import type { Assistant } from '../core/assistant.js';
 import type { DigestSink } from '../stories/digest/digest-sink.js';
+import type { DigestRenderOptions } from './commands/digest-lines.js';
 import type { CommandRegistry } from './command-registry.js';
 
 /** What a platform needs to start answering: the same for every platform. */
@@ -35,5 +36,5 @@ export interface ChatPlatform<Id extends string = string> {
    * Where scheduled digests for this platform's channels go, when it is configured; null when it posts none.
    * A sink uses the platform's web API only, so digests go out even when the chat connection is not running here.
    */
-  digestSink(env: Env): DigestSink | null;
+  digestSink(env: Env, options?: DigestRenderOptions): DigestSink | null;
 }

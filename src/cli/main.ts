@@ -1,8 +1,12 @@
 import { Command, CommanderError } from 'commander';
-import { StorydeskError, UserFacingError } from '../core/errors.js';
+import { describeError } from '../app/describe-error.js';
+import { debugEnabled } from '../config/debug-enabled.js';
+import { StorydeskError } from '../core/errors.js';
+import { UsageError } from './usage-error.js';
 import { createCliContext } from './cli-context.js';
 import { registerAskCommand } from './commands/ask.js';
 import { registerDigestCommand } from './commands/digest.js';
+import { registerDiscordRegisterCommand } from './commands/discord-register.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerStanceCommand } from './commands/stance.js';
@@ -13,7 +17,9 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name('storydesk')
     .description('Ask questions about a news corpus and get cited, dispute-aware answers.')
-    .showHelpAfterError()
+    .option('--verbose', 'print the stack of an unexpected error')
+    // One line, not the whole help: the error already says what is wrong.
+    .configureOutput({ outputError: (text, write) => write(`storydesk: ${text.trim().replace(/^error: /, '')} (add --help for usage)\n`) })
     .exitOverride();
   registerIngestCommand(program, context);
   registerSearchCommand(program, context);
@@ -21,15 +27,24 @@ async function main(argv: string[]): Promise<void> {
   registerStoriesCommands(program, context);
   registerDigestCommand(program, context);
   registerStanceCommand(program);
+  registerDiscordRegisterCommand(program, context);
   await program.parseAsync(argv);
 }
 
 main(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode;
+    // Commander has printed its message; help and --version are not errors, anything else is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
     return;
   }
-  const message = error instanceof UserFacingError || error instanceof StorydeskError ? error.message : (error as Error).stack ?? String(error);
-  process.stderr.write(`storydesk: ${message}\n`);
-  process.exitCode = 1;
+  process.stderr.write(`storydesk: ${describeError(error, process.argv.includes('--verbose') || debugEnabled())}\n`);
+  process.exitCode = exitCodeOf(error);
 });
+
+/** 2 for a command line to fix, 75 (EX_TEMPFAIL: try again later) when another process holds the data folder, else 1. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  if (error instanceof StorydeskError && error.code === 'config_invalid') return 2;
+  if (error instanceof StorydeskError && error.code === 'STORE_LOCKED') return 75;
+  return 1;
+}

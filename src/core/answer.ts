@@ -45,8 +45,24 @@ export interface Confirmation {
   confirmedBy?: string;
 }
 
+/** The reply's first line: the answer itself (a name, a date, a number; who disputes a claim) with its sources. */
+export interface LeadAnswer {
+  text: string;
+  citations: number[];
+}
+
+/** A story the answer's sources belong to, for a "Full timeline" link. */
+export interface AnswerStory {
+  id: string;
+  title: string;
+  /** Its web page (set when STORYDESK_PUBLIC_URL is). */
+  url?: string;
+}
+
 export interface Answer {
   question: string;
+  /** The span that answers the question, stated before the supporting quotes (absent when no sentence holds one). */
+  lead?: LeadAnswer;
   /** The reply as plain text with [n] markers. */
   answer: string;
   abstained: boolean;
@@ -57,6 +73,8 @@ export interface Answer {
   confirmations?: Confirmation[];
   /** Which generator produced it, e.g. "extractive" or "llm:gpt-4o-mini". */
   generator: string;
+  /** Stories of the cited articles, first cited first (absent when not looked up). */
+  stories?: AnswerStory[];
   /** Something the user should know, e.g. "the language model timed out; showing the extractive answer". */
   notice?: string;
 }

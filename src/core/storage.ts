@@ -25,14 +25,52 @@ export interface Storage {
    * index rebuilds itself from them when it does not match). Call after the embedder is recorded.
    */
   openVectorIndex(dimension: number): Promise<OpenedVectorIndex>;
+  /**
+   * True while this process may write (a writer during start-up, or inside `write`). A reader never writes:
+   * start-up repairs, re-embedding and story catch-up are a writer's job.
+   */
+  readonly writable: boolean;
+  /**
+   * Runs `task` as the only writer of this storage across processes (SQLite + hnswlib: the data folder's write
+   * lock, the newest saved index patched in first and saved after). Every change to the stores goes through here.
+   */
+  write<T>(task: () => Promise<T>): Promise<T>;
+  /** Picks up what other processes wrote since (a derived index they saved); true when something changed. */
+  refresh(): Promise<boolean>;
+  /** Start-up writes are done: a writer that does not hold its role for the whole session gives it up now. */
+  endStartup(): void;
   /** Makes everything durable and releases connections and files; the stores are unusable afterwards. */
   close(): Promise<void>;
 }
 
-/** Where to open storage. */
+/** Who is writing, as another process reports it while this one waits. */
+export interface WriterInfo {
+  pid: number;
+  command: string;
+  since: string;
+}
+
+/** Where a backend reports what it does on its own (repairs, reloads). */
+export interface StorageLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+/** Where and how to open storage. */
 export interface StorageOptions {
   /** The data directory (a file-based backend keeps its files here). */
   dataDir: string;
+  logger: StorageLogger;
+  /** `reader` (ask, search) never writes; `writer` may, one process at a time. @default 'writer' */
+  role?: 'reader' | 'writer';
+  /** A writer that finds another process writing queues behind it (true) or fails with `STORE_LOCKED`. @default true */
+  waitForWriter?: boolean;
+  /** Keep the writer's role from open until close (a CLI ingest), rather than per write. @default false */
+  holdWriteLock?: boolean;
+  /** How this process is named to another one that waits for it. */
+  command?: string;
+  /** Called when a write waits for another process, with who is writing. */
+  onWaitForWriter?: (writer: WriterInfo) => void;
 }
 
 /**

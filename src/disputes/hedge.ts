@@ -27,9 +27,9 @@ const DENIAL_VERB = new RegExp(
  * How headlines attribute: a source tag before or after the claim ("Report: …", "… : SITE", "… - reports",
  * "… [REPORT]", "… (Rumor)", "…, monitoring group says") instead of a sentence with a speaker.
  */
-const HEADLINE_SOURCE_WORDS = String.raw`reports?|rumou?rs?|sources?|claims?|says?|media|officials|insiders?|service|agency|monitor|group`;
+const HEADLINE_SOURCE_WORDS = 'reports?|rumou?rs?|sources?|claims?|says?|media|officials|insiders?|service|agency|monitor|group';
 const HEADLINE_ATTRIBUTION: readonly RegExp[] = [
-  new RegExp(String.raw`^\W*(?:exclusive\s+)?(?:report|rumou?r|sources?|leak)\s*:`, 'i'),
+  /^\W*(?:exclusive\s+)?(?:report|rumou?r|sources?|leak)\s*:/i,
   new RegExp(String.raw`(?:[:|]|\s[-–—])\s*(?:[\w.'’&-]+\s+){0,4}(?:${HEADLINE_SOURCE_WORDS})\W*$`, 'i'),
   // After a comma only a verb of saying ("…, monitoring group says"): "…, confirmed reports" is a noun. A pronoun
   // speaker ("…, he said.") names no source, and attribution leaves such sentences to the outlet on purpose.

@@ -57,7 +57,7 @@ const weightsFile = z.object({
   bodyAgreePriorCorrection: z.number().positive().default(1),
 });
 
-/** The JSON written by `scripts/train-stance.ts`. */
+/** The JSON written by `research/train-stance.ts`. */
 export type StanceWeightsFile = z.infer<typeof weightsFile>;
 
 function roundModel(model: SoftmaxModel): z.infer<typeof modelJson> {
@@ -182,7 +182,7 @@ export class LearnedStanceClassifier implements StanceClassifier {
 
   constructor(weights: StanceWeightsFile) {
     if (weights.denseFeatures.join(',') !== DENSE_FEATURE_NAMES.join(',')) {
-      throw new StorydeskError('stance_weights_mismatch', 'The stance weights were trained on other features; run `npx tsx scripts/train-stance.ts` again.');
+      throw new StorydeskError('stance_weights_mismatch', 'The stance weights were trained on other features; run `npx tsx research/train-stance.ts` again.');
     }
     this.stages = {
       relatedness: stageFromJson(weights.relatedness),
@@ -266,7 +266,7 @@ export function loadStanceClassifier(): LearnedStanceClassifier {
     } catch (error) {
       throw new StorydeskError(
         'stance_weights_missing',
-        `Could not read the stance weights at ${STANCE_WEIGHTS_PATH}; run \`npx tsx scripts/train-stance.ts\`.`,
+        `Could not read the stance weights at ${STANCE_WEIGHTS_PATH}; run \`npx tsx research/train-stance.ts\`.`,
         { cause: error },
       );
     }

@@ -1,6 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from './parse-file.js';
 import type { SkippedInput } from './skip.js';
 
@@ -22,7 +22,9 @@ const IGNORED_FOLDERS = new Set(['node_modules']);
  * The files to ingest under the given files and folders: absolute paths, folders walked recursively in
  * sorted order. Hidden files and folders and node_modules inside a folder are ignored silently; unknown
  * extensions, oversized files and missing paths are skipped with a reason; symlink loops are not followed
- * twice. A path given explicitly is taken even when its name starts with a dot.
+ * twice. A path given explicitly is taken even when its name starts with a dot. Symbolic links inside a
+ * folder are followed only when they lead inside one of the given paths: a link to /etc/passwd in a shared
+ * corpus folder would otherwise be indexed and quoted in a chat channel.
  */
 export async function collectFiles(paths: string[], options: CollectOptions = {}): Promise<{ files: string[]; skipped: SkippedInput[] }> {
   const maxArticleFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -31,8 +33,10 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
   const skipped: SkippedInput[] = [];
   const seenFiles = new Set<string>();
   const seenFolders = new Set<string>();
+  const roots: string[] = [];
+  const insideRoots = (real: string): boolean => roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`));
 
-  const visitFile = async (path: string, info: Stats): Promise<void> => {
+  const visitFile = async (path: string, info: Stats, explicit: boolean): Promise<void> => {
     const extension = extname(path).toLowerCase();
     if (!SUPPORTED_EXTENSIONS.includes(extension)) {
       const kind = extension === '' ? 'no file extension' : `unsupported extension "${extension}"`;
@@ -46,6 +50,10 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
     }
     // The same file reached twice (given twice, or through a symlink) is ingested once.
     const real = await realpath(path);
+    if (!explicit && !insideRoots(real)) {
+      skipped.push({ path, reason: `symbolic link to ${real}, outside the given corpus paths (links are followed only inside them)` });
+      return;
+    }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     files.push(path);
@@ -61,12 +69,16 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
       else skipped.push({ path, reason: 'broken symbolic link' });
       return;
     }
-    if (info.isFile()) return visitFile(path, info);
+    if (info.isFile()) return visitFile(path, info, explicit);
     if (!info.isDirectory()) {
       if (explicit) skipped.push({ path, reason: 'not a regular file or folder' });
       return;
     }
     const real = await realpath(path);
+    if (!explicit && !insideRoots(real)) {
+      skipped.push({ path, reason: `symbolic link to ${real}, outside the given corpus paths (links are followed only inside them)` });
+      return;
+    }
     if (seenFolders.has(real)) return;
     seenFolders.add(real);
     let entries: Dirent[];
@@ -80,6 +92,13 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
     for (const name of names.sort(compareNames)) await visit(join(path, name), false);
   };
 
+  for (const path of paths) {
+    try {
+      roots.push(await realpath(resolve(path)));
+    } catch {
+      // Missing: reported by the walk.
+    }
+  }
   for (const path of paths) await visit(resolve(path), true);
   return { files, skipped };
 }

@@ -1,12 +1,18 @@
 /**
  * Publication dates arrive as ISO strings, RFC 2822 strings ("Mon, 30 Sep 2024 10:00:00 GMT"), prose
- * ("September 30, 2024"), YAML dates or epoch numbers. Storydesk keeps one shape: YYYY-MM-DD when only a day
- * is known, a full ISO date-time otherwise.
+ * ("September 30, 2024"), YAML dates, epoch numbers, and from files and feeds alike. Storydesk keeps one shape:
+ * YYYY-MM-DD when only a day is known, a full ISO date-time otherwise. A time without a zone
+ * ("2024-09-30 23:30") is read as UTC: the machine's own zone says nothing about the outlet's, and the same
+ * input must give the same instant on every machine.
  */
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A time of day somewhere in the text ("10:00", "T10"). */
 const HAS_TIME = /\d{1,2}:\d{2}|T\d{2}/;
+/** An ISO-style date-time ("2024-09-30T23:30", "2024-09-30 23:30:15.5"). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d/;
+/** The text ends in a zone: "Z", "+02:00", "-0400", "GMT", "UTC", "EDT", "GMT+0200". */
+const ENDS_IN_ZONE = /(?:(?<=[\d\s])Z|[+-]\d{2}(?::?\d{2})?|\b(?:GMT|UTC|UT|[ECMP][SD]T)(?:[+-]\d{2}:?\d{2})?)$/i;
 
 /** A publication date as ISO (date-only values stay YYYY-MM-DD), or null when there is none or it is unreadable. */
 export function normalizePublished(value: unknown): string | null {
@@ -18,12 +24,19 @@ export function normalizePublished(value: unknown): string | null {
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) return isRealDay(Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])) ? text : null;
   if (/^\d{9,13}$/.test(text)) return fromEpoch(Number(text));
-  const parsed = Date.parse(text);
+  const parsed = parseAsUtcUnlessZoned(text);
   if (Number.isNaN(parsed)) return null;
   const date = new Date(parsed);
-  // "September 30, 2024" parses as local midnight: keep the day the text names, not a shifted UTC instant.
-  if (!HAS_TIME.test(text)) return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  // "September 30, 2024" is read as UTC midnight: keep the day the text names.
+  if (!HAS_TIME.test(text)) return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
   return date.toISOString();
+}
+
+/** `Date.parse`, except that a text without a zone is read in UTC rather than in the machine's zone. */
+function parseAsUtcUnlessZoned(text: string): number {
+  if (ENDS_IN_ZONE.test(text)) return Date.parse(text);
+  if (ISO_DATE_TIME.test(text)) return Date.parse(`${text.replace(' ', 'T')}Z`);
+  return Date.parse(`${text} UTC`);
 }
 
 /** YAML front matter turns `2024-09-30` into a Date at UTC midnight: that is a day, not an instant. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StorydeskError } from '../core/errors.js';
@@ -53,8 +53,9 @@ export function readIndexSidecar(indexPath: string): HnswIndexSidecar | null {
 /** Writes the sidecar atomically (temp file, fsync, rename). */
 export function writeIndexSidecar(indexPath: string, sidecar: HnswIndexSidecar): void {
   const path = sidecarPath(indexPath);
-  writeFileDurably(`${path}.tmp`, `${JSON.stringify(sidecar)}\n`);
-  renameSync(`${path}.tmp`, path);
+  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  writeFileDurably(temporary, `${JSON.stringify(sidecar)}\n`);
+  renameSync(temporary, path);
 }
 
 /** Order-independent fingerprint of a label set: SHA-256 of the sorted labels as uint32 little-endian. */
@@ -100,13 +101,14 @@ export function fileFingerprint(path: string): { bytes: number; sha256: string }
  * identity proves it cheaply; otherwise the size and hash decide, and a file that passes gets its new identity
  * recorded (e.g. after the data folder was copied) so the next open is cheap again.
  */
-export function verifyAgainstSidecar(path: string, sidecar: HnswIndexSidecar): void {
+export function verifyAgainstSidecar(path: string, sidecar: HnswIndexSidecar, options: { recordIdentity?: boolean } = {}): void {
   const identity = fileIdentity(path);
   if (sidecar.fileIdentity === identity) return;
   const file = fileFingerprint(path);
   if (file.bytes !== sidecar.fileBytes || file.sha256 !== sidecar.fileSha256) {
     throw new StorydeskError('INDEX_CORRUPT', `The index at ${path} does not match its sidecar (truncated, damaged or half-saved).`);
   }
+  if (options.recordIdentity === false) return; // readers never write
   // Only if neither file moved while hashing, so a concurrent save's newer sidecar is never overwritten.
   const current = readIndexSidecar(path);
   if (fileIdentity(path) !== identity || current === null || current.fileSha256 !== sidecar.fileSha256) return;

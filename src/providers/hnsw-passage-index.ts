@@ -1,5 +1,5 @@
 import type { PassageVector, VectorFilter, VectorHit, VectorIndex } from '../core/vector-index.js';
-import type { HnswVectorIndex } from './hnsw-vector-index.js';
+import type { LabelVectorIndex } from './hnsw-label-index.js';
 import type { SqliteArticleStore } from './sqlite-article-store.js';
 
 /**
@@ -8,21 +8,16 @@ import type { SqliteArticleStore } from './sqlite-article-store.js';
  * hnswlib search, which still returns k hits.
  */
 export class HnswPassageIndex implements VectorIndex {
-  readonly #index: HnswVectorIndex;
+  readonly #index: LabelVectorIndex;
   readonly #articles: SqliteArticleStore;
 
-  constructor(index: HnswVectorIndex, articles: SqliteArticleStore) {
+  constructor(index: LabelVectorIndex, articles: SqliteArticleStore) {
     this.#index = index;
     this.#articles = articles;
   }
 
   get dimension(): number {
     return this.#index.dimension;
-  }
-
-  /** The hnswlib index itself, for the SQLite backend's own upkeep and for benchmarks. */
-  get hnsw(): HnswVectorIndex {
-    return this.#index;
   }
 
   async count(): Promise<number> {

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { StorydeskError } from '../core/errors.js';
 import type { LabelHit, LabelVectorIndex } from './hnsw-label-index.js';
@@ -28,6 +29,11 @@ export interface HnswSearchOptions {
    * @default 2048
    */
   workerAfter?: number;
+  /**
+   * A reader's view: loading never rewrites the sidecar and `save` writes nothing, so a process that only
+   * answers questions cannot race the writer on the index files. @default false
+   */
+  readOnly?: boolean;
 }
 
 /** Options for a new index. */
@@ -60,7 +66,7 @@ export class HnswVectorIndex implements LabelVectorIndex {
    * Candidate list size while building a new index. 64 builds the 60,000-passage benchmark index about twice as
    * fast as 100 (the insert worker was the ingest's critical path) at the same ANN recall@10: built as an
    * ingest builds it, strict recall at search ef 100 was 0.980-0.990 over three level-assignment draws with 64
-   * and 0.973-0.992 over four with 100 (scripts/bench-ann-sweep.ts; duplicate passages make it vary by draw).
+   * and 0.973-0.992 over four with 100 (research/bench-ann-sweep.ts; duplicate passages make it vary by draw).
    * LangChain's path builds with hnswlib-node's default of 200.
    */
   static readonly defaultEfConstruction = 64;
@@ -81,6 +87,9 @@ export class HnswVectorIndex implements LabelVectorIndex {
   private matchesFile: boolean;
   /** Set when the worker failed: its changes are lost, so this index refuses to search or save (reopen to rebuild). */
   private lostToWorker: string | null = null;
+  private readonly readOnly: boolean;
+  /** The copy a worker started from, removed once the worker is done. */
+  private handover: string | null = null;
 
   private constructor(
     dimension: number,
@@ -102,6 +111,7 @@ export class HnswVectorIndex implements LabelVectorIndex {
     this.matchesFile = saved !== null;
     this.pending = new IndexOpQueue(dimension);
     this.workerAfter = options.workerAfter ?? 2048;
+    this.readOnly = options.readOnly ?? false;
     this.index.setEf(this.efSearch);
   }
 
@@ -124,7 +134,7 @@ export class HnswVectorIndex implements LabelVectorIndex {
    * and hash (throws `INDEX_CORRUPT` / `INDEX_DIMENSION_MISMATCH`). Without a sidecar the file is trusted.
    */
   static load(path: string, dimension: number, options: HnswSearchOptions = {}): HnswVectorIndex {
-    const sidecar = HnswVectorIndex.checkBeforeLoad(path, dimension);
+    const sidecar = HnswVectorIndex.checkBeforeLoad(path, dimension, options.readOnly ?? false);
     const index = new hnswlib.HierarchicalNSW('cosine', dimension);
     try {
       index.readIndexSync(path);
@@ -139,7 +149,7 @@ export class HnswVectorIndex implements LabelVectorIndex {
    * do other start-up work before awaiting, which overlaps the read of a large index.
    */
   static loadAsync(path: string, dimension: number, options: HnswSearchOptions = {}): Promise<HnswVectorIndex> {
-    const sidecar = HnswVectorIndex.checkBeforeLoad(path, dimension);
+    const sidecar = HnswVectorIndex.checkBeforeLoad(path, dimension, options.readOnly ?? false);
     const index = new hnswlib.HierarchicalNSW('cosine', dimension);
     return index.readIndex(path).then(
       () => HnswVectorIndex.fromLoaded(index, path, dimension, options, sidecar),
@@ -149,7 +159,7 @@ export class HnswVectorIndex implements LabelVectorIndex {
     );
   }
 
-  private static checkBeforeLoad(path: string, dimension: number): HnswIndexSidecar | null {
+  private static checkBeforeLoad(path: string, dimension: number, readOnly: boolean): HnswIndexSidecar | null {
     checkDimension(dimension);
     if (!existsSync(path)) throw new StorydeskError('INDEX_MISSING', `No vector index at ${path}.`);
     const sidecar = readIndexSidecar(path);
@@ -157,7 +167,7 @@ export class HnswVectorIndex implements LabelVectorIndex {
       if (sidecar.dimension !== dimension) {
         throw new StorydeskError('INDEX_DIMENSION_MISMATCH', `The index at ${path} has ${sidecar.dimension} dimensions, not ${dimension}.`);
       }
-      verifyAgainstSidecar(path, sidecar);
+      verifyAgainstSidecar(path, sidecar, { recordIdentity: !readOnly });
     }
     return sidecar;
   }
@@ -189,6 +199,11 @@ export class HnswVectorIndex implements LabelVectorIndex {
   /** Slots held by deleted points; a rebuild reclaims them. */
   deletedCount(): number {
     return this.deleted.size;
+  }
+
+  /** True for a reader's view, which never writes its file. */
+  get isReadOnly(): boolean {
+    return this.readOnly;
   }
 
   /** The query-time candidate list size in effect. */
@@ -239,11 +254,13 @@ export class HnswVectorIndex implements LabelVectorIndex {
    * record is the one already recorded (a question-only session writes nothing).
    */
   save(): void {
+    if (this.readOnly) return;
     if (this.lostToWorker !== null) throw new StorydeskError('INDEX_WORKER_FAILED', this.lostToWorker);
     const generation = this.generation?.() ?? null;
     if (this.saved !== null && this.saved.generation === generation && existsSync(this.path)) return;
     mkdirSync(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.tmp`;
+    // Unique per save: two processes (or a killed one's leftover) never write the same temp file.
+    const temporary = temporaryPath(this.path);
     if (this.worker !== null) {
       this.takeBackFromWorker(temporary);
     } else {
@@ -293,7 +310,8 @@ export class HnswVectorIndex implements LabelVectorIndex {
     let startFrom = this.path;
     if (!this.matchesFile || !existsSync(this.path)) {
       mkdirSync(dirname(this.path), { recursive: true });
-      startFrom = `${this.path}.handover`;
+      startFrom = temporaryPath(this.path, 'handover');
+      this.handover = startFrom;
       this.index.writeIndexSync(startFrom);
     }
     try {
@@ -320,7 +338,8 @@ export class HnswVectorIndex implements LabelVectorIndex {
       throw error;
     } finally {
       worker.stop();
-      rmSync(`${this.path}.handover`, { force: true });
+      if (this.handover !== null) rmSync(this.handover, { force: true });
+      this.handover = null;
     }
     // Reading into the placeholder replaces (and frees) it; hnswlib resets ef on load.
     this.index.readIndexSync(temporary);
@@ -335,6 +354,23 @@ export class HnswVectorIndex implements LabelVectorIndex {
       );
     }
   }
+}
+
+/** `${path}.<pid>-<random>.tmp`: the writer removes leftovers of killed processes (see `removeIndexLeftovers`). */
+function temporaryPath(path: string, kind = 'tmp'): string {
+  return `${path}.${process.pid}-${randomBytes(4).toString('hex')}.${kind}`;
+}
+
+/**
+ * Removes the temp and hand-over files that killed processes left next to the index at `path`. Only the
+ * holder of the data folder's write lock may call it: any other process's temp file would be in use.
+ */
+export function removeIndexLeftovers(path: string): string[] {
+  const folder = dirname(path);
+  const prefix = `${basename(path)}.`;
+  const leftovers = readdirSync(folder).filter((name) => name.startsWith(prefix) && (name.endsWith('.tmp') || name.endsWith('.handover')));
+  for (const name of leftovers) rmSync(join(folder, name), { force: true });
+  return leftovers;
 }
 
 function checkDimension(dimension: number): void {

@@ -31,10 +31,15 @@ interface VectorIdsAware {
  * Opens the vector index at `indexPath` and makes sure it holds exactly the store's passage vectors.
  *
  * SQLite is the source of truth; the index is derived from it. After a crash mid-ingest (SQLite committed
- * but the index not saved, or the reverse), or when the file is missing, damaged or of another dimension,
- * the index is rebuilt from the stored vectors (no re-embedding) and saved. The label set decides: passage
- * ids are never reused and a passage's vector never changes, so equal label sets mean equal contents.
- * Also compacts an index whose deleted slots outnumber its live ones.
+ * but the index not saved, or the reverse) the saved index is patched: the stored vectors it lacks are added
+ * and the labels the store no longer has are removed, so a kill costs the tail since the last checkpoint, not
+ * the whole index. A missing, damaged or other-dimension file is rebuilt from the stored vectors (no
+ * re-embedding). The label set decides: passage ids are never reused and a passage's vector never changes,
+ * so equal label sets mean equal contents. Also compacts an index whose deleted slots outnumber its live ones.
+ *
+ * With `readOnly` (a process that does not hold the write lock) nothing is written: a loadable index is used
+ * as saved, even when the store has moved on (the writer saves it at its next checkpoint), and one that
+ * cannot be loaded is built in memory only.
  */
 export function ensureIndexConsistent(
   store: ArticleStore,
@@ -43,21 +48,22 @@ export function ensureIndexConsistent(
   options: IndexConsistencyOptions = {},
 ): ConsistentIndex {
   const check = new IndexCheck(store, indexPath, dimension, options);
-  const problem = check.beforeLoad() ?? check.againstStore();
-  if (problem !== undefined) return check.rebuild(problem);
+  const early = check.beforeLoad();
+  if (early !== undefined) return check.rebuild(early);
+  const mismatch = check.againstStore();
   let loaded: HnswVectorIndex;
   try {
     loaded = HnswVectorIndex.load(indexPath, dimension, check.searchOptions);
   } catch (error) {
     return check.rebuild(unloadable(error));
   }
-  return check.afterLoad(loaded);
+  return check.afterLoad(loaded, mismatch);
 }
 
 /**
  * `ensureIndexConsistent` for start-up: the index file is read on the thread pool while the store's labels
  * are read and compared, and the promise can be awaited after other start-up work (the read of a 200 MB
- * index overlaps it).
+ * index overlaps it). A reader retries a load that failed because a writer replaced the file meanwhile.
  */
 export async function openConsistentIndex(
   store: ArticleStore,
@@ -66,18 +72,26 @@ export async function openConsistentIndex(
   options: IndexConsistencyOptions = {},
 ): Promise<ConsistentIndex> {
   const check = new IndexCheck(store, indexPath, dimension, options);
-  const early = check.beforeLoad();
-  if (early !== undefined) return check.rebuild(early);
-  let loading: Promise<HnswVectorIndex | Problem>;
-  try {
-    loading = HnswVectorIndex.loadAsync(indexPath, dimension, check.searchOptions).catch(unloadable);
-  } catch (error) {
-    return check.rebuild(unloadable(error));
+  const attempts = options.readOnly ? 3 : 1;
+  let problem: Problem | undefined;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    problem = check.beforeLoad();
+    if (problem !== undefined) break;
+    let loading: Promise<HnswVectorIndex | Problem>;
+    try {
+      loading = HnswVectorIndex.loadAsync(indexPath, dimension, check.searchOptions).catch(unloadable);
+    } catch (error) {
+      problem = unloadable(error);
+      await pause(50 * (attempt + 1));
+      continue;
+    }
+    const mismatch = check.againstStore();
+    const loaded = await loading;
+    if (loaded instanceof HnswVectorIndex) return check.afterLoad(loaded, mismatch);
+    problem = loaded;
+    await pause(50 * (attempt + 1));
   }
-  const problem = check.againstStore();
-  const loaded = await loading;
-  if (problem !== undefined) return check.rebuild(problem);
-  return loaded instanceof HnswVectorIndex ? check.afterLoad(loaded) : check.rebuild(loaded);
+  return check.rebuild(problem ?? { reason: 'the index could not be loaded', missing: false });
 }
 
 interface Problem {
@@ -87,6 +101,10 @@ interface Problem {
 
 function unloadable(error: unknown): Problem {
   return { reason: `the index could not be loaded: ${error instanceof Error ? error.message : String(error)}`, missing: false };
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The steps of the check, shared by the synchronous and the overlapped open. */
@@ -120,8 +138,9 @@ class IndexCheck {
     return undefined;
   }
 
-  /** Whether the sidecar's label set is the store's. */
+  /** Whether the sidecar's label set is the store's (a reader does not ask: it uses what is saved). */
   againstStore(): Problem | undefined {
+    if (this.#options.readOnly) return undefined;
     const sidecar = readIndexSidecar(this.#path);
     if (sidecar === null) return { reason: 'the index sidecar is missing or unreadable', missing: false };
     const labels = this.storeLabels();
@@ -132,18 +151,34 @@ class IndexCheck {
     return undefined;
   }
 
-  /** Checks what was actually loaded (the sidecar could describe another file), or rebuilds. */
-  afterLoad(loaded: HnswVectorIndex): ConsistentIndex {
-    if (labelsChecksum(loaded.labels()) !== this.storeChecksum()) {
-      return this.rebuild({ reason: 'the loaded index holds other passages than its sidecar says', missing: false });
-    }
+  /** Checks what was actually loaded (the sidecar could describe another file) and patches it to the store. */
+  afterLoad(loaded: HnswVectorIndex, mismatch: Problem | undefined): ConsistentIndex {
+    if (this.#options.readOnly) return { index: loaded, repaired: false };
     if (loaded.deletedCount() > Math.max(1024, loaded.count())) {
       return this.rebuild({ reason: `compacting ${loaded.deletedCount()} deleted slots`, missing: false });
     }
-    return { index: loaded, repaired: false };
+    if (labelsChecksum(loaded.labels()) === this.storeChecksum()) return { index: loaded, repaired: false };
+    this.patch(loaded);
+    if (loaded.deletedCount() > Math.max(1024, loaded.count())) {
+      return this.rebuild({ reason: `compacting ${loaded.deletedCount()} deleted slots`, missing: false });
+    }
+    loaded.save();
+    return { index: loaded, repaired: true, reason: mismatch?.reason ?? 'the loaded index holds other passages than its sidecar says' };
   }
 
-  /** A new index from the stored vectors, saved. */
+  /** Adds the stored vectors the index lacks and removes the labels the store no longer has. */
+  private patch(index: HnswVectorIndex): void {
+    const stored = new Set(this.storeLabels());
+    const present = new Set(index.labels());
+    for (const label of present) if (!stored.has(label)) index.remove(label);
+    for (const { passageId, vector } of this.#store.iterateVectors()) {
+      if (present.has(passageId)) continue;
+      this.checkStoredVector(passageId, vector);
+      index.add(passageId, vector);
+    }
+  }
+
+  /** A new index from the stored vectors, saved (kept in memory only when read-only). */
   rebuild(problem: Problem): ConsistentIndex {
     const labels = this.storeLabels();
     const index = HnswVectorIndex.create(this.#dimension, {
@@ -153,18 +188,22 @@ class IndexCheck {
       capacity: Math.max(1024, Math.ceil(labels.length * 1.25)),
     });
     for (const { passageId, vector } of this.#store.iterateVectors()) {
-      if (vector.length !== this.#dimension) {
-        throw new StorydeskError(
-          'STORE_DIMENSION_MISMATCH',
-          `Stored vector of passage ${passageId} has ${vector.length} dimensions, but the embedder has ${this.#dimension}: re-embed the store before opening the index.`,
-        );
-      }
+      this.checkStoredVector(passageId, vector);
       index.add(passageId, vector);
     }
     index.save();
     // A fresh install (no file, no vectors) has nothing to repair; say so, so nobody logs a false alarm.
     const fresh = problem.missing && labels.length === 0;
     return fresh ? { index, repaired: false } : { index, repaired: true, reason: problem.reason };
+  }
+
+  private checkStoredVector(passageId: number, vector: number[]): void {
+    if (vector.length !== this.#dimension) {
+      throw new StorydeskError(
+        'STORE_DIMENSION_MISMATCH',
+        `Stored vector of passage ${passageId} has ${vector.length} dimensions, but the embedder has ${this.#dimension}: re-embed the store before opening the index.`,
+      );
+    }
   }
 
   private storeLabels(): number[] {

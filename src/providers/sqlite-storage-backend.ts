@@ -1,53 +1,102 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Storage, StorageBackend, StorageOptions } from '../core/storage.js';
+import { LiveVectorIndex } from './hnsw-live-index.js';
 import { HnswPassageIndex } from './hnsw-passage-index.js';
+import { removeIndexLeftovers } from './hnsw-vector-index.js';
+import { WriteSessions } from './hnsw-write-sessions.js';
 import { openConsistentIndex } from './index-consistency.js';
 import { SqliteArticleStore } from './sqlite-article-store.js';
 import { SqliteClaimStore } from './sqlite-claim-store.js';
 import { SqliteFeedState } from './sqlite-feed-state.js';
 import { openStoryDatabase, SqliteStoryStore } from './sqlite-story-store.js';
 import { SqliteSubscriptionStore } from './sqlite-subscription-store.js';
+import { WriteLock } from './write-lock.js';
 
 /** The database file and the vector index file in a data directory. */
-export function sqliteStoragePaths(dataDir: string): { database: string; index: string } {
+export function sqliteStoragePaths(dataDir: string): { database: string; index: string; lock: string } {
   const root = resolve(dataDir);
-  return { database: join(root, 'storydesk.sqlite'), index: join(root, 'passages.hnsw') };
+  return { database: join(root, 'storydesk.sqlite'), index: join(root, 'passages.hnsw'), lock: join(root, 'write.lock') };
 }
 
 /**
  * The default backend: everything in one SQLite file (WAL; the article store, the story tables, claims and
- * feed state each keep a connection) plus an hnswlib index derived from the stored vectors.
+ * feed state each keep a connection) plus an hnswlib index derived from the stored vectors. SQLite
+ * coordinates its own readers and writers; the index is one file, so writes across processes take the data
+ * folder's write lock (`WriteSessions`), and a reader reloads the index another process saved (`refresh`).
  */
 export const sqliteStorageBackend: StorageBackend = {
   id: 'sqlite',
   async open(options: StorageOptions): Promise<Storage> {
     mkdirSync(resolve(options.dataDir), { recursive: true });
     const paths = sqliteStoragePaths(options.dataDir);
-    const articles = SqliteArticleStore.open(paths.database);
-    const storyDatabase = openStoryDatabase(paths.database);
-    const claims = SqliteClaimStore.open(paths.database);
-    const feeds = SqliteFeedState.open(paths.database);
-    let index: HnswPassageIndex | undefined;
+    const lock = new WriteLock(paths.lock, options.command ?? 'storydesk');
+    const wait = options.waitForWriter ?? true;
+    const onWait = options.onWaitForWriter;
+    // Start-up may write (repair the index, re-embed, assign stories): a writer does it under the lock.
+    if ((options.role ?? 'writer') === 'writer') await lock.acquire({ wait, ...(onWait ? { onWait } : {}) });
+    let opened: ReturnType<typeof openStores>;
+    try {
+      opened = openStores(paths.database);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    const { articles, storyDatabase, claims, feeds } = opened;
+    if (lock.held) removeIndexLeftovers(paths.index);
+    let sessions: WriteSessions | undefined;
     return {
       articles,
       stories: new SqliteStoryStore(storyDatabase),
       subscriptions: new SqliteSubscriptionStore(storyDatabase),
       claims,
       feeds,
+      get writable() {
+        return lock.held;
+      },
       async openVectorIndex(dimension) {
-        const opened = await openConsistentIndex(articles, paths.index, dimension);
-        index = new HnswPassageIndex(opened.index, articles);
-        return { index, repaired: opened.repaired, ...(opened.reason === undefined ? {} : { reason: opened.reason }) };
+        const consistent = await openConsistentIndex(articles, paths.index, dimension, { readOnly: !lock.held });
+        const live = new LiveVectorIndex(consistent.index);
+        sessions = new WriteSessions({
+          lock,
+          index: live,
+          store: articles,
+          indexPath: paths.index,
+          dimension,
+          logger: options.logger,
+          wait,
+          ...(onWait ? { onWait } : {}),
+        });
+        const index = new HnswPassageIndex(live, articles);
+        return { index, repaired: consistent.repaired, ...(consistent.reason === undefined ? {} : { reason: consistent.reason }) };
+      },
+      write: (task) => (sessions ? sessions.write(task) : task()),
+      refresh: () => (sessions ? sessions.refresh() : Promise.resolve(false)),
+      endStartup: () => {
+        if (!options.holdWriteLock) lock.release();
       },
       async close() {
-        // The index is saved first: its sidecar records the store generation it matches.
-        index?.hnsw.save();
-        feeds.close();
-        claims.close();
-        if (storyDatabase.open) storyDatabase.close();
-        articles.close();
+        try {
+          // Saves the index when this process is writing (its sidecar records the store generation it matches).
+          sessions?.close();
+        } finally {
+          feeds.close();
+          claims.close();
+          if (storyDatabase.open) storyDatabase.close();
+          articles.close();
+          lock.release();
+        }
       },
     };
   },
 };
+
+function openStores(databasePath: string) {
+  const articles = SqliteArticleStore.open(databasePath);
+  try {
+    return { articles, storyDatabase: openStoryDatabase(databasePath), claims: SqliteClaimStore.open(databasePath), feeds: SqliteFeedState.open(databasePath) };
+  } catch (error) {
+    articles.close();
+    throw error;
+  }
+}

@@ -1,4 +1,5 @@
 import { StorydeskError } from '../core/errors.js';
+import { decodeDeclared } from './declared-charset.js';
 
 /** The subset of `fetch` the poller uses, injected so tests can count or redirect requests. */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -13,7 +14,7 @@ export interface FetchLimits {
   maxRedirects?: number;
 }
 
-/** What came back: a 304 has no body; anything else is a 2xx with its text. */
+/** What came back: a 304 has no body; anything else is a 2xx with its text, decoded by its declared charset. */
 export type FetchResult =
   | { status: 304; url: string }
   | { status: number; url: string; body: string; etag: string | null; lastModified: string | null; contentType: string | null };
@@ -71,14 +72,15 @@ export async function boundedFetch(fetchFunction: FetchFunction, url: string, he
         await response.body?.cancel();
         throw new FetchFailure('too_large', `${current} is ${declared} bytes, over the ${maxBytes}-byte cap`);
       }
-      const body = await readCapped(response, maxBytes, current);
+      const contentType = response.headers.get('content-type');
+      const body = decodeDeclared(await readCapped(response, maxBytes, current), contentType);
       return {
         status: response.status,
         url: current,
         body,
         etag: response.headers.get('etag'),
         lastModified: response.headers.get('last-modified'),
-        contentType: response.headers.get('content-type'),
+        contentType,
       };
     }
   } catch (error) {
@@ -88,9 +90,9 @@ export async function boundedFetch(fetchFunction: FetchFunction, url: string, he
   }
 }
 
-/** Reads the body as UTF-8 text, cancelling the stream as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
-  if (!response.body) return '';
+/** Reads the body's bytes, cancelling the stream as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -104,5 +106,5 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

@@ -1,6 +1,7 @@
 import Parser from 'rss-parser';
 import { z } from 'zod';
 import { cleanText } from '../ingest/clean-text.js';
+import { normalizePublished } from '../ingest/normalize-published.js';
 import { feedItemKey } from './canonical-link.js';
 import { htmlToText } from './page-text.js';
 
@@ -77,16 +78,11 @@ export async function parseFeed(xml: string): Promise<ParsedFeed> {
       link: item.link?.trim() || null,
       title: item.title?.trim() || null,
       text: body,
-      published: isoDate(item.isoDate ?? item.pubDate),
+      // The raw pubDate first: rss-parser's isoDate reads a zone-less date in this machine's zone.
+      published: normalizePublished(item.pubDate ?? item.isoDate),
       author: (item.creator ?? item.author)?.trim() || null,
       outlet: item.source?.trim() || null,
     });
   }
   return { title: output.title?.trim() || null, items, unusable };
-}
-
-function isoDate(value: string | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

@@ -68,6 +68,7 @@ const USER_AGENT = 'storydesk-feed-poller/0.1 (+https://example.invalid/storydes
  * into the first article, with the others recorded in `article_outlets`.
  */
 export class FeedPoller {
+  #inFlight: Promise<void> = Promise.resolve();
   readonly #options: FeedPollerOptions;
   #cron: Cron | null = null;
 
@@ -91,8 +92,13 @@ export class FeedPoller {
   start(pattern: string, timezone?: string): void {
     this.stop();
     this.#cron = new Cron(pattern, { protect: true, ...(timezone ? { timezone } : {}) }, async () => {
+      const poll = this.pollAll();
+      this.#inFlight = poll.then(
+        () => undefined,
+        () => undefined,
+      );
       try {
-        const report = await this.pollAll();
+        const report = await poll;
         this.#options.logger.info({ added: report.added, merged: report.merged }, 'Feeds polled');
       } catch (error) {
         this.#options.logger.error({ err: error }, 'Feed poll failed');
@@ -109,6 +115,11 @@ export class FeedPoller {
   stop(): void {
     this.#cron?.stop();
     this.#cron = null;
+  }
+
+  /** Resolves once a scheduled poll in progress has finished, so its database can be closed after it. */
+  settled(): Promise<void> {
+    return this.#inFlight;
   }
 
   async #pollFeed(url: string, fingerprints: { articleId: string; shingles: Set<string> }[]): Promise<FeedPollResult> {

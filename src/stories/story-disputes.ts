@@ -1,7 +1,8 @@
 import type { StanceClassifier } from '../core/stance.js';
 import { type ClaimRef, findDisputes } from '../disputes/find-disputes.js';
+import { disputedClaims } from './disputed-claims.js';
 import { citeSpan, type StoryArticle } from './story-articles.js';
-import type { StoryConfirmation, StoryDispute } from './story-view.js';
+import type { DisputedClaim, StoryConfirmation, StoryDispute } from './story-view.js';
 
 /** Bounds the pairwise comparison: the newest articles of a big story and the opening of each article. */
 const MAX_ARTICLES = 40;
@@ -13,6 +14,8 @@ const MAX_CONFIRMATIONS = 6;
 /** What the dispute finder says about a story's claims. */
 export interface StoryDisputeFindings {
   disputes: StoryDispute[];
+  /** The same findings by claim, every counter statement beside each claim. */
+  disputedClaims: DisputedClaim[];
   confirmations: StoryConfirmation[];
 }
 
@@ -85,5 +88,5 @@ export async function storyDisputes(articles: StoryArticle[], classifier?: Stanc
     });
     if (confirmed.length >= MAX_CONFIRMATIONS) break;
   }
-  return { disputes: result, confirmations: confirmed };
+  return { disputes: result, disputedClaims: disputedClaims(disputes, (id) => byId.get(id)), confirmations: confirmed };
 }

@@ -12,7 +12,7 @@ import { type ClusterTuning, StoryClusterer } from './story-clusterer.js';
 import { type StoryDisputeFindings, storyDisputes } from './story-disputes.js';
 import { storyTimeline } from './story-timeline.js';
 import { storyTitle, titleNeedsFirstSentence } from './story-title.js';
-import type { StoryDetail, StoryDispute, StorySummary, TimelineEntry } from './story-view.js';
+import type { StoryDetail, StorySummary, TimelineEntry } from './story-view.js';
 
 export interface StoryServiceDependencies {
   store: ArticleStore;
@@ -56,6 +56,8 @@ export class StoryService {
    * the cost of saving stories during ingest.
    */
   readonly #titles = new Map<string, { articleId: string; contentHash: string; title: string }>();
+  /** Every story's title as stored (loaded at open, kept current as this service writes), so `storyOf` needs no store read. */
+  readonly #storedTitles = new Map<string, string>();
 
   private constructor(deps: StoryServiceDependencies) {
     this.#deps = deps;
@@ -65,7 +67,9 @@ export class StoryService {
   /** The service with the stored stories loaded into its clustering state. */
   static async open(deps: StoryServiceDependencies): Promise<StoryService> {
     const service = new StoryService(deps);
-    await service.#clusterer.load(await deps.storyStore.listStoryHeads(), service.#comparableMemberships(deps.embedder.dimension));
+    const heads = await deps.storyStore.listStoryHeads();
+    for (const head of heads) service.#storedTitles.set(head.id, head.title);
+    await service.#clusterer.load(heads, service.#comparableMemberships(deps.embedder.dimension));
     return service;
   }
 
@@ -164,6 +168,14 @@ export class StoryService {
     return this.#bestStoryForQuery(text);
   }
 
+  /** The story an article belongs to, with its current title; null when the article is in none. */
+  storyOf(articleId: string): { id: string; title: string } | null {
+    const storyId = this.#clusterer.storyIdOf(articleId);
+    if (storyId === undefined) return null;
+    const title = this.#titles.get(storyId)?.title ?? this.#storedTitles.get(storyId);
+    return title === undefined ? null : { id: storyId, title };
+  }
+
   /** A story's developments (one per article, by date, each quoted with its citation), disputes and confirmations. */
   async timeline(storyId: string): Promise<{ timeline: TimelineEntry[] } & StoryDisputeFindings> {
     const articleIds = [...(this.#clusterer.get(storyId)?.members.keys() ?? [])];
@@ -219,6 +231,7 @@ export class StoryService {
         continue;
       }
       this.#titles.delete(storyId);
+      this.#storedTitles.delete(storyId);
       changes.deletedStories.push(storyId);
     }
     const stamps = await this.#deps.storyStore.memberStamps(clusters.flatMap((cluster) => [...cluster.members.keys()]));
@@ -235,6 +248,7 @@ export class StoryService {
         articleCount: cluster.size,
       };
       changes.savedStories.push(record);
+      this.#storedTitles.set(record.id, record.title);
       // Rows filed under another story (the article moved here) are written too.
       for (const member of cluster.members.values()) {
         const stamp = stamps.get(member.articleId);

@@ -21,6 +21,23 @@ export interface StoryDispute {
   disputedBy?: string;
 }
 
+/** A statement that denies, contradicts or fails to verify a claim, cited. */
+export interface ClaimCounter {
+  kind: DisputeKind;
+  text: string;
+  citation: StoryCitation;
+  /** Who disputes it, when known. */
+  disputedBy?: string;
+}
+
+/** A disputed claim of the story with every statement that disputes it: the two sides of a story page. */
+export interface DisputedClaim {
+  claim: string;
+  citation: StoryCitation;
+  /** Strongest kind first (denied, contradicted, unverified). */
+  counters: ClaimCounter[];
+}
+
 /** A claim in the story that a later report from another outlet agrees with, both cited. */
 export interface StoryConfirmation {
   claim: string;
@@ -47,5 +64,7 @@ export interface StorySummary {
 export interface StoryDetail extends StorySummary {
   timeline: TimelineEntry[];
   disputes: StoryDispute[];
+  /** The disputes regrouped by claim, each claim with all of its counter statements (for side-by-side pages). */
+  disputedClaims: DisputedClaim[];
   confirmations: StoryConfirmation[];
 }

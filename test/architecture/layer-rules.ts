@@ -19,12 +19,12 @@ export interface LayerViolation {
 
 /** The modules that implement storage (SQLite, hnswlib): only their own folder and the composition root import them. */
 const CONCRETE_STORE = /^src\/providers\/(?:sqlite-[^/]*|hnsw-[^/]*|index-consistency|open-sqlite-database)\.ts$/;
-/** The one module that picks storage backends (see docs/decisions/0005-storage-and-platform-ports.md). */
+/** The one module that picks storage backends (see docs/decisions/0007-storage-and-platform-ports.md). */
 const COMPOSITION_ROOT = new Set(['src/app/storage-backends.ts']);
 /** What adapters around the core must not be imported by the storage providers. */
 const ABOVE_PROVIDERS = /^src\/(?:stories|answer|scheduler)\//;
 
-/** The layer rules of docs/decisions/0005: the core imports nothing, providers no use cases, nobody a concrete store. */
+/** The layer rules of docs/decisions/0007: the core imports nothing, providers no use cases, nobody a concrete store. */
 export function layerViolations(modules: ModuleImports[]): LayerViolation[] {
   const violations: LayerViolation[] = [];
   for (const { file, imports } of modules) {

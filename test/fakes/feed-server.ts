@@ -68,7 +68,7 @@ export class FakeFeedServer {
   notModified = 0;
   /** Bytes of `/huge` actually written before the client gave up. */
   hugeBytesSent = 0;
-  readonly #documents = new Map<string, { body: string; contentType: string; etag: string; lastModified: string }>();
+  readonly #documents = new Map<string, { body: string | Uint8Array; contentType: string; etag: string; lastModified: string }>();
   readonly #server: Server;
   readonly #hanging = new Set<ServerResponse>();
 
@@ -93,8 +93,8 @@ export class FakeFeedServer {
     return `${this.baseUrl}${path}`;
   }
 
-  /** Serves (or replaces) a document; its ETag changes with its content. */
-  set(path: string, body: string, contentType = path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/xml'): void {
+  /** Serves (or replaces) a document (text is sent as UTF-8, bytes as they are); its ETag changes with its content. */
+  set(path: string, body: string | Uint8Array, contentType = path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/xml'): void {
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`;
     this.#documents.set(path, { body, contentType, etag, lastModified: new Date(Date.UTC(2026, 0, 1, this.#documents.size)).toUTCString() });
   }

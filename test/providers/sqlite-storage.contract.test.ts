@@ -1,5 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterAll } from 'vitest';
 import { sqliteStorageBackend } from '../../src/providers/sqlite-storage-backend.js';
 import { describeStorageContract } from '../contracts/describe-storage-contract.js';
@@ -11,5 +12,5 @@ afterAll(() => temp.remove());
 describeStorageContract({
   name: 'SQLite + hnswlib',
   newLocation: async () => mkdtempSync(join(temp.path, 'data-')),
-  open: (location) => sqliteStorageBackend.open({ dataDir: location }),
+  open: (location) => sqliteStorageBackend.open({ dataDir: location, logger: pino({ level: 'silent' }) }),
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteArticleStore } from '../../src/providers/sqlite-article-store.js';
 import { sqliteStorageBackend } from '../../src/providers/sqlite-storage-backend.js';
@@ -42,7 +43,7 @@ describe('story table migrations on SQLite', () => {
     expect(() => old.prepare("INSERT INTO subscriptions (id, platform, channel_id, target_kind, target, cron, timezone, created_at) VALUES ('x', 'matrix', 'c', 'query', 't', 'c', 'UTC', 'x')").run()).toThrow(/CHECK/);
     old.close();
 
-    const storage = await sqliteStorageBackend.open({ dataDir });
+    const storage = await sqliteStorageBackend.open({ dataDir, logger: pino({ level: 'silent' }) });
     try {
       expect(await storage.subscriptions.getSubscription('sub-1')).toMatchObject({ platform: 'discord', lastDigestAt: '2031-01-02T09:00:00.000Z', active: true });
       expect(await storage.subscriptions.getOutbox('sub-1', 'w1')).toMatchObject({ status: 'sent', payload: { a: 1 } });

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { Answer, Dispute, Statement } from '../../core/answer.js';
+import type { Answer } from '../../core/answer.js';
 import type { GenerateRequest, Generator } from '../../core/generator.js';
 import { ABSTAIN_MESSAGES, abstain } from '../abstention.js';
 import { composeAnswerText } from '../compose-answer-text.js';

@@ -1,6 +1,6 @@
 import type { Evidence } from '../../core/generator.js';
 import { nameForms, nameFound, namesIn, numbersIn } from '../../text/names-and-numbers.js';
-import { contentTerms, termSet, words } from '../../text/terms.js';
+import { contentTerms, words } from '../../text/terms.js';
 import type { EvidenceSentence } from '../evidence-sentence.js';
 
 /** How well the cited passages back a statement, judged from the store text only. */

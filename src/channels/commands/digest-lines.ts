@@ -8,6 +8,12 @@ export interface DigestFormat extends InlineFormat {
   link(url: string | null, label: string): string;
 }
 
+/** Options of the chat digest renderers. */
+export interface DigestRenderOptions {
+  /** The web page of a story ("Full timeline"), when STORYDESK_PUBLIC_URL is set. */
+  storyUrl?: (storyId: string) => string | undefined;
+}
+
 /** Plain text for the terminal and the CLI: nothing escaped, links as "label <url>". */
 export const plainDigestFormat: DigestFormat = {
   escape: (text) => text,

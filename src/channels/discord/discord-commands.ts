@@ -1,20 +1,25 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import type { CommandOption, CommandOptionType, CommandOptionValue, CommandRegistry } from '../command-registry.js';
 
-/** Discord's application command option types for the registry's value types (STRING 3, INTEGER 4, BOOLEAN 5). */
-const OPTION_TYPE: Record<CommandOptionType, 3 | 4 | 5> = { string: 3, integer: 4, boolean: 5 };
+/** The option types Discord has for the registry's value types. */
+const OPTION_TYPE = {
+  string: ApplicationCommandOptionType.String,
+  integer: ApplicationCommandOptionType.Integer,
+  boolean: ApplicationCommandOptionType.Boolean,
+} as const satisfies Record<CommandOptionType, ApplicationCommandOptionType>;
 
 /** A chat-input (slash) command as Discord's API takes it. */
 export interface DiscordCommandJson {
-  type: 1;
+  type: ApplicationCommandType.ChatInput;
   name: string;
   description: string;
-  options: Array<{ type: 3 | 4 | 5; name: string; description: string; required: boolean }>;
+  options: Array<{ type: (typeof OPTION_TYPE)[CommandOptionType]; name: string; description: string; required: boolean }>;
 }
 
 /** The registry as Discord application commands (the body of PUT /applications/{id}/commands). */
 export function toDiscordCommands(registry: CommandRegistry): DiscordCommandJson[] {
   return registry.list().map((command) => ({
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     name: command.name,
     description: command.description,
     // Discord requires required options before optional ones.

@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Digest } from '../../stories/digest/digest.js';
 import type { DigestSink } from '../../stories/digest/digest-sink.js';
 import type { SubscriptionRecord } from '../../core/story.js';
-import { type DigestFormat, digestHeadline, formatDigestStory } from '../commands/digest-lines.js';
+import { type DigestFormat, type DigestRenderOptions, digestHeadline, formatDigestStory } from '../commands/digest-lines.js';
 import { DISCORD_LIMITS, type DiscordMessage } from './render-discord-answer.js';
 import { discordFormat, discordLink } from './discord-text.js';
 import { truncateText } from '../truncate-text.js';
@@ -39,7 +39,7 @@ function embedLength(embed: APIEmbed): number {
  * claims and disputes, inside Discord's 10 embeds, 25 fields, 1,024 per field and 6,000 characters per
  * message; what does not fit is counted in the message content.
  */
-export function renderDiscordDigest(digest: Digest): DiscordMessage {
+export function renderDiscordDigest(digest: Digest, options: DigestRenderOptions = {}): DiscordMessage {
   const embeds: APIEmbed[] = [];
   let total = 0;
   let hidden = 0;
@@ -51,6 +51,11 @@ export function renderDiscordDigest(digest: Digest): DiscordMessage {
       fields: [...fields('New articles', parts.articles), ...fields('Key claims', parts.claims), ...fields('Disputes', parts.disputes), ...fields('Confirmed', parts.confirmations)].slice(0, DISCORD_LIMITS.fieldsPerEmbed),
       footer: { text: story.storyId },
     };
+    const page = options.storyUrl?.(story.storyId);
+    if (page && /^https?:\/\//i.test(page)) {
+      embed.url = page;
+      embed.description = `📰 ${discordLink(page, 'Full timeline')}`;
+    }
     const length = embedLength(embed);
     if (embeds.length >= MAX_EMBEDS || total + length > DISCORD_LIMITS.charactersPerMessage - 200) {
       hidden += 1;
@@ -70,13 +75,15 @@ export type DiscordChannelSender = (channelId: string, message: DiscordMessage) 
 /** Posts digests to Discord channels. */
 export class DiscordDigestSink implements DigestSink {
   readonly #send: DiscordChannelSender;
+  readonly #options: DigestRenderOptions;
 
-  constructor(send: DiscordChannelSender) {
+  constructor(send: DiscordChannelSender, options: DigestRenderOptions = {}) {
     this.#send = send;
+    this.#options = options;
   }
 
   async post(subscription: SubscriptionRecord, digest: Digest): Promise<void> {
-    await this.#send(subscription.channelId, renderDiscordDigest(digest));
+    await this.#send(subscription.channelId, renderDiscordDigest(digest, this.#options));
   }
 }
 

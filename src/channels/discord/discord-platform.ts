@@ -9,10 +9,10 @@ export const discordPlatform: ChatPlatform<'discord'> = {
   name: 'Discord',
   isConfigured: (env) => env.DISCORD_TOKEN !== undefined,
   start: (dependencies) => startDiscord(dependencies),
-  digestSink: (env) => {
+  digestSink: (env, options = {}) => {
     if (!env.DISCORD_TOKEN) return null;
     // DISCORD_API_URL points the client at a local server in tests.
     const rest = new REST({ version: '10', ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL.replace(/\/$/, '') } : {}) }).setToken(env.DISCORD_TOKEN);
-    return new DiscordDigestSink(discordRestSender(rest));
+    return new DiscordDigestSink(discordRestSender(rest), options);
   },
 };

@@ -44,11 +44,15 @@ export function renderDiscordAnswer(answer: Answer): DiscordMessage {
 
   let description = formatAnswerLines(answer, discordFormat).join('\n');
   if (answer.notice) description += `\n\n*${escapeDiscord(answer.notice)}*`;
-  if (description.length > descriptionBudget) {
+  // Story links go last in the description, so trimming a long answer cuts the answer, never the links.
+  const storyLinks = (answer.stories ?? []).filter((story) => story.url).map((story) => `📰 ${discordLink(story.url ?? null, `Full timeline: ${truncateText(story.title, 200)}`)}`);
+  const linkText = storyLinks.length > 0 ? `\n\n${storyLinks.join('\n')}` : '';
+  if (description.length + linkText.length > descriptionBudget) {
     const note = '\n… *(answer trimmed to fit Discord’s limits)*';
     // A cut can leave half of an escape ("\\*"); a dangling backslash would swallow the note's first character.
-    description = truncateText(description, descriptionBudget - note.length, '').replace(/\\+$/, '') + note;
+    description = truncateText(description, descriptionBudget - linkText.length - note.length, '').replace(/\\+$/, '') + note;
   }
+  description += linkText;
 
   let used = TITLE.length + description.length + footerReserve;
   const fields: APIEmbedField[] = [];

@@ -50,6 +50,8 @@ export function renderSlackAnswer(answer: Answer, options: SlackRenderOptions = 
   const answerBlocks: KnownBlock[] = sections.map(section);
   const tail: KnownBlock[] = [];
   if (answer.notice) tail.push(context(`_${escapeMrkdwn(truncateText(answer.notice, 2000))}_`));
+  const storyLinks = (answer.stories ?? []).filter((story) => story.url).map((story) => `:newspaper: ${slackLink(story.url ?? null, `Full timeline: ${truncateText(story.title, 200)}`)}`);
+  if (storyLinks.length > 0) tail.push(context(storyLinks.join('\n')));
 
   const sourceBlocks: KnownBlock[] = [];
   if (answer.citations.length > 0) {

@@ -2,7 +2,7 @@ import type { types as SlackTypes } from '@slack/bolt';
 import type { Digest } from '../../stories/digest/digest.js';
 import type { DigestSink } from '../../stories/digest/digest-sink.js';
 import type { SubscriptionRecord } from '../../core/story.js';
-import { type DigestFormat, digestHeadline, formatDigestStory } from '../commands/digest-lines.js';
+import { type DigestFormat, type DigestRenderOptions, digestHeadline, formatDigestStory } from '../commands/digest-lines.js';
 import { SLACK_LIMITS, type SlackMessage } from './render-slack-answer.js';
 import { escapeMrkdwn, slackFormat, slackLink } from './slack-text.js';
 import { splitText, truncateText } from '../truncate-text.js';
@@ -24,13 +24,15 @@ const context = (text: string): KnownBlock => ({
  * A digest as Block Kit: a header, then per story its title, new articles, key claims and flagged
  * disputes in sections of at most 3,000 characters; stories past the 50-block limit are counted in a note.
  */
-export function renderSlackDigest(digest: Digest): SlackMessage {
+export function renderSlackDigest(digest: Digest, options: DigestRenderOptions = {}): SlackMessage {
   const headline = digestHeadline(digest);
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncateText(headline, SLACK_LIMITS.headerText), emoji: true } }];
   let hiddenStories = 0;
   for (const story of digest.stories) {
     const parts = formatDigestStory(story, slackDigestFormat);
-    const storyBlocks: KnownBlock[] = [{ type: 'divider' }, section(`*${escapeMrkdwn(truncateText(parts.title, 300))}*  \`${story.storyId}\``)];
+    const page = options.storyUrl?.(story.storyId);
+    const timeline = page ? `\n:newspaper: ${slackLink(page, 'Full timeline')}` : '';
+    const storyBlocks: KnownBlock[] = [{ type: 'divider' }, section(`*${escapeMrkdwn(truncateText(parts.title, 300))}*  \`${story.storyId}\`${timeline}`)];
     const addList = (label: string, lines: string[]): void => {
       if (lines.length === 0) return;
       for (const chunk of splitText(`*${label}*\n${lines.join('\n')}`, SLACK_LIMITS.sectionText)) storyBlocks.push(section(chunk));
@@ -58,13 +60,15 @@ export interface SlackPoster {
 /** Posts digests to Slack channels with chat.postMessage. */
 export class SlackDigestSink implements DigestSink {
   readonly #client: SlackPoster;
+  readonly #options: DigestRenderOptions;
 
-  constructor(client: SlackPoster) {
+  constructor(client: SlackPoster, options: DigestRenderOptions = {}) {
     this.#client = client;
+    this.#options = options;
   }
 
   async post(subscription: SubscriptionRecord, digest: Digest): Promise<void> {
-    const message = renderSlackDigest(digest);
+    const message = renderSlackDigest(digest, this.#options);
     await this.#client.chat.postMessage({ channel: subscription.channelId, text: message.text, blocks: message.blocks, unfurl_links: false });
   }
 }

@@ -9,13 +9,13 @@ export const slackPlatform: ChatPlatform<'slack'> = {
   name: 'Slack',
   isConfigured: (env) => env.SLACK_BOT_TOKEN !== undefined,
   start: (dependencies) => startSlack(dependencies),
-  digestSink: (env) => {
+  digestSink: (env, options = {}) => {
     if (!env.SLACK_BOT_TOKEN) return null;
     // SLACK_API_URL points the client at a local server in tests.
     const client = new webApi.WebClient(env.SLACK_BOT_TOKEN, {
       ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` } : {}),
       retryConfig: { retries: 2 },
     });
-    return new SlackDigestSink(client);
+    return new SlackDigestSink(client, options);
   },
 };

@@ -8,6 +8,7 @@ import { errorReply } from '../channel-event.js';
 import { ChannelHandler, parseChannelAllowlist } from '../channel-handler.js';
 import type { ChannelCommand, CommandRegistry } from '../command-registry.js';
 import { RecentKeys } from '../recent-keys.js';
+import { yieldToEventLoop } from '../yield-to-event-loop.js';
 import { answerSlackMessage, type SlackMessageContext } from './answer-slack-message.js';
 import { boltLogger } from './bolt-logger.js';
 import { renderSlackReply } from './render-slack-answer.js';
@@ -79,6 +80,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
     // Other bots (and our own echoes) never get an answer: two bots could otherwise talk forever.
     if (event.bot_id || event.subtype || !event.user || event.channel.startsWith('D')) return;
     if (!answered.add(`${event.channel}:${event.ts}`)) return;
+    // Bolt acknowledged the event before calling us; let the rest of a burst be acknowledged before working.
+    await yieldToEventLoop();
     await answerSlackMessage(
       { channel: event.channel, user: event.user, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), text: event.text, direct: false },
       messageContext(client, context),
@@ -88,6 +91,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
   app.message(async ({ message, client, context }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
     if (!answered.add(`${message.channel}:${message.ts}`)) return;
+    await yieldToEventLoop();
     await answerSlackMessage(
       { channel: message.channel, user: message.user, ts: message.ts, ...(message.thread_ts ? { threadTs: message.thread_ts } : {}), text: message.text ?? '', direct: true },
       messageContext(client, context),
@@ -121,6 +125,7 @@ function registerSlashCommand(app: App, command: ChannelCommand, name: string, h
   app.command(name, async ({ command: payload, ack, respond }) => {
     // Acknowledge first: Slack shows the user an error if the ack takes more than 3 seconds.
     await ack();
+    await yieldToEventLoop();
     const parsed = parseSlackCommandText(payload.text, command.options);
     const reply = parsed.ok
       ? await handler.handleCommand(command.name, {

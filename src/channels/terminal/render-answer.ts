@@ -7,12 +7,13 @@ export interface TerminalStyle {
 
 const ansi = (code: string, text: string, style: TerminalStyle): string => (style.color ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-/** Renders an answer for a terminal: the statements with [n] markers, disputes flagged, later confirmations shown, numbered sources. */
+/** Renders an answer for a terminal: the answer span first when there is one, the statements with [n] markers, disputes flagged, later confirmations shown, numbered sources. */
 export function renderAnswerForTerminal(answer: Answer, style: TerminalStyle = { color: false }): string {
   if (answer.abstained) {
     return [answer.answer, answer.notice ? ansi('2', `(${answer.notice})`, style) : ''].filter(Boolean).join('\n');
   }
   const lines: string[] = [];
+  if (answer.lead) lines.push(`${ansi('1', `Answer: ${answer.lead.text}`, style)} ${answer.lead.citations.map((n) => `[${n}]`).join('')}`);
   for (const statement of answer.statements) {
     const marker = statement.status === 'supported' ? '' : ansi('33', statement.status === 'disputed' ? '⚠ DISPUTED ' : '⚠ UNVERIFIED ', style);
     lines.push(`${marker}${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Answer } from '../../core/answer.js';
 import { renderAnswerForTerminal } from '../../channels/terminal/render-answer.js';
 import type { CliContext } from '../cli-context.js';
+import { UsageError } from '../usage-error.js';
 import { readJsonl } from '../read-jsonl.js';
 import { runGuarded } from '../run-guarded.js';
 
@@ -18,8 +19,8 @@ export function registerAskCommand(program: Command, context: CliContext): void 
     .option('--data <dir>', 'data directory (default: $STORYDESK_DATA_DIR or ./data)')
     .option('--json', 'print JSON')
     .action(async (question: string | undefined, options: { queries?: string; data?: string; json?: boolean }) => {
-      if (!question && !options.queries) throw new Error('Give a question, or --queries FILE.jsonl');
-      const storydesk = await context.open(options.data, { stories: false });
+      if (!question && !options.queries) throw new UsageError('Give a question in quotes, or --queries FILE.jsonl.');
+      const storydesk = await context.open(options.data, { stories: false, mustExist: true });
       try {
         if (options.queries) {
           for await (const line of readJsonl(options.queries)) {

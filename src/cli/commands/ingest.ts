@@ -1,16 +1,19 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { UsageError } from '../usage-error.js';
 
-/** `ingest --corpus PATH [--corpus PATH ...] [--data DIR] [--json]` */
+/** `ingest --corpus PATH [--corpus PATH ...] [--data DIR] [--json] [--wait]` */
 export function registerIngestCommand(program: Command, context: CliContext): void {
   program
     .command('ingest')
     .description('Index articles from files or folders (.md, .txt, .html, .json, .jsonl); unchanged files are skipped')
-    .requiredOption('--corpus <path>', 'a file or folder to ingest (repeatable)', collect, [])
+    .option('--corpus <path>', 'a file or folder to ingest (repeatable)', collect, [])
     .option('--data <dir>', 'data directory (default: $STORYDESK_DATA_DIR or ./data)')
     .option('--json', 'print the report as JSON')
-    .action(async (options: { corpus: string[]; data?: string; json?: boolean }) => {
-      const storydesk = await context.open(options.data);
+    .option('--wait', 'when another process is writing to the data folder, wait for it instead of stopping')
+    .action(async (options: { corpus: string[]; data?: string; json?: boolean; wait?: boolean }) => {
+      if (options.corpus.length === 0) throw new UsageError('Give at least one --corpus PATH (a file or folder of articles) to ingest.');
+      const storydesk = await context.open(options.data, { writer: { wait: options.wait === true } });
       // Loaded here, not at start-up: other commands never draw a progress bar.
       const { progressReporter } = await import('../progress.js');
       const progress = progressReporter('Ingesting');

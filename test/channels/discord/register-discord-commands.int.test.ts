@@ -45,12 +45,27 @@ describe('registering the slash commands with Discord', () => {
     );
   });
 
-  it('npm run discord:register reads the environment and reports what it registered', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/discord-register.ts'], {
+  it('`cli discord-register` (npm run discord:register) reads the environment and reports what it registered', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'discord-register'], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: 'script-token', DISCORD_APPLICATION_ID: FAKE_DISCORD.applicationId, DISCORD_GUILD_ID: FAKE_DISCORD.guildId, DISCORD_API_URL: rest.url },
     });
     expect(stdout).toBe(`Registered /ask, /story, /track, /untrack, /tracked, /digest to server ${FAKE_DISCORD.guildId}.\n`);
     expect(rest.calls.at(-1)?.authorization).toBe('Bot script-token');
+  });
+
+  it('`cli discord-register` says which settings are missing and exits 1', async () => {
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'discord-register'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: 'script-token' },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failed && failed.code).toBe(1);
+    expect('stderr' in failed && failed.stderr).toContain('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  });
+
+  it('explains a revoked token, naming DISCORD_TOKEN', async () => {
+    await expect(registerDiscordCommands({ token: 'revoked', applicationId: FAKE_DISCORD.applicationId, apiUrl: rest.url, registry: createCommandRegistry() })).rejects.toThrow(
+      /HTTP 401.*Check DISCORD_TOKEN/,
+    );
   });
 });

@@ -1,0 +1,31 @@
+import type { Dispute, DisputeKind, LeadAnswer } from '../core/answer.js';
+import type { EntitySpan } from './sentence-entities.js';
+
+const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 'Denied', contradicted: 'Contradicted' };
+
+/** "Oklahoma City Thunder [1]": the span that answers the question, cited to the sentence it was cut from. */
+export function spanLead(span: EntitySpan, citation: number): LeadAnswer {
+  return { text: span.text, citations: [citation] };
+}
+
+/**
+ * For a question about a dispute, who holds the other side: "Denied by Michael Hughes, a TikTok spokesperson;
+ * a source could not verify it", citing each counter-statement. Undefined when the evidence disputes nothing.
+ */
+export function disputeLead(disputes: Dispute[]): LeadAnswer | undefined {
+  if (disputes.length === 0) return undefined;
+  // Denials first: "who denied…" is the commonest dispute question, and a denial is the strongest counter.
+  const order: DisputeKind[] = ['denied', 'contradicted', 'unverified'];
+  const sorted = [...disputes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const parts: string[] = [];
+  const citations: number[] = [];
+  for (const dispute of sorted) {
+    // "Not verified by" would name whoever reported the claim; the source that could not confirm it is often unnamed.
+    const part = dispute.kind === 'unverified' ? 'a source could not verify it' : `${KIND_VERB[dispute.kind]}${dispute.disputedBy ? ` by ${dispute.disputedBy}` : ''}`;
+    if (parts.includes(part) || parts.length >= 2) continue;
+    parts.push(part);
+    citations.push(...dispute.counterCitations.filter((n) => !citations.includes(n)));
+  }
+  const text = parts.map((part, index) => (index === 0 ? part.charAt(0).toUpperCase() + part.slice(1) : part.charAt(0).toLowerCase() + part.slice(1))).join('; ');
+  return { text, citations };
+}

@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Storydesk } from '../../src/app/storydesk.js';
+import { renderAnswerForTerminal } from '../../src/channels/terminal/render-answer.js';
+import { articleMarkdown, fictionalArticle } from '../helpers/fictional-articles.js';
+import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const ROWING = [
+  'Crowds lined the fictional harbour on Saturday for the final of the Harbour Rowing Cup.',
+  'The Quillon Otters won the Harbour Rowing Cup, beating the Velmont Herons by two lengths in a race delayed by fog.',
+  'It was their first title since 2019, coach Ada Brill said.',
+  'They had lost the final three years in a row.',
+].join(' ');
+const BRIDGE = [
+  'The fictional Marlow Bay swing bridge reopened to traffic on Monday after repairs.',
+  'The repairs cost 4.2 million crowns, the council said, and took eleven months.',
+].join(' ');
+
+describe('a typed answer leads the reply', () => {
+  const temp = makeTempDir();
+  let storydesk: Storydesk;
+
+  beforeAll(async () => {
+    const corpus = join(temp.path, 'corpus');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'rowing.md'), articleMarkdown('Otters take the Harbour Rowing Cup', 'The Fictional Gazette', '2031-05-03', ROWING));
+    writeFileSync(join(corpus, 'bridge.md'), articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE));
+    for (let index = 0; index < 6; index += 1) writeFileSync(join(corpus, `council-${index}.md`), fictionalArticle(index));
+    storydesk = await openTestStorydesk(join(temp.path, 'data'));
+    await storydesk.ingest([corpus]);
+  });
+  afterAll(() => {
+    storydesk.close();
+    temp.remove();
+  });
+
+  it('states the team that won on the first line, cited to the sentence that says so, then the quotes', async () => {
+    const answer = await storydesk.ask('Which team won the Harbour Rowing Cup?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Quillon Otters');
+    const cited = answer.citations.find((citation) => citation.n === answer.lead?.citations[0]);
+    expect(cited?.quote).toContain('The Quillon Otters won the Harbour Rowing Cup');
+    const [first, ...rest] = renderAnswerForTerminal(answer).split('\n');
+    expect(first).toBe(`Answer: Quillon Otters [${cited?.n}]`);
+    expect(rest.join('\n')).toContain('The Quillon Otters won the Harbour Rowing Cup');
+    expect(answer.answer.split('\n')[0]).toBe(`Answer: Quillon Otters [${cited?.n}]`);
+  });
+
+  it('states a quantity with its unit for "how much"', async () => {
+    const answer = await storydesk.ask('How much did the Marlow Bay swing bridge repairs cost?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toMatch(/4\.2 million/);
+    expect(answer.citations.find((citation) => citation.n === answer.lead?.citations[0])?.quote).toContain('4.2 million crowns');
+  });
+
+  it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
+    const answer = await storydesk.ask('Since when had the Otters not won a rowing title?');
+    expect(answer.abstained).toBe(false);
+    const texts = answer.statements.map((statement) => statement.text);
+    const pronoun = texts.findIndex((text) => text.startsWith('It was their first title since 2019'));
+    expect(pronoun).toBeGreaterThan(0);
+    expect(texts[pronoun - 1]).toContain('The Quillon Otters won the Harbour Rowing Cup');
+  });
+});
