@@ -109,7 +109,8 @@ export class WriteSessions {
     index.replace(opened.index);
     this.#known = sidecarIdentity(this.#options.indexPath);
     if (opened.repaired) logger.warn({ reason: opened.reason }, 'The vector index did not match the database; it was patched from the stored vectors.');
-    else logger.info({ vectors: opened.index.count(), why }, 'Loaded the vector index another process saved');
+    else if (why === 'refresh') logger.info({ vectors: opened.index.count() }, 'Loaded the vector index another process saved');
+    else logger.debug({ vectors: opened.index.count() }, 'Reloaded the saved vector index to write to it');
   }
 }
 
