@@ -204,7 +204,7 @@ try {
       figures.failures.push(`round ${figures.rounds}: ${report.failures.join('; ')}`);
     }
     process.stderr.write(
-      `round ${figures.rounds}: ${kill ? 'killed' : 'completed'} ingest, ${report.articles} articles, ${report.passages} passages, ${report.vectors} vectors, ${report.indexLabels} index labels, ${report.failures.length === 0 ? 'invariants hold' : `FAILED: ${report.failures.join('; ')}`}\n`,
+      `round ${figures.rounds}: ingest ${ingested.signal === 'SIGKILL' ? 'killed' : 'completed'}, ${report.articles} articles, ${report.passages} passages, ${report.vectors} vectors, ${report.indexLabels} index labels, ${report.failures.length === 0 ? 'invariants hold' : `FAILED: ${report.failures.join('; ')}`}\n`,
     );
   }
 } finally {

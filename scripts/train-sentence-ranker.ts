@@ -61,7 +61,7 @@ const UNTRAINED = new SentenceRanker({
   trees: { classes: ['other', 'answer'], base: [0, 0], trees: [] },
   answerabilityFeatures: [...ANSWERABILITY_FEATURES],
   answerability: { classes: ['unanswerable', 'answerable'], base: [0, 0], trees: [] },
-  gate: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, },
+  gate: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01 },
 });
 const ANSWERABILITY_SETTING: BoostOptions = { rounds: 30, depth: 2, learningRate: 0.1, minChildWeight: 3, lambda: 1 };
 
@@ -217,7 +217,7 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
       const top = bestIndex(scores);
       const candidate = item.candidates[top];
       const typed = candidate !== undefined && candidate.answerSpans.length > 0 && candidate.contextCoverage >= gate.typedAnswerCoverage;
-      const judged = item.intent.expected !== null;
+      const judged = item.intent.expected !== null && candidate !== undefined && candidate.coverage < gate.answeredCoverage;
       const abstains = !candidate || (!typed && (candidate.contextCoverage < gate.minContextCoverage || (judged && (answerability[index] ?? 0) < gate.minAnswerability)));
       if (item.answerable) {
         answerable += 1;
@@ -227,18 +227,20 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
     });
     return { answerable: abstainAnswerable / answerable, unanswerable: abstainUnanswerable / (data.length - answerable), right: right / answerable };
   };
-  let best: AbstentionGate = { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1.01, };
+  let best: AbstentionGate = { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1.01, answeredCoverage: 1.01 };
   let bestScore = -Infinity;
   for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1.01]) {
     for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
       for (const minAnswerability of [0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-        const gate = { minAnswerability, minContextCoverage, typedAnswerCoverage, };
-        const rate = rates(gate);
-        // Within the 10% budget, the most unanswerable questions declined; outside it, heavily penalised.
-        const score = rate.unanswerable - Math.max(0, rate.answerable - 0.1) * 5 + 0.01 * rate.right;
-        if (score > bestScore + 1e-9) {
-          bestScore = score;
-          best = gate;
+        for (const answeredCoverage of [0.8, 0.9, 1.01]) {
+          const gate = { minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage };
+          const rate = rates(gate);
+          // Within the 10% budget, the most unanswerable questions declined; outside it, heavily penalised.
+          const score = rate.unanswerable - Math.max(0, rate.answerable - 0.1) * 5 + 0.01 * rate.right;
+          if (score > bestScore + 1e-9) {
+            bestScore = score;
+            best = gate;
+          }
         }
       }
     }

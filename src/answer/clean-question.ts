@@ -8,6 +8,8 @@
  */
 const ANGLE_TOKEN = /<(?:@[!&]?[\w-]+(?:\|[^>]*)?|![\w^-]+(?:\|[^>]*)?|#[\w-]+(?:\|[^>]*)?|a?:\w+:\d+|t:\d+(?::\w)?)>/g;
 const BROADCAST = /(?:^|\s)@(?:everyone|here|channel)\b/gi;
+/** A Slack link with a label keeps its label, which the user wrote ("<https://…|the report>"). */
+const LABELLED_LINK = /<https?:\/\/[^|>\s]+\|([^>]*)>/gi;
 const LINK = /<?https?:\/\/[^\s>]+>?/gi;
 const SHORTCODE = /(?:^|\s):[a-z0-9_+-]+:(?=\s|$)/gi;
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
@@ -16,6 +18,7 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D
 export function cleanQuestion(text: string): string {
   const cleaned = text
     .replace(ANGLE_TOKEN, ' ')
+    .replace(LABELLED_LINK, ' $1 ')
     .replace(LINK, ' ')
     .replace(BROADCAST, ' ')
     .replace(SHORTCODE, ' ')

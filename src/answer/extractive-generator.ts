@@ -86,7 +86,9 @@ export class ExtractiveGenerator implements Generator {
     if (!typedAnswer && best.contextCoverage < gate.minContextCoverage) return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
     // The abstention model was calibrated on questions that expect a name, a date or a number; yes/no, why and
     // dispute questions are judged by the context gate alone.
-    if (intent.expected !== null && !typedAnswer && ranker.answerability(answerabilityFeatures(question, intent, ranked)) < gate.minAnswerability) {
+    // A best sentence that itself holds every word the question is about is not second-guessed by the model.
+    const statesTopic = best.coverage >= gate.answeredCoverage;
+    if (intent.expected !== null && !typedAnswer && !statesTopic && ranker.answerability(answerabilityFeatures(question, intent, ranked)) < gate.minAnswerability) {
       return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
     }
 
@@ -160,10 +162,20 @@ export class ExtractiveGenerator implements Generator {
     let length = 0;
     for (const item of ranked) {
       if (chosen.length >= this.#options.maxStatements) break;
-      if (chosen.length > 0 && (item.probability < best * 0.5 || length + item.sentence.text.length > this.#options.replyBudget)) continue;
       const used = perArticle.get(item.sentence.article.id) ?? 0;
+      const duplicate = chosen.findIndex((other) => saysTheSame(other.sentence.terms, item.sentence.terms));
+      if (duplicate >= 0) {
+        // Two outlets saying the same thing: quote the earlier report, so the later one can show as its confirmation.
+        const other = chosen[duplicate] as RankedSentence;
+        if (other.sentence.article.id !== item.sentence.article.id && publishedBefore(item.sentence, other.sentence)) {
+          chosen[duplicate] = item;
+          perArticle.set(other.sentence.article.id, (perArticle.get(other.sentence.article.id) ?? 1) - 1);
+          perArticle.set(item.sentence.article.id, used + 1);
+        }
+        continue;
+      }
+      if (chosen.length > 0 && (item.probability < best * 0.5 || length + item.sentence.text.length > this.#options.replyBudget)) continue;
       if (used >= this.#options.perArticle) continue;
-      if (chosen.some((other) => jaccard(other.sentence.terms, item.sentence.terms) >= 0.6)) continue;
       chosen.push(item);
       perArticle.set(item.sentence.article.id, used + 1);
       length += item.sentence.text.length + (item.antecedent?.text.length ?? 0);
@@ -172,14 +184,26 @@ export class ExtractiveGenerator implements Generator {
   }
 }
 
+function publishedBefore(a: EvidenceSentence, b: EvidenceSentence): boolean {
+  const first = Date.parse(a.article.published ?? '');
+  const second = Date.parse(b.article.published ?? '');
+  return !Number.isNaN(first) && !Number.isNaN(second) && first < second;
+}
+
 function statusFrom(found: CounterEvidence[]): Statement['status'] {
   if (found.some((item) => item.kind !== 'unverified')) return 'disputed';
   return found.length > 0 ? 'unverified' : 'supported';
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/**
+ * Two sentences say the same thing when most of their terms are shared, or when nearly all of the shorter one's
+ * are in the longer ("approved the stadium budget on Monday" inside "has approved the stadium budget,
+ * officials confirmed on Wednesday").
+ */
+function saysTheSame(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const term of a) if (b.has(term)) shared += 1;
   const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
+  const smaller = Math.min(a.size, b.size);
+  return (union > 0 && shared / union >= 0.6) || (smaller >= 4 && shared / smaller >= 0.8);
 }

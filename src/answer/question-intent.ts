@@ -1,10 +1,9 @@
 import { contentTerms } from '../text/terms.js';
 
 /**
- * What a question asks for, finer than {@link import('./answer-type.js').AnswerType}: the kind of span that
- * answers it. `date` covers years ("when", "since when", "what year"); `quantity` numbers with their unit
- * ("how many", "how much", "what percent"); `person` a name for "who"; `name` any proper name for
- * "which X" / "what X" / "where" (an organisation, team, country, state, place, title).
+ * What a question asks for: the kind of span that answers it. `date` covers years ("when", "since when",
+ * "what year"); `quantity` numbers with their unit ("how many", "how much", "what percent"); `person` a name
+ * for "who"; `name` any proper name for "which X" / "what X" / "where" (an organisation, team, country, place).
  */
 export type ExpectedSpan = 'date' | 'quantity' | 'person' | 'name' | null;
 

@@ -73,7 +73,11 @@ export function rankSentences(input: RankRequest): RankedSentence[] {
 /** The sentence before each one in its article, among the retrieved sentences. */
 function predecessors(pool: EvidenceSentence[]): Map<EvidenceSentence, EvidenceSentence> {
   const byArticle = new Map<string, EvidenceSentence[]>();
-  for (const sentence of pool) byArticle.set(sentence.article.id, [...(byArticle.get(sentence.article.id) ?? []), sentence]);
+  for (const sentence of pool) {
+    const list = byArticle.get(sentence.article.id);
+    if (list) list.push(sentence);
+    else byArticle.set(sentence.article.id, [sentence]);
+  }
   const previous = new Map<EvidenceSentence, EvidenceSentence>();
   for (const sentences of byArticle.values()) {
     const ordered = [...sentences].sort((a, b) => a.start - b.start);

@@ -16,8 +16,9 @@ export interface EntitySpan {
  * wink-nlp with its 3.8 MB English model: a part-of-speech tagger and pattern-based entities (dates, numbers,
  * money, percentages, durations). It has no person or organisation recogniser, so names are read as runs of
  * proper nouns (the tagger, unlike "any capitalised word", knows a sentence-initial "The" or "After" is not
- * one). Measured on 3,000 news sentences: 0.7 ms a sentence, against 4.8 ms for compromise's people(),
- * places() and organizations(); loading takes about 0.6 s, so it happens on first use.
+ * one). Measured on 3,000 news sentences: 0.7 ms a sentence with the full pipe (0.4 ms with the three steps
+ * used here), against 4.8 ms for compromise's people(), places() and organizations(); loading takes about
+ * 0.6 s, so it happens on first use.
  */
 let nlp: WinkMethods | undefined;
 
@@ -26,9 +27,26 @@ const QUANTITY_TYPES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'ORD
 /** Joining words allowed inside a name ("University of Michigan", "Bardea Food & Drink"). */
 const NAME_JOINERS = new Set(['of', '&', 'de', 'la', 'del', 'von', 'van', 'al']);
 
+/*
+ * Questions about the same story meet the same sentences; their entities are kept (by text, so an edited
+ * article is read again) up to this many sentences, the oldest dropped first.
+ */
+const CACHE_SIZE = 4096;
+const cache = new Map<string, EntitySpan[]>();
+
 /** The dates, quantities and proper names of a sentence, in order. */
 export function sentenceEntities(sentence: string): EntitySpan[] {
-  nlp ??= winkNLP(model);
+  const cached = cache.get(sentence);
+  if (cached) return cached;
+  const spans = recognise(sentence);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(sentence, spans);
+  return spans;
+}
+
+function recognise(sentence: string): EntitySpan[] {
+  // Only what is read here: sentence boundaries, part-of-speech tags and entities (40% faster than the full pipe).
+  nlp ??= winkNLP(model, ['sbd', 'pos', 'ner']);
   const its = nlp.its;
   const doc = nlp.readDoc(sentence);
   const values = doc.tokens().out(its.value) as string[];

@@ -16,6 +16,8 @@ export interface AbstentionGate {
   minContextCoverage: number;
   /** A best sentence with a typed answer whose context covers this share of the topic is answered whatever the rest says. */
   typedAnswerCoverage: number;
+  /** The answerability model is not asked when the best sentence alone covers this share of the topic. */
+  answeredCoverage: number;
 }
 
 /**
@@ -39,7 +41,7 @@ const modelSchema = z.object({
   trees: treesSchema,
   answerabilityFeatures: z.array(z.string()),
   answerability: treesSchema,
-  gate: z.object({ minAnswerability: z.number(), minContextCoverage: z.number(), typedAnswerCoverage: z.number() }),
+  gate: z.object({ minAnswerability: z.number(), minContextCoverage: z.number(), typedAnswerCoverage: z.number(), answeredCoverage: z.number() }),
 });
 
 /** Scores candidate sentences: the probability that a sentence holds the answer to the question. */

@@ -42,12 +42,11 @@ export class ChannelHandler {
     // Answering is CPU-bound on a small machine: fifty simultaneous mentions queue in arrival order.
     const limit = pLimit(options.maxConcurrentAnswers ?? 4);
     const limitedAssistant: Assistant = {
-      ask: (question: string, askOptions?: AskOptions): Promise<Answer> =>
-        limit(async () => {
-          // Acknowledgements queued by other events go out before this task's CPU-bound work starts.
-          await yieldToEventLoop();
-          return options.assistant.ask(question, askOptions);
-        }),
+      ask: async (question: string, askOptions?: AskOptions): Promise<Answer> => {
+        // Acknowledgements of events that arrived in the same read go out before CPU-bound answering starts.
+        await yieldToEventLoop();
+        return limit(() => options.assistant.ask(question, askOptions));
+      },
     };
     this.context = {
       assistant: limitedAssistant,

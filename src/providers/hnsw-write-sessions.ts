@@ -84,13 +84,20 @@ export class WriteSessions {
    * Between writes: when another process saved a newer index, loads it (read-only) in place of ours, so a
    * long-running bot answers from articles a CLI ingest added. True when it swapped.
    */
-  async refresh(): Promise<boolean> {
+  refresh(): Promise<boolean> {
+    // Queued with the writes, so a reload never swaps a read-only index in under a write session.
+    const run = this.#queue.then(() => this.#reload());
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #reload(): Promise<boolean> {
     if (this.#options.lock.held) return false;
     const identity = sidecarIdentity(this.#options.indexPath);
     if (identity === this.#known) return false;
     const opened = await openConsistentIndex(this.#options.store, this.#options.indexPath, this.#options.dimension, { readOnly: true });
-    this.#known = identity;
-    this.#adopt(opened, 'refresh');
+    // The identity read before loading: if a writer saved meanwhile, the next refresh loads that too.
+    this.#adopt(opened, 'refresh', identity);
     return true;
   }
 
@@ -104,12 +111,13 @@ export class WriteSessions {
     }
   }
 
-  #adopt(opened: ConsistentIndex, why: 'write' | 'refresh'): void {
+  #adopt(opened: ConsistentIndex, why: 'write' | 'refresh', identity = sidecarIdentity(this.#options.indexPath)): void {
     const { logger, index } = this.#options;
     index.replace(opened.index);
-    this.#known = sidecarIdentity(this.#options.indexPath);
+    this.#known = identity;
     if (opened.repaired) logger.warn({ reason: opened.reason }, 'The vector index did not match the database; it was patched from the stored vectors.');
-    else logger.info({ vectors: opened.index.count(), why }, 'Loaded the vector index another process saved');
+    else if (why === 'refresh') logger.info({ vectors: opened.index.count() }, 'Loaded the vector index another process saved');
+    else logger.debug({ vectors: opened.index.count() }, 'Reloaded the saved vector index to write to it');
   }
 }
 

@@ -17,7 +17,7 @@ describe('a running bot and a CLI ingest on the same data folder (real processes
   const temp = makeTempDir();
   afterAll(() => temp.remove());
 
-  it('picks up the index the CLI ingest saved and answers from the new articles without a restart', async () => {
+  it('picks up the index the CLI ingest saved and answers from the new articles without a restart', { timeout: 180_000 }, async () => {
     const botCorpus = join(temp.path, 'bot-corpus');
     const cliCorpus = join(temp.path, 'cli-corpus');
     const data = join(temp.path, 'data');

@@ -52,7 +52,7 @@ describe('several processes on one data folder (real CLI processes)', () => {
   const temp = makeTempDir();
   afterAll(() => temp.remove());
 
-  it('answers during an ingest from the saved index, refuses a second writer naming it, and queues one with --wait', async () => {
+  it('answers during an ingest from the saved index, refuses a second writer naming it, and queues one with --wait', { timeout: 180_000 }, async () => {
     const corpus = join(temp.path, 'corpus');
     const data = join(temp.path, 'data');
     writeCorpus(corpus, 0, ARTICLES);
@@ -88,7 +88,7 @@ describe('several processes on one data folder (real CLI processes)', () => {
     expect(savedIndexLabels(data)).toEqual(storedPassageIds(data));
   });
 
-  it('after a SIGKILL mid-ingest, readers still answer and the next writer takes over the stale lock and patches the index', async () => {
+  it('after a SIGKILL mid-ingest, readers still answer and the next writer takes over the stale lock and patches the index', { timeout: 180_000 }, async () => {
     const corpus = join(temp.path, 'corpus-2');
     const data = join(temp.path, 'data-2');
     writeCorpus(corpus, 0, 400);

@@ -11,6 +11,11 @@ async function afterHops(hops: number): Promise<void> {
   for (let hop = 0; hop < hops; hop += 1) await Promise.resolve();
 }
 
+/** Lets `turns` turns of the event loop pass, as an answer waiting on a model or a database does. */
+async function afterTurns(turns: number): Promise<void> {
+  for (let turn = 0; turn < turns; turn += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** An assistant that records how many answers were being worked on at once. */
 class CountingAssistant implements Assistant {
   active = 0;
@@ -21,7 +26,7 @@ class CountingAssistant implements Assistant {
     this.active += 1;
     this.mostAtOnce = Math.max(this.mostAtOnce, this.active);
     // Answers take different numbers of turns, so questions arrive at every point of another's completion.
-    await afterHops(Number(question.split(' ')[1]) % 5);
+    await afterTurns(Number.parseInt(question.split(' ')[1] ?? '0', 10) % 5);
     this.active -= 1;
     this.answered += 1;
     return seedAnswer(question);

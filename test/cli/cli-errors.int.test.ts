@@ -44,7 +44,7 @@ describe('CLI errors a user can act on (real processes)', () => {
     };
     const entries = await Promise.all(Object.entries(runs).map(async ([name, run]) => [name, await run] as const));
     results = Object.fromEntries(entries);
-  });
+  }, 180_000);
   afterAll(() => temp.remove());
 
   it('refuses a command line it cannot run with one line and exit code 2', () => {
@@ -85,7 +85,7 @@ describe('CLI errors a user can act on (real processes)', () => {
     expect(passages.join(' ')).not.toMatch(/swordfish/);
   });
 
-  it('stops the bot at start when Slack HTTP mode has no port, naming the variable, instead of falling back to the terminal', async () => {
+  it('stops the bot at start when Slack HTTP mode has no port, naming the variable, instead of falling back to the terminal', { timeout: 120_000 }, async () => {
     const bot = startProcess([], { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret', STORYDESK_DATA_DIR: join(temp.path, 'bot-data') }, 'src/main.ts');
     bot.child.stdin?.end();
     const result = await bot.exited;
