@@ -52,6 +52,7 @@ export interface WriterInfo {
 
 /** Where a backend reports what it does on its own (repairs, reloads). */
 export interface StorageLogger {
+  debug(details: object, message: string): void;
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
 }
