@@ -245,6 +245,19 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
       }
     }
   }
+  // The trade-off the budget picks from: the most unanswerable questions declined within each answerable budget.
+  for (const budget of [0.1, 0.15, 0.2, 0.3]) {
+    let most = { answerable: 0, unanswerable: 0, right: 0 };
+    for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1.01]) {
+      for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
+        for (const minAnswerability of [0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+          const rate = rates({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage: 0.8 });
+          if (rate.answerable <= budget + 1e-9 && rate.unanswerable > most.unanswerable) most = rate;
+        }
+      }
+    }
+    console.log(`CV trade-off: abstaining on at most ${100 * budget}% of answerable questions declines up to ${(100 * most.unanswerable).toFixed(1)}% of unanswerable ones (best sentence right on ${(100 * most.right).toFixed(1)}%)`);
+  }
   const chosen = rates(best);
   console.log(
     `CV gate: abstains on ${(100 * chosen.answerable).toFixed(1)}% of answerable and ${(100 * chosen.unanswerable).toFixed(1)}% of unanswerable questions; best sentence right on ${(100 * chosen.right).toFixed(1)}% of answerable`,

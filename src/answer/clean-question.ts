@@ -12,7 +12,8 @@ const BROADCAST = /(?:^|\s)@(?:everyone|here|channel)\b/gi;
 const LABELLED_LINK = /<https?:\/\/[^|>\s]+\|([^>]*)>/gi;
 const LINK = /<?https?:\/\/[^\s>]+>?/gi;
 const SHORTCODE = /(?:^|\s):[a-z0-9_+-]+:(?=\s|$)/gi;
-const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+// An alternation, not one character class: a joiner (U+200D) between two emoji would otherwise read as one.
+const PICTOGRAPH = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|\u{20E3}/gu;
 
 /** The words of a chat message that a question is made of: mention tokens, links and emoji removed. */
 export function cleanQuestion(text: string): string {

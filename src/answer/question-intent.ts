@@ -50,9 +50,19 @@ function expectedSpan(question: string): ExpectedSpan {
   // The last question of a two-sentence question is the one asked ("Loretta Lynn died this week. Which genre…?").
   const asked = question.split(/(?<=[.!])\s+(?=[A-Z])/).pop() ?? question;
   if (YES_NO.test(asked)) return null;
-  if (DATE.test(asked)) return 'date';
-  if (QUANTITY.test(asked)) return 'quantity';
-  if (PERSON.test(asked)) return 'person';
-  if (NAME.test(asked)) return 'name';
-  return null;
+  // The first question word is the one asked; a later one opens a clause ("Who lit the lamp when it reopened?").
+  let first: { expected: ExpectedSpan; at: number } = { expected: null, at: Number.POSITIVE_INFINITY };
+  for (const [expected, pattern] of SPAN_PATTERNS) {
+    const at = asked.search(pattern);
+    if (at >= 0 && at < first.at) first = { expected, at };
+  }
+  return first.expected;
 }
+
+/** Checked in this order, so at one position a date question wins over a quantity, a person over a name. */
+const SPAN_PATTERNS: ReadonlyArray<readonly [ExpectedSpan, RegExp]> = [
+  ['date', DATE],
+  ['quantity', QUANTITY],
+  ['person', PERSON],
+  ['name', NAME],
+];

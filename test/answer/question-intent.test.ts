@@ -14,6 +14,12 @@ describe('readQuestion', () => {
     expect(readQuestion('Why did the council close the library?').expected).toBeNull();
   });
 
+  it('reads the question word that opens the question, not one that opens a later clause', () => {
+    expect(readQuestion('Who lit the lamp when the lighthouse reopened?').expected).toBe('person');
+    expect(readQuestion('When did the mayor who resigned last year return?').expected).toBe('date');
+    expect(readQuestion('How many people attended when the stadium opened?').expected).toBe('quantity');
+  });
+
   it('recognises questions about a dispute and keeps only their topic words', () => {
     const who = readQuestion('Who denied that ByteDance uses Huawei chips?');
     expect(who.aboutDispute).toBe(true);

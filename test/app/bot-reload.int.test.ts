@@ -43,6 +43,8 @@ describe('a running bot and a CLI ingest on the same data folder (real processes
 
       bot.child.stdin?.write('Who lit the lamp when the Port Ellery lighthouse reopened?\n');
       await until(() => bot.output().stdout.includes('\n\n'), 'the answer');
+      // Answered from the article the CLI ingest added, cited as a source.
+      expect(bot.output().stdout).toMatch(/\[1\] Port Ellery lighthouse reopens after storm repairs/);
       expect(bot.output().stdout).toMatch(/Anselm Brindle/);
     } finally {
       bot.child.stdin?.end();
