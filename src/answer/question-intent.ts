@@ -20,8 +20,9 @@ const YES_NO = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|w
 const DATE = /\b(?:when|since when|what (?:year|date|day|month)|which (?:year|date|day|month)|in what year|how long ago)\b/i;
 const QUANTITY =
   /\b(?:how (?:many|much|long|old|far|often|tall|big|large|high|fast|heavy)|what (?:percentage|percent|proportion|share|number|age|price|amount|sum|fraction)|(?:how|what) much)\b/i;
-const PERSON = /(?:^|[\s,(.;])(?:who|whom|whose)\b|\bwhich (?:person|man|woman|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|artist|rapper|musician|celebrity|host|member|figure|athlete|coach|ceo|executive|official)\b/i;
-const NAME = /(?:^|[\s,(.;])(?:which|what|where|name the)\b/i;
+const PERSON = /(?<=^|[\s,(.;])(?:who|whom|whose)\b|\bwhich (?:person|man|woman|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|artist|rapper|musician|celebrity|host|member|figure|athlete|coach|ceo|executive|official)\b/i;
+// Lookbehinds, not consumed characters: the match starts at the question word, so positions compare fairly.
+const NAME = /(?<=^|[\s,(.;])(?:which|what|where|name the)\b/i;
 
 /*
  * Dispute questions name the act of disputing, or ask whether something holds. The verbs are matched on their

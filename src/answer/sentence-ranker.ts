@@ -5,7 +5,7 @@ import { type BoostedTrees, predictTrees, type TreeNode } from '../disputes/boos
 import { ANSWERABILITY_FEATURES } from './answerability.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
 
-/** Where the shipped ranker lives; rebuilt byte for byte by scripts/train-sentence-ranker.ts (see ranker/PROVENANCE.md). */
+/** Where the shipped ranker lives; rebuilt byte for byte by research/train-sentence-ranker.ts (see ranker/PROVENANCE.md). */
 export const SENTENCE_RANKER_PATH = join(import.meta.dirname, 'ranker', 'sentence-ranker.json');
 
 /** When the answerer declines, calibrated on answerable and unanswerable development questions. */
@@ -54,7 +54,7 @@ export class SentenceRanker {
       [model.answerabilityFeatures, ANSWERABILITY_FEATURES],
     ] as const) {
       if (trained.join(',') !== computed.join(',')) {
-        throw new Error(`The sentence ranker was trained on features [${trained.join(', ')}], but the code computes [${computed.join(', ')}]; retrain it with scripts/train-sentence-ranker.ts.`);
+        throw new Error(`The sentence ranker was trained on features [${trained.join(', ')}], but the code computes [${computed.join(', ')}]; retrain it with research/train-sentence-ranker.ts.`);
       }
     }
     this.model = model;

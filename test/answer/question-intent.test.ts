@@ -18,6 +18,10 @@ describe('readQuestion', () => {
     expect(readQuestion('Who lit the lamp when the lighthouse reopened?').expected).toBe('person');
     expect(readQuestion('When did the mayor who resigned last year return?').expected).toBe('date');
     expect(readQuestion('How many people attended when the stadium opened?').expected).toBe('quantity');
+    expect(readQuestion('The former head of which company testified about workers who unionized?').expected).toBe('name');
+    // At one word the more specific reading wins: "which actor" asks for a person, "in which month" for a date.
+    expect(readQuestion('She declined an Oscar on behalf of which actor?').expected).toBe('person');
+    expect(readQuestion('Congress set up a new funding fight in which month?').expected).toBe('date');
   });
 
   it('recognises questions about a dispute and keeps only their topic words', () => {

@@ -5,7 +5,7 @@
  * identical byte for byte (retrieval, features and the boosted trees are deterministic).
  *
  *   npm run eval                                  # once, to build .cache/eval/data
- *   npx tsx scripts/train-sentence-ranker.ts      # ~1 min: CV by week, then the shipped model
+ *   npx tsx research/train-sentence-ranker.ts      # ~1 min: CV by week, then the shipped model
  *
  * A candidate sentence is positive when it holds the question's gold answer text. Settings (tree rounds and
  * depth, gate thresholds) are chosen by leave-one-week-out cross-validation: each week's questions are
@@ -31,9 +31,9 @@ import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { type BoostedTrees, type BoostOptions, predictTrees, type TreeNode, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
-import { normalizeForMatch } from './lib/metrics.js';
-import { readJsonlFile } from './lib/read-jsonl-file.js';
-import { sharedDataDir } from './lib/shared-data.js';
+import { normalizeForMatch } from '../scripts/lib/metrics.js';
+import { readJsonlFile } from '../scripts/lib/read-jsonl-file.js';
+import { sharedDataDir } from '../scripts/lib/shared-data.js';
 
 const HELD_OUT_WEEKS = new Set(['20251003', '20260327']);
 
