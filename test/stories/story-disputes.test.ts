@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/core/article.js';
-import { extractClaims } from '../../src/disputes/claims.js';
 import { loadStanceClassifier } from '../../src/disputes/stance-classifier.js';
-import { segmentSentences } from '../../src/ingest/segment-sentences.js';
-import type { StoryArticle } from '../../src/stories/story-articles.js';
 import { storyDisputes } from '../../src/stories/story-disputes.js';
-
-function storyArticle(id: string, source: string, published: string, body: string): StoryArticle {
-  const article: Article = {
-    id,
-    title: `Title of ${id}`,
-    titleDerived: false,
-    body,
-    source,
-    url: `https://news.invalid/${id}`,
-    published,
-    author: null,
-    origin: id,
-    originFile: null,
-    contentHash: id,
-    ingestedAt: `${published}T12:00:00.000Z`,
-  };
-  const sentences = segmentSentences(body);
-  return { article, sentences, claims: extractClaims(body, sentences) };
-}
+import { storyArticle } from './story-fixtures.js';
 
 const earlier = storyArticle(
   'gazette',

@@ -2,7 +2,10 @@ import type { Article, ArticleInput } from '../../src/core/article.js';
 import type { ArticleStore } from '../../src/core/article-store.js';
 import type { Embedder } from '../../src/core/embedder.js';
 import type { PassageDraft, SentenceSpan } from '../../src/core/passage.js';
+import { extractClaims } from '../../src/disputes/claims.js';
 import { articleContentHash } from '../../src/ingest/content-hash.js';
+import { segmentSentences } from '../../src/ingest/segment-sentences.js';
+import type { StoryArticle } from '../../src/stories/story-articles.js';
 
 /** A clearly fictional article: `event` says which story it belongs to, for checking the clustering. */
 export interface FixtureArticle {
@@ -121,4 +124,24 @@ export async function storeFixtures(
     stored.push(article);
   }
   return stored;
+}
+
+/** A story article built in memory (sentences and claims read as ingest reads them), for pure story tests. */
+export function storyArticle(id: string, source: string, published: string, body: string): StoryArticle {
+  const article: Article = {
+    id,
+    title: `Title of ${id}`,
+    titleDerived: false,
+    body,
+    source,
+    url: `https://news.invalid/${id}`,
+    published,
+    author: null,
+    origin: id,
+    originFile: null,
+    contentHash: id,
+    ingestedAt: `${published}T12:00:00.000Z`,
+  };
+  const sentences = segmentSentences(body);
+  return { article, sentences, claims: extractClaims(body, sentences) };
 }
