@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'research/test/**/*.test.ts'],
     // Native addons (better-sqlite3, hnswlib) are happiest in forked processes.
     pool: 'forks',
+    // One PostgreSQL server for the run (or the reason its tests skip); each test makes its own database.
+    globalSetup: ['test/setup/postgres-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

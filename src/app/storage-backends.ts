@@ -1,13 +1,14 @@
 import type { Env } from '../config/schema.js';
 import type { StorageBackend } from '../core/storage.js';
+import { postgresStorageBackend } from '../providers/postgres/postgres-storage-backend.js';
 import { sqliteStorageBackend } from '../providers/sqlite-storage-backend.js';
 
 /**
- * The storage backend the configuration selects. A new backend is one folder under src/providers exporting a
- * `StorageBackend` (passing test/contracts), plus one line here, e.g.
- * `if (env.DATABASE_URL) return postgresStorageBackend(env.DATABASE_URL);`.
- * @default SQLite + hnswlib in the data directory
+ * The storage backend the configuration selects: PostgreSQL + pgvector when `DATABASE_URL` is set, else
+ * SQLite + hnswlib in the data directory. A new backend is one folder under src/providers exporting a
+ * `StorageBackend` (passing test/contracts), plus one line here.
  */
-export function storageBackendFor(_env: Env): StorageBackend {
+export function storageBackendFor(env: Env): StorageBackend {
+  if (env.DATABASE_URL) return postgresStorageBackend({ url: env.DATABASE_URL, poolSize: env.STORYDESK_PG_POOL_SIZE });
   return sqliteStorageBackend;
 }

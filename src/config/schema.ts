@@ -14,6 +14,10 @@ const optionalUrl = optionalString.refine((value) => value === undefined || isHt
 const optionalUrlList = optionalString.refine((value) => value === undefined || value.split(',').every((url) => url.trim() === '' || isHttpUrl(url.trim())), {
   message: 'must be comma-separated http:// or https:// URLs',
 });
+/** A PostgreSQL connection URL, e.g. postgres://user:password@db.example.com:5432/storydesk. */
+const optionalPostgresUrl = optionalString.refine((value) => value === undefined || /^postgres(ql)?:\/\/./.test(value), {
+  message: 'must be a postgres:// or postgresql:// URL, e.g. postgres://storydesk@localhost:5432/storydesk',
+});
 const optionalPort = optionalString
   .refine((value) => value === undefined || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 65535), {
     message: 'must be a port number from 1 to 65535',
@@ -33,6 +37,10 @@ const timeZone = z.string().default('UTC').refine(isTimeZone, { message: 'must b
 const envFields = z.object({
   STORYDESK_DATA_DIR: z.string().default('./data'),
   STORYDESK_CORPUS_DIR: z.string().default('./corpus'),
+  /** Stores everything in PostgreSQL (with pgvector) instead of SQLite files in the data directory. */
+  DATABASE_URL: optionalPostgresUrl,
+  /** Connections this process keeps open to PostgreSQL. */
+  STORYDESK_PG_POOL_SIZE: z.coerce.number().int().positive().default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Which embedder turns passages into vectors: the bundled offline one or an OpenAI-compatible server. */
   EMBEDDINGS_PROVIDER: z.enum(['local', 'openai']).default('local'),
