@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article, ArticleMeta } from '../core/article.js';
 import type { ArticleStore, ArticleWrite, ArticleWriteResult, EmbedderInfo, LexicalHit, StoredArticleRef } from '../core/article-store.js';
-import { StorydeskError } from '../core/errors.js';
 import type { Passage, PassageDraft } from '../core/passage.js';
+import { checkArticleWrite } from './check-article-write.js';
 import type { SearchFilters } from '../core/search.js';
 import type { VectorFilter } from '../core/vector-index.js';
 import {
@@ -110,7 +110,7 @@ export class SqliteArticleStore implements ArticleStore {
    */
   async putArticles(writes: ArticleWrite[]): Promise<ArticleWriteResult[]> {
     const embedder = this.embedderInfo();
-    for (const { article, passages, vectors } of writes) this.checkPutArguments(embedder, article, passages, vectors);
+    for (const write of writes) checkArticleWrite(embedder, write);
     const write = this.database.transaction(() => writes.map(({ article, passages, vectors }) => this.writeArticle(embedder, article, passages, vectors)));
     return write.immediate();
   }
@@ -267,29 +267,6 @@ export class SqliteArticleStore implements ArticleStore {
 
   close(): void {
     if (this.database.open) this.database.close();
-  }
-
-  /** Guards the invariants every later stage relies on; a violation is a bug upstream, so it throws. */
-  private checkPutArguments(embedder: EmbedderInfo | null, article: Article, passages: PassageDraft[], vectors: number[][]): void {
-    if (vectors.length !== passages.length) {
-      throw new StorydeskError('STORE_INVALID_PUT', `Article ${article.id}: ${passages.length} passages but ${vectors.length} vectors.`);
-    }
-    if (passages.length > 0 && embedder === null) {
-      throw new StorydeskError('STORE_EMBEDDER_UNSET', 'Call setEmbedderInfo before storing passages, so the store knows what made its vectors.');
-    }
-    for (const [index, draft] of passages.entries()) {
-      if (article.body.slice(draft.start, draft.end) !== draft.text) {
-        throw new StorydeskError('STORE_INVALID_PUT', `Article ${article.id}: passage ${draft.ordinal} text is not body.slice(start, end).`);
-      }
-      const length = vectors[index]?.length;
-      if (embedder !== null && length !== embedder.dimension) {
-        throw new StorydeskError(
-          'STORE_DIMENSION_MISMATCH',
-          `Article ${article.id}: vector ${index} has ${length} dimensions; the store's embedder ${embedder.id} has ${embedder.dimension}. ` +
-            'When switching embedders, call setEmbedderInfo with the new one before storing its vectors.',
-        );
-      }
-    }
   }
 
   private passageIdsOf(articleId: string): number[] {

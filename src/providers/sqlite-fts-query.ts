@@ -34,7 +34,17 @@ const maxTerms = 32;
  * which match the same consecutive tokens the indexer produced from the article text.
  */
 export function toSafeFtsQuery(text: string): string | null {
-  const terms: string[] = [];
+  const terms = queryTerms(text);
+  return terms.length === 0 ? null : terms.map((parts) => `"${parts.join(' ')}"`).join(' OR ');
+}
+
+/**
+ * The search terms of free text, each as its token parts (one part, or several for a multi-part word that
+ * must match as a phrase): stop-words, punctuation and repeats dropped, at most 32 terms. Every full-text
+ * backend builds its query from these, so both search for the same words.
+ */
+export function queryTerms(text: string): string[][] {
+  const terms: string[][] = [];
   const seen = new Set<string>();
   // Split on anything but letters, digits and the joiners that occur inside words ("U.S.", "Covid-19", "it's").
   for (const rawWord of text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}\p{M}.'\u2019-]+/u)) {
@@ -45,8 +55,8 @@ export function toSafeFtsQuery(text: string): string | null {
     const term = parts.join(' ');
     if (seen.has(term)) continue;
     seen.add(term);
-    terms.push(`"${term}"`);
+    terms.push(parts);
     if (terms.length === maxTerms) break;
   }
-  return terms.length === 0 ? null : terms.join(' OR ');
+  return terms;
 }

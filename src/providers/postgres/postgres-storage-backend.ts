@@ -1,13 +1,13 @@
-import type { ArticleStore } from '../../core/article-store.js';
 import type { ClaimStore } from '../../core/claim-store.js';
 import type { FeedStateStore } from '../../core/feed-state-store.js';
 import type { Storage, StorageBackend, StorageOptions } from '../../core/storage.js';
 import type { StoryStore } from '../../core/story-store.js';
 import type { SubscriptionStore } from '../../core/subscription-store.js';
-import type { VectorIndex } from '../../core/vector-index.js';
 import { notBuiltYet } from './not-built-yet.js';
+import { PostgresArticleStore } from './postgres-article-store.js';
 import { migrate } from './postgres-migrations.js';
 import { openPostgresPool, type PostgresSettings } from './postgres-pool.js';
+import { PostgresVectorIndex } from './postgres-vector-index.js';
 
 /**
  * Everything in one PostgreSQL database: articles, passages and their vectors (pgvector HNSW), full-text
@@ -28,14 +28,15 @@ export function postgresStorageBackend(settings: PostgresSettings): StorageBacke
       }
       const writable = (options.role ?? 'writer') === 'writer';
       return {
-        articles: notBuiltYet<ArticleStore>('PostgresArticleStore'),
+        articles: new PostgresArticleStore(pool),
         stories: notBuiltYet<StoryStore>('PostgresStoryStore'),
         subscriptions: notBuiltYet<SubscriptionStore>('PostgresSubscriptionStore'),
         claims: notBuiltYet<ClaimStore>('PostgresClaimStore'),
         feeds: notBuiltYet<FeedStateStore>('PostgresFeedStateStore'),
         writable,
-        async openVectorIndex(_dimension) {
-          return { index: notBuiltYet<VectorIndex>('PostgresVectorIndex'), repaired: false };
+        // The vectors and their HNSW index live in the database with the passages: never out of step, never repaired.
+        async openVectorIndex(dimension) {
+          return { index: new PostgresVectorIndex(pool, dimension), repaired: false };
         },
         write: (task) => task(),
         refresh: async () => false,
