@@ -7,6 +7,8 @@
  *
  *   npm run eval                                        # writes docs/evaluation.md
  *   npm run eval -- --work .cache/retrieval-eval --no-docs   # side experiment: own store, docs untouched
+ *   DATABASE_URL=postgres://… npm run eval -- --no-docs      # the same on PostgreSQL + pgvector (an empty database)
+ *   npm run eval -- --no-stories --no-docs              # ingest without story clustering (answers never use it)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,7 +53,7 @@ function inHeldOutWeek(record: CorpusRecord, heldOutDates: Date[]): boolean {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { work: { type: 'string' }, 'no-docs': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { work: { type: 'string' }, 'no-docs': { type: 'boolean' }, 'no-stories': { type: 'boolean' } } });
   const dataDir = sharedDataDir();
   if (!dataDir) {
     console.log('eval: skipped — ../shared/data (RealTime QA development data) is not present on this machine.');
@@ -72,8 +74,16 @@ async function main(): Promise<void> {
   const corpusFile = join(work, 'rtqa-without-held-out-weeks.jsonl');
   writeFileSync(corpusFile, `${kept.map((record) => JSON.stringify(record)).join('\n')}\n`);
 
-  const env = loadConfig({});
-  const storydesk = await openStorydesk({ dataDir: join(work, 'data'), env, logger: createLogger('warn') });
+  // Default settings (offline embedder, no model), whatever this shell configures, except where to store:
+  // DATABASE_URL selects PostgreSQL as it does for the bot.
+  const env = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, STORYDESK_PG_POOL_SIZE: process.env.STORYDESK_PG_POOL_SIZE });
+  const storydesk = await openStorydesk({
+    dataDir: join(work, 'data'),
+    env,
+    logger: createLogger('warn'),
+    ...(values['no-stories'] ? { stories: false } : {}),
+  });
+  console.log(`Storage: ${env.DATABASE_URL ? 'PostgreSQL + pgvector (DATABASE_URL)' : `SQLite + hnswlib in ${join(work, 'data')}`}.`);
   const ingestStarted = performance.now();
   const report = await storydesk.ingest([corpusFile]);
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
