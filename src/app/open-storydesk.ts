@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Env } from '../config/schema.js';
 import type { Embedder } from '../core/embedder.js';
 import type { Generator } from '../core/generator.js';
@@ -57,8 +56,8 @@ export interface OpenStorydeskOptions {
  * (`createStoryScheduling`) all build on what this returns.
  */
 export async function openStorydesk(options: OpenStorydeskOptions): Promise<Storydesk> {
+  // The backend creates the data directory if it keeps files there; a database backend never touches it.
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   const storage = await (options.backend ?? storageBackendFor(options.env)).open({
     dataDir,
     logger: options.logger,
@@ -83,12 +82,11 @@ async function assemble(storage: Storage, dataDir: string, options: OpenStorydes
   const writable = storage.writable;
   const embedder = options.embedder ?? (await createEmbedder(options.env));
 
-  // The marker file survives a crash half-way through re-embedding, so the next start finishes the job.
-  const reembedMarker = join(dataDir, 'reembed-pending');
+  // The marker survives a crash half-way through re-embedding, so the next start finishes the job.
   const previous = await store.getEmbedderInfo();
   const changed = previous !== null && (previous.id !== embedder.id || previous.dimension !== embedder.dimension);
   const { passages } = await store.counts();
-  const reembed = (changed || existsSync(reembedMarker)) && passages > 0;
+  const reembed = (changed || (await storage.reembedMarker.read()) !== null) && passages > 0;
   if (!writable && reembed) {
     throw new UserFacingError(
       'store_reembedding',
@@ -97,13 +95,13 @@ async function assemble(storage: Storage, dataDir: string, options: OpenStorydes
   }
   if (writable && (previous === null || changed)) await store.setEmbedderInfo({ id: embedder.id, dimension: embedder.dimension });
   if (reembed) {
-    writeFileSync(reembedMarker, embedder.id);
+    await storage.reembedMarker.write(embedder.id);
     options.logger.warn(
       { from: previous?.id, to: embedder.id },
       `The embedder changed to ${embedder.id}: re-embedding all ${passages} passages so vectors are never mixed.`,
     );
     await reembedStore(store, embedder, options.onReembedProgress);
-    rmSync(reembedMarker, { force: true });
+    await storage.reembedMarker.clear();
   }
 
   // The index file (200 MB at 10,000 articles) is read on the thread pool while the rest is set up.

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load-config.js';
 import type { Env } from '../config/schema.js';
 import { createLogger, type Logger } from '../app/logger.js';
 import { openStorydesk } from '../app/open-storydesk.js';
+import { storageBackendFor } from '../app/storage-backends.js';
 import type { Storydesk } from '../app/storydesk.js';
 import { checkDataFolder } from './data-folder.js';
 
@@ -38,11 +39,15 @@ export function createCliContext(): CliContext {
     env,
     logger,
     open: (dataDir, options = {}) => {
-      const folder = checkDataFolder(dataDir ?? env.STORYDESK_DATA_DIR, { mustExist: options.mustExist ?? false });
+      const backend = storageBackendFor(env);
+      // A database backend (DATABASE_URL) does not use the folder: there is nothing in it to check.
+      const given = dataDir ?? env.STORYDESK_DATA_DIR;
+      const folder = backend.usesDataDir ? checkDataFolder(given, { mustExist: options.mustExist ?? false }) : given;
       const { writer } = options;
       return openStorydesk({
         dataDir: folder,
         env,
+        backend,
         logger,
         ...(options.stories === undefined ? {} : { stories: options.stories }),
         ...(writer

@@ -26,6 +26,11 @@ export interface Storage {
    */
   openVectorIndex(dimension: number): Promise<OpenedVectorIndex>;
   /**
+   * The embedder a re-embedding of every passage was started for and has not finished, which survives a crash
+   * so the next start finishes the job (SQLite: a file in the data folder; a database: a row).
+   */
+  readonly reembedMarker: ReembedMarker;
+  /**
    * True while this process may write (a writer during start-up, or inside `write`). A reader never writes:
    * start-up repairs, re-embedding and story catch-up are a writer's job.
    */
@@ -41,6 +46,14 @@ export interface Storage {
   endStartup(): void;
   /** Makes everything durable and releases connections and files; the stores are unusable afterwards. */
   close(): Promise<void>;
+}
+
+/** A note kept in storage while every passage is being re-embedded for a new embedder. */
+export interface ReembedMarker {
+  /** The embedder id being re-embedded for, or null when no re-embedding is unfinished. */
+  read(): Promise<string | null>;
+  write(embedderId: string): Promise<void>;
+  clear(): Promise<void>;
 }
 
 /** Who is writing, as another process reports it while this one waits. */
@@ -81,5 +94,7 @@ export interface StorageOptions {
 export interface StorageBackend {
   /** Short id, e.g. 'sqlite'. */
   readonly id: string;
+  /** Whether it keeps files in the data directory; a database backend writes nothing there (nor creates it). */
+  readonly usesDataDir: boolean;
   open(options: StorageOptions): Promise<Storage>;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Storage, StorageBackend, StorageOptions } from '../core/storage.js';
 import { LiveVectorIndex } from './hnsw-live-index.js';
@@ -14,9 +14,14 @@ import { SqliteSubscriptionStore } from './sqlite-subscription-store.js';
 import { WriteLock } from './write-lock.js';
 
 /** The database file and the vector index file in a data directory. */
-export function sqliteStoragePaths(dataDir: string): { database: string; index: string; lock: string } {
+export function sqliteStoragePaths(dataDir: string): { database: string; index: string; lock: string; reembedMarker: string } {
   const root = resolve(dataDir);
-  return { database: join(root, 'storydesk.sqlite'), index: join(root, 'passages.hnsw'), lock: join(root, 'write.lock') };
+  return {
+    database: join(root, 'storydesk.sqlite'),
+    index: join(root, 'passages.hnsw'),
+    lock: join(root, 'write.lock'),
+    reembedMarker: join(root, 'reembed-pending'),
+  };
 }
 
 /**
@@ -27,6 +32,7 @@ export function sqliteStoragePaths(dataDir: string): { database: string; index: 
  */
 export const sqliteStorageBackend: StorageBackend = {
   id: 'sqlite',
+  usesDataDir: true,
   async open(options: StorageOptions): Promise<Storage> {
     mkdirSync(resolve(options.dataDir), { recursive: true });
     const paths = sqliteStoragePaths(options.dataDir);
@@ -53,6 +59,11 @@ export const sqliteStorageBackend: StorageBackend = {
       feeds,
       get writable() {
         return lock.held;
+      },
+      reembedMarker: {
+        read: async () => (existsSync(paths.reembedMarker) ? readFileSync(paths.reembedMarker, 'utf8') : null),
+        write: async (embedderId) => writeFileSync(paths.reembedMarker, embedderId),
+        clear: async () => rmSync(paths.reembedMarker, { force: true }),
       },
       async openVectorIndex(dimension) {
         const consistent = await openConsistentIndex(articles, paths.index, dimension, { readOnly: !lock.held });

@@ -7,6 +7,7 @@ import { notBuiltYet } from './not-built-yet.js';
 import { PostgresArticleStore } from './postgres-article-store.js';
 import { migrate } from './postgres-migrations.js';
 import { openPostgresPool, type PostgresSettings } from './postgres-pool.js';
+import { postgresReembedMarker } from './postgres-reembed-marker.js';
 import { PostgresVectorIndex } from './postgres-vector-index.js';
 
 /**
@@ -18,6 +19,7 @@ import { PostgresVectorIndex } from './postgres-vector-index.js';
 export function postgresStorageBackend(settings: PostgresSettings): StorageBackend {
   return {
     id: 'postgres',
+    usesDataDir: false,
     async open(options: StorageOptions): Promise<Storage> {
       const pool = openPostgresPool(settings, options.command ?? 'storydesk');
       try {
@@ -34,6 +36,7 @@ export function postgresStorageBackend(settings: PostgresSettings): StorageBacke
         claims: notBuiltYet<ClaimStore>('PostgresClaimStore'),
         feeds: notBuiltYet<FeedStateStore>('PostgresFeedStateStore'),
         writable,
+        reembedMarker: postgresReembedMarker(pool),
         // The vectors and their HNSW index live in the database with the passages: never out of step, never repaired.
         async openVectorIndex(dimension) {
           return { index: new PostgresVectorIndex(pool, dimension), repaired: false };

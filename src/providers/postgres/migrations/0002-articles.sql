@@ -61,3 +61,10 @@ CREATE TABLE embedding_cache (
   embedding vector NOT NULL,
   PRIMARY KEY (text_hash, embedder_id)
 );
+
+-- Set while every passage is being re-embedded for a new embedder (Storage.reembedMarker): it survives a crash,
+-- so the next start finishes the job. One row at most.
+CREATE TABLE reembed_pending (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  embedder_id text NOT NULL
+);
