@@ -22,7 +22,8 @@ import {
 import { createVectorIndexFor } from './postgres-hnsw-indexes.js';
 import { type LexicalSearchOptions, searchPassages } from './postgres-lexical-search.js';
 import { inTransaction } from './postgres-pool.js';
-import { anyOfQuery, searchTermQueries, searchVectorLiteral } from './postgres-search-terms.js';
+import { LexemeStatistics } from './postgres-lexeme-statistics.js';
+import { anyOfQuery, searchTerms, searchVectorLiteral } from './postgres-search-terms.js';
 
 /** Rows fetched per round trip when streaming vectors. */
 const vectorPageSize = 512;
@@ -35,10 +36,12 @@ const vectorPageSize = 512;
 export class PostgresArticleStore implements ArticleStore {
   readonly #pool: pg.Pool;
   readonly #lexical: LexicalSearchOptions;
+  readonly #statistics: LexemeStatistics;
 
   constructor(pool: pg.Pool, lexical: LexicalSearchOptions = {}) {
     this.#pool = pool;
     this.#lexical = lexical;
+    this.#statistics = new LexemeStatistics(pool);
   }
 
   async getEmbedderInfo(): Promise<EmbedderInfo | null> {
@@ -152,22 +155,36 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   async lexicalSearch(query: string, k: number, filters?: SearchFilters): Promise<LexicalHit[]> {
-    return searchPassages(this.#pool, query, k, filters, this.#lexical);
+    return searchPassages(this.#pool, { query, k, filters }, () => this.#statistics.get(), this.#lexical);
   }
 
-  /** Counts passages holding each word as FTS5 would match it (same tokens, title included), so IDF weights agree across backends. */
+  /**
+   * Counts passages holding each word as FTS5 would match it (same tokens, title included), so IDF weights agree
+   * across backends. On a large table, a word among the planner's most common lexemes (LexemeStatistics) is
+   * estimated from its sampled share, since counting it exactly would visit a large part of the table; every
+   * other word (rarer, or a phrase) is counted exactly through the GIN index.
+   */
   async documentFrequencies(words: string[]): Promise<{ passages: number; counts: Map<string, number> }> {
-    const unique = [...new Set(words)];
-    const queries = unique.map((word) => anyOfQuery(searchTermQueries(word)));
-    const { rows } = await this.#pool.query<{ passages: number; counts: number[] }>(
-      `SELECT (SELECT count(*) FROM passages)::int AS passages,
-              ARRAY(SELECT CASE WHEN term.query = '' THEN 0
-                                ELSE (SELECT count(*) FROM passages WHERE search_vector @@ term.query::tsquery)::int END
-                    FROM unnest($1::text[]) WITH ORDINALITY AS term (query, position) ORDER BY term.position) AS counts`,
-      [queries],
+    const statistics = await this.#statistics.get();
+    const counts = new Map<string, number>();
+    const toCount = new Map<string, string>();
+    for (const word of new Set(words)) {
+      const terms = searchTerms(word);
+      const single = terms.length === 1 && terms[0]?.lexemes.length === 1 ? terms[0].lexemes[0] : undefined;
+      const share = single === undefined ? undefined : statistics?.shares.get(single);
+      if (terms.length === 0) counts.set(word, 0);
+      else if (statistics !== null && share !== undefined) counts.set(word, Math.round(share * statistics.passages));
+      else toCount.set(word, anyOfQuery(terms));
+    }
+    const { rows } = await this.#pool.query<{ passages: number | null; counts: number[] }>(
+      `SELECT CASE WHEN $2::boolean THEN (SELECT count(*) FROM passages)::int END AS passages,
+              ARRAY(SELECT (SELECT count(*) FROM passages WHERE search_vector @@ term.query)::int
+                    FROM unnest($1::tsquery[]) WITH ORDINALITY AS term (query, position) ORDER BY term.position) AS counts`,
+      [[...toCount.values()], statistics === null],
     );
     const row = rows[0];
-    return { passages: row?.passages ?? 0, counts: new Map(unique.map((word, index) => [word, row?.counts[index] ?? 0])) };
+    [...toCount.keys()].forEach((word, index) => counts.set(word, row?.counts[index] ?? 0));
+    return { passages: statistics?.passages ?? row?.passages ?? 0, counts };
   }
 
   async getCachedVectors(textHashes: string[], embedderId: string): Promise<Map<string, number[]>> {

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { LexicalHit } from '../../core/article-store.js';
 import type { SearchFilters } from '../../core/search.js';
 import { filterCondition, QueryParameters } from './postgres-article-rows.js';
-import { anyOfQuery, searchTermQueries } from './postgres-search-terms.js';
+import type { LexemeShares } from './postgres-lexeme-statistics.js';
+import { anyOfQuery, type SearchTerm, searchTerms } from './postgres-search-terms.js';
 
 /** How PostgreSQL full-text search ranks passages. */
 export interface LexicalSearchOptions {
@@ -19,11 +20,9 @@ export interface LexicalSearchOptions {
    * nearly every passage. @default 0.1
    */
   commonTermShare?: number;
-  /** Below this many passages no term counts as common (a small store has no reliable frequencies). @default 500 */
-  commonTermFloor?: number;
 }
 
-const defaults: Required<LexicalSearchOptions> = { weights: [0.1, 0.2, 0.4, 1.0], normalization: 1, commonTermShare: 0.1, commonTermFloor: 500 };
+const defaults: Required<LexicalSearchOptions> = { weights: [0.1, 0.2, 0.4, 1.0], normalization: 1, commonTermShare: 0.1 };
 
 /**
  * Full-text search over passages (title weighted above text), ranked by ts_rank_cd, with the filters inside
@@ -32,15 +31,15 @@ const defaults: Required<LexicalSearchOptions> = { weights: [0.1, 0.2, 0.4, 1.0]
  */
 export async function searchPassages(
   pool: pg.Pool,
-  query: string,
-  k: number,
-  filters: SearchFilters | undefined,
+  request: { query: string; k: number; filters: SearchFilters | undefined },
+  statistics: () => Promise<LexemeShares | null>,
   options: LexicalSearchOptions,
 ): Promise<LexicalHit[]> {
   const settings = { ...defaults, ...options };
-  const terms = searchTermQueries(query);
+  const { query, k, filters } = request;
+  const terms = searchTerms(query);
   if (terms.length === 0 || k <= 0) return [];
-  const kept = terms.length > 1 ? await withoutCommonTerms(pool, terms, settings) : terms;
+  const kept = terms.length > 1 ? withoutCommonTerms(terms, await statistics(), settings.commonTermShare) : terms;
 
   const parameters = new QueryParameters();
   const tsquery = `${parameters.add(anyOfQuery(kept))}::tsquery`;
@@ -59,25 +58,12 @@ export async function searchPassages(
 }
 
 /**
- * Drops terms found in more than `commonTermShare` of the passages. Each term's passages are counted only up
- * to that bound (LIMIT inside the count), so a very common word costs a bounded GIN scan, not a full count;
- * the passage total is the planner's estimate once the table is large, an exact count while it is small.
+ * Drops terms found in more than `share` of the passages, by the planner's lexeme statistics (a phrase by its
+ * rarest word). Without statistics (a small or fresh table) every term is kept; if every term is common, too.
  */
-async function withoutCommonTerms(pool: pg.Pool, terms: string[], settings: Required<LexicalSearchOptions>): Promise<string[]> {
-  const { rows } = await pool.query<{ total: number; counts: number[] }>(
-    `WITH total AS (
-       SELECT CASE WHEN reltuples > 100000 THEN reltuples::bigint ELSE (SELECT count(*) FROM passages) END AS passages
-       FROM pg_class WHERE oid = 'passages'::regclass
-     ), bound AS (SELECT passages, GREATEST(ceil(passages * $2::real), $3::integer)::bigint AS bound FROM total)
-     SELECT bound.passages::int AS total,
-            ARRAY(SELECT (SELECT count(*) FROM (SELECT 1 FROM passages WHERE search_vector @@ term.query LIMIT bound.bound + 1) AS found)::int
-                  FROM unnest($1::tsquery[]) WITH ORDINALITY AS term (query, position) ORDER BY term.position) AS counts
-     FROM bound`,
-    [terms, settings.commonTermShare, settings.commonTermFloor],
-  );
-  const row = rows[0];
-  if (row === undefined || row.total < settings.commonTermFloor) return terms;
-  const bound = Math.max(Math.ceil(row.total * settings.commonTermShare), settings.commonTermFloor);
-  const kept = terms.filter((_, index) => (row.counts[index] ?? 0) <= bound);
+function withoutCommonTerms(terms: SearchTerm[], statistics: LexemeShares | null, share: number): SearchTerm[] {
+  if (statistics === null) return terms;
+  const shareOf = (term: SearchTerm): number => Math.min(...term.lexemes.map((lexeme) => statistics.shares.get(lexeme) ?? 0));
+  const kept = terms.filter((term) => shareOf(term) <= share);
   return kept.length > 0 ? kept : terms;
 }

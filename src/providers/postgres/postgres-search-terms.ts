@@ -50,27 +50,33 @@ export function searchVectorLiteral(title: string, text: string): string {
   return [...positions].map(([lexeme, list]) => `${quoteLexeme(lexeme)}:${list.join(',')}`).join(' ');
 }
 
+/** One search term: its stemmed tokens, and the tsquery literal that matches them (in a row, for several). */
+export interface SearchTerm {
+  lexemes: string[];
+  literal: string;
+}
+
 /**
- * The query's terms as tsquery literals, one per term (a multi-part word such as "U.S." is a phrase,
- * `'u' <-> 's'`); stop-words dropped as for FTS5 (queryTerms). Empty when nothing is searchable.
+ * The query's terms, one per word (a multi-part word such as "U.S." is a phrase, `'u' <-> 's'`), stop-words
+ * dropped as for FTS5 (queryTerms). Empty when nothing is searchable.
  */
-export function searchTermQueries(query: string): string[] {
-  const queries: string[] = [];
+export function searchTerms(query: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
   const seen = new Set<string>();
   for (const parts of queryTerms(query)) {
-    const tokens = parts.flatMap((part) => searchTokens(part));
-    if (tokens.length === 0) continue;
-    const literal = tokens.length === 1 ? quoteLexeme(tokens[0] ?? '') : `(${tokens.map(quoteLexeme).join(' <-> ')})`;
+    const lexemes = parts.flatMap((part) => searchTokens(part));
+    if (lexemes.length === 0) continue;
+    const literal = lexemes.length === 1 ? quoteLexeme(lexemes[0] ?? '') : `(${lexemes.map(quoteLexeme).join(' <-> ')})`;
     if (seen.has(literal)) continue;
     seen.add(literal);
-    queries.push(literal);
+    terms.push({ lexemes, literal });
   }
-  return queries;
+  return terms;
 }
 
 /** Term queries OR-ed into one tsquery literal: a passage matches when it holds any of them (as BM25's query does). */
-export function anyOfQuery(termQueries: string[]): string {
-  return termQueries.join(' | ');
+export function anyOfQuery(terms: SearchTerm[]): string {
+  return terms.map((term) => term.literal).join(' | ');
 }
 
 function quoteLexeme(lexeme: string): string {
