@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ArticleOutlet, FeedClaim, FeedState, FeedStateStore } from '../core/feed-state-store.js';
+import type { ArticleOutlet, FeedClaim, FeedRelease, FeedState, FeedStateStore } from '../core/feed-state-store.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 import { migrateStoryTables } from './sqlite-story-schema.js';
 
@@ -94,9 +94,9 @@ export class SqliteFeedState implements FeedStateStore {
     const claimDue = this.database.prepare(
       `UPDATE feed_state SET lease_owner = @owner, lease_until = @leaseUntil, next_poll_at = @nextPollAt
        WHERE url IN (
-         SELECT url FROM feed_state
-         WHERE url IN (SELECT value FROM json_each(@urls)) AND (next_poll_at IS NULL OR next_poll_at <= @now) AND (lease_until IS NULL OR lease_until <= @now)
-         ORDER BY next_poll_at IS NOT NULL, next_poll_at, url LIMIT @limit)
+         SELECT url FROM feed_state JOIN json_each(@urls) AS wanted ON wanted.value = feed_state.url
+         WHERE (next_poll_at IS NULL OR next_poll_at <= @now) AND (lease_until IS NULL OR lease_until <= @now)
+         ORDER BY next_poll_at IS NOT NULL, next_poll_at, wanted.key LIMIT @limit)
        RETURNING *`,
     );
     const rows = this.database
@@ -112,11 +112,12 @@ export class SqliteFeedState implements FeedStateStore {
         }) as FeedStateRow[];
       })
       .immediate();
-    return rows.map(toFeedState).sort((left, right) => (left.url < right.url ? -1 : left.url > right.url ? 1 : 0));
+    const position = new Map(claim.urls.map((url, index) => [url, index]));
+    return rows.map(toFeedState).sort((left, right) => (position.get(left.url) ?? 0) - (position.get(right.url) ?? 0));
   }
 
-  async saveFeed(state: FeedState, leaseOwner?: string): Promise<void> {
-    if (leaseOwner === undefined) {
+  async saveFeed(state: FeedState, release?: FeedRelease): Promise<void> {
+    if (release === undefined) {
       this.database
         .prepare(
           `INSERT INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
@@ -130,10 +131,11 @@ export class SqliteFeedState implements FeedStateStore {
     this.database
       .prepare(
         `UPDATE feed_state SET etag = @etag, last_modified = @lastModified, failures = @failures, next_attempt_at = @nextAttemptAt,
-           last_error = @lastError, last_polled_at = @lastPolledAt, lease_owner = NULL, lease_until = NULL
-         WHERE url = @url AND lease_owner = @leaseOwner`,
+           last_error = @lastError, last_polled_at = @lastPolledAt, lease_owner = NULL, lease_until = NULL,
+           next_poll_at = max(coalesce(next_poll_at, 0), @nextPollAt)
+         WHERE url = @url AND lease_owner = @owner`,
       )
-      .run({ ...state, leaseOwner });
+      .run({ ...state, owner: release.owner, nextPollAt: release.nextPollAt.getTime() });
   }
 
   /** The article an item key was ingested as, if it was seen before. */

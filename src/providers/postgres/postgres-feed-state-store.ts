@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ArticleOutlet, FeedClaim, FeedState, FeedStateStore } from '../../core/feed-state-store.js';
+import type { ArticleOutlet, FeedClaim, FeedRelease, FeedState, FeedStateStore } from '../../core/feed-state-store.js';
 
 interface FeedStateRow {
   url: string;
@@ -57,19 +57,20 @@ export class PostgresFeedStateStore implements FeedStateStore {
       `WITH due AS (
          SELECT url FROM feed_state
          WHERE url = ANY($1::text[]) AND (next_poll_at IS NULL OR next_poll_at <= $2) AND (lease_until IS NULL OR lease_until <= $2)
-         ORDER BY next_poll_at NULLS FIRST, url LIMIT $3
+         ORDER BY next_poll_at NULLS FIRST, array_position($1::text[], url) LIMIT $3
          FOR UPDATE SKIP LOCKED)
        UPDATE feed_state f SET lease_owner = $4, lease_until = $2::timestamptz + $5 * interval '1 millisecond', next_poll_at = $6
        FROM due WHERE f.url = due.url
        RETURNING f.*`,
       [claim.urls, claim.now, claim.limit, claim.owner, claim.leaseMs, claim.nextPollAt],
     );
-    return rows.map(toFeedState).sort((left, right) => (left.url < right.url ? -1 : left.url > right.url ? 1 : 0));
+    const position = new Map(claim.urls.map((url, index) => [url, index]));
+    return rows.map(toFeedState).sort((left, right) => (position.get(left.url) ?? 0) - (position.get(right.url) ?? 0));
   }
 
-  async saveFeed(state: FeedState, leaseOwner?: string): Promise<void> {
+  async saveFeed(state: FeedState, release?: FeedRelease): Promise<void> {
     const values = [state.url, state.etag, state.lastModified, state.failures, state.nextAttemptAt, state.lastError, state.lastPolledAt];
-    if (leaseOwner === undefined) {
+    if (release === undefined) {
       await this.#pool.query(
         `INSERT INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -82,9 +83,9 @@ export class PostgresFeedStateStore implements FeedStateStore {
     // Only while the lease is still this owner's: once another has taken it over, its newer state wins.
     await this.#pool.query(
       `UPDATE feed_state SET etag = $2, last_modified = $3, failures = $4, next_attempt_at = $5, last_error = $6, last_polled_at = $7,
-         lease_owner = NULL, lease_until = NULL
+         lease_owner = NULL, lease_until = NULL, next_poll_at = greatest(next_poll_at, $9)
        WHERE url = $1 AND lease_owner = $8`,
-      [...values, leaseOwner],
+      [...values, release.owner, release.nextPollAt],
     );
   }
 
