@@ -69,6 +69,30 @@ describe('story table migrations on SQLite', () => {
     upgraded.close();
   });
 
+  it('adds the lease columns to feed state and the digest outbox of a database at story version 2, keeping their rows', async () => {
+    const dataDir = join(temp.path, 'version-2');
+    const path = join(dataDir, 'storydesk.sqlite');
+    SqliteArticleStore.open(path).close();
+    const old = new Database(path);
+    old.exec(SCHEMA_BEFORE_MIGRATIONS);
+    old.exec(`CREATE TABLE feed_state (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, failures INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at TEXT, last_error TEXT, last_polled_at TEXT)`);
+    old.prepare(`INSERT INTO feed_state (url, etag, failures) VALUES ('https://feeds.invalid/a.xml', '"v1"', 0)`).run();
+    old.prepare("INSERT INTO digest_outbox VALUES ('d1', 'sub-1', 'w1', '{\"a\":1}', 'pending', 'x', NULL)").run();
+    old.exec("CREATE TABLE schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID; INSERT INTO schema_versions VALUES ('stories', 2)");
+    old.close();
+
+    const storage = await sqliteStorageBackend.open({ dataDir, logger: pino({ level: 'silent' }) });
+    try {
+      const now = new Date('2031-01-01T00:00:00Z');
+      const claimed = await storage.feeds.claimDueFeeds({ urls: ['https://feeds.invalid/a.xml'], owner: 'host:1:a', now, leaseMs: 1000, nextPollAt: now, limit: 5 });
+      expect(claimed).toEqual([expect.objectContaining({ url: 'https://feeds.invalid/a.xml', etag: '"v1"' })]);
+      expect(await storage.subscriptions.leaseOutbox('d1', { owner: 'host:1:a', now, leaseMs: 1000 })).toMatchObject({ id: 'd1', payload: { a: 1 } });
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('migrates once: a second connection finds the tables current', () => {
     const path = join(temp.path, 'fresh', 'storydesk.sqlite');
     const first = openStoryDatabase(path);

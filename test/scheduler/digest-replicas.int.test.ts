@@ -61,7 +61,8 @@ describe.skipIf(!server.adminUrl)(postgresSuiteTitle('digest windows across repl
     expect(posts().map((post) => post.until)).toEqual([window]);
     expect(await storage.subscriptions.getOutbox('sub-1', window)).toMatchObject({ status: 'sent' });
     expect((await storage.subscriptions.getSubscription('sub-1'))?.lastDigestAt).toBe(window);
-  });
+    // About 20 s here (mostly starting four processes); a loaded 2-core machine needs more.
+  }, 180_000);
 
   it('posts the window once after the replica holding its lease is killed (SIGKILL), once the lease expires', async () => {
     const doomed = start('host:doomed:1', { HANG_BUILD: '1', LEASE_MS: '1500' });
@@ -81,5 +82,5 @@ describe.skipIf(!server.adminUrl)(postgresSuiteTitle('digest windows across repl
     expect(posts()[0]).toMatchObject({ until: window, owner: expect.not.stringContaining('doomed') });
     // The row the doomed replica inserted was taken over, not a second one made.
     expect(await storage.subscriptions.listOutbox()).toEqual([expect.objectContaining({ id: held?.id, status: 'sent' })]);
-  });
+  }, 180_000);
 });

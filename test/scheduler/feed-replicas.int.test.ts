@@ -45,7 +45,7 @@ describe.skipIf(!server.adminUrl)(postgresSuiteTitle('feed polls across replicas
     // The interval of a fetch is the poller's: the time it read just before fetching (the request arrives a moment later).
     const intervalsOf = (path: string): number[] =>
       served.requests.filter((request) => request.path === path).map((request) => intervalOf(Number(request.headers['x-polled-at'])));
-    await waitFor('every feed fetched in two intervals', () => paths.every((path) => new Set(intervalsOf(path)).size >= 2), replicas, 50_000);
+    await waitFor('every feed fetched in two intervals', () => paths.every((path) => new Set(intervalsOf(path)).size >= 2), replicas);
     await stopReplicas(replicas);
 
     // Never twice in one interval, although every poller polls again and again (not only on schedule).
@@ -53,5 +53,6 @@ describe.skipIf(!server.adminUrl)(postgresSuiteTitle('feed polls across replicas
     expect(twice).toEqual([]);
     const pollers = new Set(served.requests.map((request) => request.headers['x-poller']));
     expect(pollers.size).toBeGreaterThan(1);
-  });
+    // About 25 s here; a loaded 2-core machine starting four processes needs more.
+  }, 180_000);
 });

@@ -34,7 +34,7 @@ export async function stopReplicas(replicas: Replica[]): Promise<void> {
  * Resolves once `check` holds (checked every 50 ms); rejects after `timeoutMs`, with what it waited for and the
  * replicas' error output (a replica that crashed says why).
  */
-export async function waitFor(what: string, check: () => boolean, replicas: Replica[], timeoutMs = 25_000): Promise<void> {
+export async function waitFor(what: string, check: () => boolean, replicas: Replica[], timeoutMs = 90_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) {
