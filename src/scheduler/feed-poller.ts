@@ -7,7 +7,6 @@ import { type FeedItem, parseFeed } from './feed-items.js';
 import { extractPageText } from './page-text.js';
 import { shingleOverlap, shingleSet } from './shingles.js';
 import type { FeedState, FeedStateStore } from '../core/feed-state-store.js';
-import { nextWindow } from './digest-windows.js';
 import { leaseOwnerId } from './lease-owner.js';
 
 /** Where new articles go: the `ArticleIndexer` in the app, a recording fake in tests. */
@@ -172,7 +171,12 @@ export class FeedPoller {
    */
   #nextPollAt(claimedAt: Date): Date {
     if (this.#schedule === null) return claimedAt;
-    return nextWindow(this.#schedule.pattern, this.#schedule.timezone ?? 'UTC', claimedAt) ?? new Date(8.64e15);
+    // In the schedule's own timezone, or the host's when it has none, as the Cron that runs the polls.
+    const { pattern, timezone } = this.#schedule;
+    const cron = new Cron(pattern, { paused: true, ...(timezone ? { timezone } : {}) });
+    const next = cron.nextRun(claimedAt);
+    cron.stop();
+    return next ?? new Date(8.64e15);
   }
 
   /** Polls one claimed feed; every way out saves its state with this poller's lease, which releases it. */
