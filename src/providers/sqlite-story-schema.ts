@@ -77,7 +77,7 @@ const storyMigrations: readonly string[] = [
   ALTER TABLE subscriptions_rebuilt RENAME TO subscriptions;
   CREATE INDEX subscriptions_channel ON subscriptions(platform, channel_id);
   `,
-  // 3: leases for processes sharing the database (docs/decisions/0009-replica-leases.md): a feed is claimed by one
+  // 3: leases for processes sharing the database (docs/decisions/0010-replica-leases.md): a feed is claimed by one
   // poller at a time and not due again before next_poll_at; a digest window's row is leased to the one process
   // that builds and sends it. Times are epoch milliseconds. feed_state is created here if the feed poller's own
   // schema (sqlite-feed-state.ts) has not made it yet: the story tables are migrated first.

@@ -1,4 +1,4 @@
--- Replicas sharing one database (docs/decisions/0009-replica-leases.md). A feed is claimed for one poller at a
+-- Replicas sharing one database (docs/decisions/0010-replica-leases.md). A feed is claimed for one poller at a
 -- time (lease_owner until lease_until) and is not due again before next_poll_at, the start of the next poll
 -- interval; a digest window's outbox row is leased to the one replica that builds and sends it, and taken over
 -- by exactly one other replica when that lease expires (a crash, kill -9).
