@@ -5,6 +5,7 @@ import type { StoryStore } from '../../core/story-store.js';
 import type { SubscriptionStore } from '../../core/subscription-store.js';
 import { notBuiltYet } from './not-built-yet.js';
 import { PostgresArticleStore } from './postgres-article-store.js';
+import { PostgresCoordination } from './postgres-coordination.js';
 import { migrate } from './postgres-migrations.js';
 import { openPostgresPool, type PostgresSettings } from './postgres-pool.js';
 import { postgresReembedMarker } from './postgres-reembed-marker.js';
@@ -29,12 +30,14 @@ export function postgresStorageBackend(settings: PostgresSettings): StorageBacke
         throw error;
       }
       const writable = (options.role ?? 'writer') === 'writer';
+      const coordination = new PostgresCoordination({ url: settings.url, pool, applicationName: options.command ?? 'storydesk' });
       return {
         articles: new PostgresArticleStore(pool),
         stories: notBuiltYet<StoryStore>('PostgresStoryStore'),
         subscriptions: notBuiltYet<SubscriptionStore>('PostgresSubscriptionStore'),
         claims: notBuiltYet<ClaimStore>('PostgresClaimStore'),
         feeds: notBuiltYet<FeedStateStore>('PostgresFeedStateStore'),
+        coordination,
         writable,
         reembedMarker: postgresReembedMarker(pool),
         // The vectors and their HNSW index live in the database with the passages: never out of step, never repaired.
@@ -44,7 +47,7 @@ export function postgresStorageBackend(settings: PostgresSettings): StorageBacke
         write: (task) => task(),
         refresh: async () => false,
         endStartup: () => undefined,
-        close: () => pool.end(),
+        close: () => coordination.close().finally(() => pool.end()),
       };
     },
   };
