@@ -1,9 +1,7 @@
 import pg from 'pg';
 import type { Leadership } from '../../core/coordination.js';
 import { LeadershipState } from '../leadership-state.js';
-
-/** First key of every role lock (the two-key form, apart from the one-key locks of postgres-lock-keys.ts); the second is hashtext(role). */
-const ROLE_LOCK_NAMESPACE = 7301;
+import { advisoryLockKeys } from './postgres-lock-keys.js';
 
 export interface PostgresLeadershipOptions {
   url: string;
@@ -79,7 +77,7 @@ export class PostgresLeadership implements Leadership {
       try {
         await client.connect();
         await client.query('SET statement_timeout = 0');
-        const key = [ROLE_LOCK_NAMESPACE, this.role];
+        const key = [advisoryLockKeys.roles, this.role];
         const tried = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS got', key);
         if (tried.rows[0]?.got !== true) {
           decided();
