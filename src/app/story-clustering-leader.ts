@@ -14,6 +14,8 @@ export const ARTICLES_CHANGED = 'articles';
 export interface StoryUpdates {
   indexed(articles: Article[]): Promise<void>;
   removed(articleIds: string[]): Promise<void>;
+  /** Gives up what it holds (a leadership), when it holds anything. */
+  close?(): Promise<void>;
 }
 
 export interface StoryClusteringLeaderOptions {

@@ -31,7 +31,7 @@ export interface StorydeskParts {
    * Where indexing reports stored and removed articles (the story-clustering leader, which assigns them here or
    * leaves them to the process that leads). @default assigned by `stories` directly
    */
-  storyUpdates?: StoryUpdates & { close?(): Promise<void> };
+  storyUpdates?: StoryUpdates;
   /** Rewrites thread follow-ups into standalone questions (with a language model); a heuristic otherwise. */
   rewriteQuestion?: QuestionRewriter;
   /** Seconds between index saves during a long ingest, so a kill loses a bounded tail. @default 30 */
@@ -53,7 +53,7 @@ export class Storydesk implements Assistant {
   readonly generator: Generator;
   readonly stories: StoryService | undefined;
   /** Where indexed and removed articles go to be placed in stories; undefined without stories. */
-  readonly storyUpdates: (StoryUpdates & { close?(): Promise<void> }) | undefined;
+  readonly storyUpdates: StoryUpdates | undefined;
   readonly #maxQuestionChars: number;
   readonly #rewriteQuestion: QuestionRewriter | undefined;
   readonly #checkpointSeconds: number;
