@@ -10,11 +10,12 @@
  *   npm run bench:ask-latency -- --baseline main --rounds 3
  *   npm run bench:ask-latency                          # this tree only
  *
- * Latency is wall-clock per ask (retrieval + answering), after one untimed warm-up ask per process.
+ * Latency is wall-clock per ask (retrieval + answering), after one untimed warm-up ask per process; the CPU time
+ * of each ask is reported too, as it moves less than wall-clock when other work shares the machine.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AskLatencyRun } from './lib/ask-latency-run.js';
@@ -57,8 +58,8 @@ function measure(tree: Tree, work: string, round: number): AskLatencyRun {
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
 const summary = (latencies: number[]): string => `p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, mean ${ms(mean(latencies))}`;
-const spread = (runs: AskLatencyRun[], p: number): string => {
-  const values = runs.map((run) => percentile(run.latencies, p));
+const spread = (runs: AskLatencyRun[], p: number, of: (run: AskLatencyRun) => number[] = (run) => run.latencies): string => {
+  const values = runs.map((run) => percentile(of(run), p));
   return `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)} ms`;
 };
 
@@ -79,7 +80,7 @@ function main(): void {
       const order = baseline ? (round % 2 === 0 ? [baseline, head] : [head, baseline]) : [head];
       for (const tree of order) {
         const run = measure(tree, work, round);
-        console.log(`round ${round + 1}, ${tree.label}: ${summary(run.latencies)} (${run.latencies.length} asks)`);
+        console.log(`round ${round + 1}, ${tree.label}: wall ${summary(run.latencies)}; CPU ${summary(run.cpu)} (${run.latencies.length} asks; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`);
       }
     }
   } finally {
@@ -90,8 +91,10 @@ function main(): void {
   }
   console.log(`\n${rounds} round(s), each a fresh process asking every question once; spread = lowest–highest round.`);
   for (const tree of baseline ? [baseline, head] : [head]) {
-    const all = tree.runs.flatMap((run) => run.latencies);
-    console.log(`${tree.label.padEnd(18)} pooled ${summary(all)}; p50 spread ${spread(tree.runs, 50)}, p95 spread ${spread(tree.runs, 95)}`);
+    const wall = tree.runs.flatMap((run) => run.latencies);
+    const cpu = tree.runs.flatMap((run) => run.cpu);
+    console.log(`${tree.label.padEnd(18)} wall pooled ${summary(wall)}; p50 spread ${spread(tree.runs, 50)}, p95 spread ${spread(tree.runs, 95)}`);
+    console.log(`${''.padEnd(18)} CPU  pooled ${summary(cpu)}; p50 spread ${spread(tree.runs, 50, (run) => run.cpu)}, p95 spread ${spread(tree.runs, 95, (run) => run.cpu)}`);
   }
   if (baseline) {
     const reference = baseline.runs[0]?.answers ?? [];
