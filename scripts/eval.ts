@@ -12,6 +12,7 @@
  *   npm run eval -- --no-docs --answers /tmp/answers.jsonl   # also write every reply (one JSON line per question), to `cmp` runs
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/app/logger.js';
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     }
     if (examples.length < 3 && !answer.abstained) examples.push(`Q: ${question.question}\nGold: ${question.answer_text}\nA: ${answer.answer.slice(0, 400)}`);
   }
+  // Latency depends on what else the machine runs: the load during the asks is written next to it.
+  const askLoad = loadavg()[0]?.toFixed(1) ?? '?';
   await storydesk.close();
   if (values.answers !== undefined) writeFileSync(resolve(values.answers), `${answerLines.join('\n')}\n`);
 
@@ -193,7 +196,7 @@ async function main(): Promise<void> {
     `| answers led by a typed answer span | ${pct(led, answerable.length)} |`,
     `| mean reply length (answered questions) | ${Math.round(replyCharacters / Math.max(replies, 1))} characters |`,
     `| answers with a dispute marked | ${pct(disputed, answerable.length)} |`,
-    `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms |`,
+    `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms (one pass; load average ${askLoad} on ${cpus().length} cores) |`,
     '',
     `Generator: extractive (offline default); embedder: ${storydesk.embedder.id}.`,
     '',
