@@ -9,8 +9,10 @@
  *   npm run eval -- --work .cache/retrieval-eval --no-docs   # side experiment: own store, docs untouched
  *   DATABASE_URL=postgres://… npm run eval -- --no-docs      # the same on PostgreSQL + pgvector (an empty database)
  *   npm run eval -- --no-stories --no-docs              # ingest without story clustering (answers never use it)
+ *   npm run eval -- --no-docs --answers /tmp/answers.jsonl   # also write every reply (one JSON line per question), to `cmp` runs
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/app/logger.js';
@@ -20,54 +22,21 @@ import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
 import { isHeldOutQuestion } from './lib/rtqa-split.js';
 import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
-import { readJsonlFile } from './lib/read-jsonl-file.js';
+import { askedQuestions, type EvalQuestion, HELD_OUT_WEEKS, loadEvalDataset } from './lib/eval-dataset.js';
 
-interface Question {
-  id: string;
-  question: string;
-  answer_text: string;
-  week: string;
-  date: string;
-  relevant: string[];
-  /** The articles about the question's event (a subset of `relevant`, which is every article holding the answer text). */
-  relevant_strict?: string[];
-}
-interface CorpusRecord {
-  id: string;
-  title?: string;
-  body: string;
-  source?: string;
-  url?: string;
-  published?: string;
-}
-
-const HELD_OUT_WEEKS = new Set(['20251003', '20260327']);
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Articles published within the week before a held-out week's date (RealTime QA weeks end on their date). */
-function inHeldOutWeek(record: CorpusRecord, heldOutDates: Date[]): boolean {
-  if (!record.published) return false;
-  const published = Date.parse(record.published);
-  if (Number.isNaN(published)) return false;
-  return heldOutDates.some((date) => published > date.getTime() - 10 * 86_400_000 && published <= date.getTime() + 86_400_000);
-}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { work: { type: 'string' }, 'no-docs': { type: 'boolean' }, 'no-stories': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { work: { type: 'string' }, 'no-docs': { type: 'boolean' }, 'no-stories': { type: 'boolean' }, answers: { type: 'string' } },
+  });
   const dataDir = sharedDataDir();
   if (!dataDir) {
     console.log('eval: skipped — ../shared/data (RealTime QA development data) is not present on this machine.');
     return;
   }
-  const questions = readJsonlFile<Question>(join(dataDir, 'rtqa_questions.jsonl'));
-  // Questions of indexed weeks whose answer no article holds: the unanswerable set next to the held-out weeks.
-  const offCorpus = readJsonlFile<Question>(join(dataDir, 'rtqa_unanswerable.jsonl'));
-  const corpus = readJsonlFile<CorpusRecord>(join(dataDir, 'rtqa_corpus.jsonl'));
-  const heldOut = questions.filter((question) => HELD_OUT_WEEKS.has(question.week));
-  const answerable = questions.filter((question) => !HELD_OUT_WEEKS.has(question.week));
-  const heldOutDates = [...HELD_OUT_WEEKS].map((week) => new Date(`${week.slice(0, 4)}-${week.slice(4, 6)}-${week.slice(6, 8)}T23:59:59Z`));
-  const heldOutRelevant = new Set(heldOut.flatMap((question) => question.relevant));
-  const kept = corpus.filter((record) => !heldOutRelevant.has(record.id) && !inHeldOutWeek(record, heldOutDates));
+  const dataset = loadEvalDataset(dataDir);
+  const { questions, offCorpus, corpus, heldOut, answerable, kept } = dataset;
 
   const work = values.work !== undefined ? resolve(values.work) : join(ROOT, '.cache', 'eval');
   mkdirSync(work, { recursive: true });
@@ -102,7 +71,7 @@ async function main(): Promise<void> {
   // The same development / held-out split of the questions as research/eval-embedder.ts: settings are chosen
   // on the development part only, and the held-out part confirms them (printed, not written to the docs).
   const splitLines: string[] = [];
-  const scoreOf = (rankings: string[][], pick: (question: Question) => boolean): RetrievalScores => {
+  const scoreOf = (rankings: string[][], pick: (question: EvalQuestion) => boolean): RetrievalScores => {
     const indices = answerable.flatMap((question, index) => (pick(question) ? [index] : []));
     return retrievalScores(indices.map((index) => rankings[index] ?? []), indices.map((index) => new Set(answerable[index]?.relevant ?? [])));
   };
@@ -141,10 +110,13 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const examples: string[] = [];
   const offCorpusIds = new Set(offCorpus.map((question) => question.id));
-  for (const question of [...answerable, ...heldOut, ...offCorpus]) {
+  // Every reply as asked, so two runs (before / after a change meant to keep answers) can be compared byte for byte.
+  const answerLines: string[] = [];
+  for (const question of askedQuestions(dataset)) {
     const started = performance.now();
     const answer = await storydesk.ask(question.question);
     latencies.push(performance.now() - started);
+    answerLines.push(JSON.stringify({ id: question.id, answer }));
     if (!answer.abstained) {
       replyCharacters += answer.answer.length;
       replies += 1;
@@ -171,7 +143,10 @@ async function main(): Promise<void> {
     }
     if (examples.length < 3 && !answer.abstained) examples.push(`Q: ${question.question}\nGold: ${question.answer_text}\nA: ${answer.answer.slice(0, 400)}`);
   }
+  // Latency depends on what else the machine runs: the load during the asks is written next to it.
+  const askLoad = loadavg()[0]?.toFixed(1) ?? '?';
   await storydesk.close();
+  if (values.answers !== undefined) writeFileSync(resolve(values.answers), `${answerLines.join('\n')}\n`);
 
   const pct = (value: number, total: number): string => `${((100 * value) / Math.max(total, 1)).toFixed(1)}%`;
   const row = (mode: RetrievalMode, from = scores): string => {
@@ -221,7 +196,7 @@ async function main(): Promise<void> {
     `| answers led by a typed answer span | ${pct(led, answerable.length)} |`,
     `| mean reply length (answered questions) | ${Math.round(replyCharacters / Math.max(replies, 1))} characters |`,
     `| answers with a dispute marked | ${pct(disputed, answerable.length)} |`,
-    `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms |`,
+    `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms (one pass; load average ${askLoad} on ${cpus().length} cores) |`,
     '',
     `Generator: extractive (offline default); embedder: ${storydesk.embedder.id}.`,
     '',

@@ -41,7 +41,11 @@ export interface ReadSentence {
 export function readSentences(sentences: EvidenceSentence[]): Map<EvidenceSentence, ReadSentence> {
   const readings = new Map<EvidenceSentence, ReadSentence>();
   const byArticle = new Map<string, EvidenceSentence[]>();
-  for (const sentence of sentences) byArticle.set(sentence.article.id, [...(byArticle.get(sentence.article.id) ?? []), sentence]);
+  for (const sentence of sentences) {
+    const group = byArticle.get(sentence.article.id);
+    if (group) group.push(sentence);
+    else byArticle.set(sentence.article.id, [sentence]);
+  }
   for (const group of byArticle.values()) {
     const ordered = [...group].sort((a, b) => a.start - b.start);
     const body = ordered[0]?.body ?? '';

@@ -1,5 +1,6 @@
 import winkNLP, { type ItemEntity, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { TEXT_MEMO_CAPACITY, TextMemo } from '../text/text-memo.js';
 
 /** What a span of a sentence names: a date or year, a quantity (number, money, percent, duration), or a proper name. */
 export type EntityKind = 'date' | 'quantity' | 'name';
@@ -28,20 +29,14 @@ const QUANTITY_TYPES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'ORD
 const NAME_JOINERS = new Set(['of', '&', 'de', 'la', 'del', 'von', 'van', 'al']);
 
 /*
- * Questions about the same story meet the same sentences; their entities are kept (by text, so an edited
- * article is read again) up to this many sentences, the oldest dropped first.
+ * Questions about the same story meet the same sentences; their entities are remembered by text (so an edited
+ * article is read again). Shared between callers: never mutated.
  */
-const CACHE_SIZE = 4096;
-const cache = new Map<string, EntitySpan[]>();
+const entitiesMemo = new TextMemo<readonly EntitySpan[]>(TEXT_MEMO_CAPACITY);
 
 /** The dates, quantities and proper names of a sentence, in order. */
-export function sentenceEntities(sentence: string): EntitySpan[] {
-  const cached = cache.get(sentence);
-  if (cached) return cached;
-  const spans = recognise(sentence);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(sentence, spans);
-  return spans;
+export function sentenceEntities(sentence: string): readonly EntitySpan[] {
+  return entitiesMemo.get(sentence, recognise);
 }
 
 function recognise(sentence: string): EntitySpan[] {

@@ -1,5 +1,6 @@
 import type { EvidenceSentence } from './evidence-sentence.js';
 import type { QuestionIntent } from './question-intent.js';
+import { writtenMidSentence } from './mid-sentence-word.js';
 import { type EntitySpan, sentenceEntities } from './sentence-entities.js';
 
 /** The features the sentence ranker reads, in column order (the shipped weights depend on this order). */
@@ -65,7 +66,7 @@ const DATELINE = /^\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L}. ]{2,20})?(?:\s*\([^)]{1,20}
 const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
 
 /** Typed spans of the expected kind that say something the question does not. */
-function newSpans(text: string, body: string, entities: EntitySpan[], intent: QuestionIntent, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): EntitySpan[] {
+function newSpans(text: string, body: string, entities: readonly EntitySpan[], intent: QuestionIntent, asked: ReadonlySet<string>, termsOf: (text: string) => string[]): EntitySpan[] {
   if (intent.expected === null) return [];
   const kind = intent.expected === 'person' ? 'name' : intent.expected;
   const datelineEnd = text.match(DATELINE)?.[0].length ?? 0;
@@ -82,8 +83,7 @@ function newSpans(text: string, body: string, entities: EntitySpan[], intent: Qu
  */
 function capitalisedOnlyAsOpener(span: EntitySpan, text: string, body: string): boolean {
   if (span.kind !== 'name' || text.slice(0, span.start).trim() !== '' || /\s/.test(span.text)) return false;
-  const word = span.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return !new RegExp(`[\\p{Ll}\\p{N},;:’'"“]\\s+${word}\\b`, 'u').test(body);
+  return !writtenMidSentence(span.text, body);
 }
 
 /** The words of a sentence that the question also uses, with their offsets (stemmed once per sentence). */

@@ -6,6 +6,7 @@
  */
 
 import type { Attribution, HolderKind } from '../core/claim.js';
+import { TEXT_MEMO_CAPACITY, TextMemo } from '../text/text-memo.js';
 
 export type { Attribution, HolderKind };
 
@@ -69,6 +70,20 @@ function make(holder: string, verb: string, via: string | undefined): Attributio
 
 /** The attribution of one sentence: its speaker, reporting verb and the outlet it was told to. */
 export function extractAttribution(sentence: string): Attribution {
+  return attributions.get(sentence, readAttribution);
+}
+
+/*
+ * Read for every retrieved sentence on every ask, and again by the next ask about the story: remembered by text.
+ * Shared between callers, so frozen.
+ */
+const attributions = new TextMemo<Readonly<Attribution>>(TEXT_MEMO_CAPACITY);
+
+function readAttribution(sentence: string): Attribution {
+  return Object.freeze(attributionOf(sentence));
+}
+
+function attributionOf(sentence: string): Attribution {
   const text = sentence.trim();
   const unnamed = UNNAMED_FIRST.exec(text);
   if (unnamed?.[1] && unnamed[2]) {

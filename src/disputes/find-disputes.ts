@@ -1,6 +1,7 @@
 import type { DisputeKind } from '../core/answer.js';
 import type { Stance, StanceClassifier, StancePair } from '../core/stance.js';
 import { leadingName, nameFoundIn, numbersIn } from '../text/names-and-numbers.js';
+import { pairsSharingTerms } from '../text/pairs-sharing-terms.js';
 import { termSet } from '../text/terms.js';
 import { type Attribution, attributionLabel } from './attribution.js';
 import type { Hedge } from './hedge.js';
@@ -85,8 +86,25 @@ function sameOutlet(a: ClaimRef, b: ClaimRef): boolean {
   return a.source !== null && b.source !== null && a.source.toLowerCase() === b.source.toLowerCase();
 }
 
-function isClaimLike(hedge: Hedge): boolean {
+function isClaimLike(hedge: Hedge | undefined): boolean {
   return hedge === 'asserted' || hedge === 'reported' || hedge === 'alleged';
+}
+
+/** A sentence that can dispute a claim by the rules: a denial or a failed verification. */
+function isRebuttal(hedge: Hedge | undefined): boolean {
+  return hedge === 'denied' || hedge === 'unverified';
+}
+
+/** The union of two ascending lists of indices, ascending, without repeats. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+    if (merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 
 /** Who disputes: the speaker of a denial or non-verification; the other outlet for a contradiction. */
@@ -138,15 +156,21 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
   };
   const stanceCandidates: { claimIndex: number; counterIndex: number }[] = [];
 
+  // Only pairs that can count are compared: a denial needs a shared term (a named denial nearby), a
+  // non-verification two, a pair for the stance classifier three (`aboutSameThing`). In a pool of a few hundred
+  // sentences nearly all pairs share nothing telling, so the pairs are found from the terms, in the same order.
+  const termSets = prepared.map((item) => item.terms);
+  const rebuttalsOf = pairsSharingTerms(termSets, 1, { canPartner: (index) => isRebuttal(prepared[index]?.ref.hedge) });
+  const laterClaimsOf = classifier ? pairsSharingTerms(termSets, 3, { canPartner: (index) => isClaimLike(prepared[index]?.ref.hedge), laterOnly: true }) : [];
   prepared.forEach((claim, claimIndex) => {
     if (!isClaimLike(claim.ref.hedge)) return;
-    prepared.forEach((counter, counterIndex) => {
-      if (counterIndex === claimIndex) return;
+    for (const counterIndex of mergeAscending(rebuttalsOf[claimIndex] ?? [], laterClaimsOf[claimIndex] ?? [])) {
+      const counter = prepared[counterIndex] as Prepared;
       const hedge = counter.ref.hedge;
       // Most pairs are two ordinary claims from the same outlet: nothing to compare, so skip before counting.
-      if (hedge !== 'denied' && hedge !== 'unverified' && (!classifier || claimIndex > counterIndex || sameOutlet(claim.ref, counter.ref))) return;
+      if (hedge !== 'denied' && hedge !== 'unverified' && (!classifier || claimIndex > counterIndex || sameOutlet(claim.ref, counter.ref))) continue;
       const sameArticle = claim.ref.articleId === counter.ref.articleId;
-      if (!sameArticle && daysApart(claim.ref, counter.ref) > maxDaysApart) return;
+      if (!sameArticle && daysApart(claim.ref, counter.ref) > maxDaysApart) continue;
       const overlap = shared(claim.terms, counter.terms);
       // Within one article, sentences are about the same story, so less overlap is needed.
       const related = sameArticle ? overlap >= 2 && overlapOf(claim, counter).ratio >= 0.25 : aboutSameThing(claim, counter);
@@ -155,7 +179,7 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
         const namedDenial = counter.ref.attribution !== undefined && counter.ref.attribution.kind !== 'outlet';
         // A named party's denial in the article that reports the claim ("sources told Reuters … a spokesperson
         // said the premise is wrong") is how news carries denials, even with little word overlap.
-        if (!related && !(nearby && overlap >= 1 && namedDenial && claim.ref.hedge !== 'asserted')) return;
+        if (!related && !(nearby && overlap >= 1 && namedDenial && claim.ref.hedge !== 'asserted')) continue;
         // An outlet saying the opposite in its own voice contradicts; a party denying it is a denial.
         const kind: DisputeKind = !namedDenial && !sameOutlet(claim.ref, counter.ref) ? 'contradicted' : 'denied';
         keep(claimIndex, withDisputer(claim.ref, counter.ref, kind), overlap);
@@ -164,7 +188,7 @@ export async function findDisputes(claims: readonly ClaimRef[], classifier?: Sta
       } else if (classifier && isClaimLike(hedge) && !sameOutlet(claim.ref, counter.ref) && claimIndex < counterIndex && aboutSameThing(claim, counter)) {
         stanceCandidates.push({ claimIndex, counterIndex });
       }
-    });
+    }
   });
 
   const confirmations: ClaimConfirmation[] = [];

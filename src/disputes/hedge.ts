@@ -1,6 +1,7 @@
 import type { Attribution } from './attribution.js';
 
 import type { Hedge } from '../core/claim.js';
+import { TEXT_MEMO_CAPACITY, TextMemo } from '../text/text-memo.js';
 
 export type { Hedge };
 
@@ -103,12 +104,25 @@ function isDatedCorrection(text: string): boolean {
  * outlet is at least `reported`.
  */
 export function hedgeOf(sentence: string, attribution?: Attribution): Hedge {
+  // The attribution only matters as "someone other than the outlet speaks", so the hedge is remembered per text for each case.
+  const spoken = attribution !== undefined && attribution.kind !== 'outlet';
+  return spoken ? spokenHedges.get(sentence, (text) => readHedge(text, true)) : outletHedges.get(sentence, (text) => readHedge(text, false));
+}
+
+/*
+ * Every ask reads the hedge of each retrieved sentence (about 40 patterns), and the next ask about the story reads
+ * the same sentences: remembered by text.
+ */
+const outletHedges = new TextMemo<Hedge>(TEXT_MEMO_CAPACITY);
+const spokenHedges = new TextMemo<Hedge>(TEXT_MEMO_CAPACITY);
+
+function readHedge(sentence: string, spoken: boolean): Hedge {
   // Links carry words ("…-denied-virus-test/") that are not what the sentence says.
   const text = sentence.replace(URL, ' ');
-  if (CORRECTION_NOTICE.test(text) || isDatedCorrection(text)) return attribution && attribution.kind !== 'outlet' ? 'reported' : 'asserted';
+  if (CORRECTION_NOTICE.test(text) || isDatedCorrection(text)) return spoken ? 'reported' : 'asserted';
   for (const hedge of ['unverified', 'denied', 'alleged', 'reported'] as const) {
     if (HEDGE_CUES[hedge].some((cue) => cue.test(text))) return hedge;
   }
-  if (attribution && attribution.kind !== 'outlet') return 'reported';
+  if (spoken) return 'reported';
   return 'asserted';
 }
