@@ -81,9 +81,13 @@ export function vectorLiteral(vector: readonly number[]): string {
   return pgvector.toSql([...vector]) as string;
 }
 
-/** Parses pgvector's text form back into numbers. */
+/**
+ * Parses pgvector's text form back into numbers. pgvector stores float4 and prints each as its shortest
+ * decimal; rounding that back to float32 gives exactly the stored value, as SQLite's Float32 BLOBs read back,
+ * so what is computed from vectors (story profiles, centroids) is the same on both backends.
+ */
 export function parseVector(text: string): number[] {
-  return pgvector.fromSql(text) as number[];
+  return (pgvector.fromSql(text) as number[]).map(Math.fround);
 }
 
 /** Positional parameters of one statement, named as they are added. */

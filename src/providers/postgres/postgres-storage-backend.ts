@@ -1,13 +1,12 @@
-import type { ClaimStore } from '../../core/claim-store.js';
-import type { FeedStateStore } from '../../core/feed-state-store.js';
 import type { Storage, StorageBackend, StorageOptions } from '../../core/storage.js';
-import type { StoryStore } from '../../core/story-store.js';
-import type { SubscriptionStore } from '../../core/subscription-store.js';
-import { notBuiltYet } from './not-built-yet.js';
 import { PostgresArticleStore } from './postgres-article-store.js';
+import { PostgresClaimStore } from './postgres-claim-store.js';
+import { PostgresFeedStateStore } from './postgres-feed-state-store.js';
 import { migrate } from './postgres-migrations.js';
 import { openPostgresPool, type PostgresSettings } from './postgres-pool.js';
 import { postgresReembedMarker } from './postgres-reembed-marker.js';
+import { PostgresStoryStore } from './postgres-story-store.js';
+import { PostgresSubscriptionStore } from './postgres-subscription-store.js';
 import { PostgresVectorIndex } from './postgres-vector-index.js';
 
 /**
@@ -31,10 +30,10 @@ export function postgresStorageBackend(settings: PostgresSettings): StorageBacke
       const writable = (options.role ?? 'writer') === 'writer';
       return {
         articles: new PostgresArticleStore(pool),
-        stories: notBuiltYet<StoryStore>('PostgresStoryStore'),
-        subscriptions: notBuiltYet<SubscriptionStore>('PostgresSubscriptionStore'),
-        claims: notBuiltYet<ClaimStore>('PostgresClaimStore'),
-        feeds: notBuiltYet<FeedStateStore>('PostgresFeedStateStore'),
+        stories: new PostgresStoryStore(pool),
+        subscriptions: new PostgresSubscriptionStore(pool),
+        claims: new PostgresClaimStore(pool),
+        feeds: new PostgresFeedStateStore(pool),
         writable,
         reembedMarker: postgresReembedMarker(pool),
         // The vectors and their HNSW index live in the database with the passages: never out of step, never repaired.
