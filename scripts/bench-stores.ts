@@ -124,8 +124,14 @@ async function measureEval(store: StoreName, adminUrl: string): Promise<EvalResu
   }
   console.error(`bench: eval on ${store}…`);
   const started = performance.now();
-  const output = await runScriptAsync('scripts/eval.ts', ['--no-docs', '--no-stories', '--work', work], env);
-  return { store, ...parseEvalFigures(output), seconds: (performance.now() - started) / 1000 };
+  try {
+    const output = await runScriptAsync('scripts/eval.ts', ['--no-docs', '--no-stories', '--work', work], env);
+    return { store, ...parseEvalFigures(output), seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    // The other figures are still worth writing: the table shows '–' for this store's eval.
+    console.error(`bench: eval on ${store} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { store, mrrAll: Number.NaN, mrrDev: Number.NaN, askP50: Number.NaN, askP95: Number.NaN, seconds: (performance.now() - started) / 1000 };
+  }
 }
 
 async function serverDescription(adminUrl: string): Promise<string> {
