@@ -160,7 +160,12 @@ export async function runStoreComparison(options: StoreComparisonOptions): Promi
       const articles = generateCorpus(size);
       writeFileSync(join(work, 'corpus.jsonl'), `${articles.map((article) => JSON.stringify(article)).join('\n')}\n`);
       writeFileSync(join(work, 'questions.json'), JSON.stringify(questionsFor(articles, 200)));
-      for (const store of ['sqlite', 'postgres'] as const) results.push(await measureStore(store, size, work, server, options));
+      for (const store of ['sqlite', 'postgres'] as const) {
+        const result = await measureStore(store, size, work, server, options);
+        // Kept as it comes: a later failure (a crashed child, a reinstalled node_modules) loses only what follows.
+        writeFileSync(join(work, `result-${store}.json`), JSON.stringify(result));
+        results.push(result);
+      }
     }
     const evals: EvalResult[] = [];
     if (options.eval && sharedDataDir()) for (const store of ['sqlite', 'postgres'] as const) evals.push(await measureEval(store, adminUrl));
