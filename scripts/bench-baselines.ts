@@ -3,7 +3,7 @@
  * search over the stored vectors (the ground truth for our index's ANN recall, and a QPS to compare with), and
  * with --langchain, LangChain.js's HNSWLib store built from the same passages with the same embedder. Reads a data folder that
  * bench-ours.ts filled. Prints one JSON object.
- * Usage: tsx scripts/bench-baselines.ts --data DIR [--questions FILE.json] [--langchain [--langchain-runs 1]]
+ * Usage: tsx scripts/bench-baselines.ts --data DIR [--database-url postgres://…] [--questions FILE.json] [--langchain [--langchain-runs 1]]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,13 +26,20 @@ const { values } = parseArgs({
     'langchain-runs': { type: 'string', default: '1' },
     /** Also measure LangChain.js's HNSWLib store (needs `npm run research:install`). */
     langchain: { type: 'boolean', default: false },
+    /** The PostgreSQL database bench-ours.ts filled (its pgvector index is the one measured), instead of --data. */
+    'database-url': { type: 'string' },
   },
 });
 
 async function main(): Promise<void> {
   if (!values.data) throw new Error('usage: bench-baselines.ts --data DIR');
   const memory = new PhaseMemory();
-  const storydesk = await openStorydesk({ dataDir: resolve(values.data), env: loadConfig({}), logger: createLogger('warn') });
+  const storydesk = await openStorydesk({
+    dataDir: resolve(values.data),
+    env: loadConfig({ DATABASE_URL: values['database-url'] }),
+    logger: createLogger('warn'),
+    stories: false,
+  });
   const questionTexts = await benchmarkQuestions(storydesk.store, values.questions, Number(values['question-count']));
   const { articles, passages } = await storydesk.store.counts();
   memory.mark('open');

@@ -3,6 +3,7 @@
  * folder, then warm `ask` and `search` latencies and the embedder alone. Its peak RSS is the product's peak
  * (ingest + ask); the baselines are measured elsewhere (bench-baselines.ts). Prints one JSON object.
  * Usage: tsx scripts/bench-ours.ts --corpus FILE.jsonl --data DIR [--questions FILE.json] [--question-count 200]
+ *        [--database-url postgres://… (an empty database: PostgreSQL instead of SQLite in DIR)] [--no-stories]
  */
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,6 +23,10 @@ const { values } = parseArgs({
     /** A JSON array of question texts; without it, the titles of the first stored articles. */
     questions: { type: 'string' },
     'question-count': { type: 'string', default: '200' },
+    /** Store in this (empty) PostgreSQL database instead of SQLite + hnswlib in --data. */
+    'database-url': { type: 'string' },
+    /** Ingest without story clustering (questions never use it). */
+    'no-stories': { type: 'boolean', default: false },
   },
 });
 
@@ -30,7 +35,12 @@ async function main(): Promise<void> {
   const memory = new PhaseMemory();
   const dataDir = resolve(values.data);
   rmSync(dataDir, { recursive: true, force: true });
-  const storydesk = await openStorydesk({ dataDir, env: loadConfig({}), logger: createLogger('warn') });
+  const storydesk = await openStorydesk({
+    dataDir,
+    env: loadConfig({ DATABASE_URL: values['database-url'] }),
+    logger: createLogger('warn'),
+    ...(values['no-stories'] ? { stories: false } : {}),
+  });
   memory.mark('open');
   const ingest = await timed(() => storydesk.ingest([resolve(values.corpus as string)]));
   memory.mark('ingest');

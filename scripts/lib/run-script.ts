@@ -1,7 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+function lastJsonLine<T>(output: string): T {
+  const lastLine = output.trim().split('\n').pop() ?? '{}';
+  return JSON.parse(lastLine) as T;
+}
 
 /**
  * Runs a TypeScript script in a fresh Node process and parses the JSON object on the last line of its output.
@@ -14,6 +19,23 @@ export function runScriptForJson<T>(script: string, args: string[]): T {
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lastLine = output.trim().split('\n').pop() ?? '{}';
-  return JSON.parse(lastLine) as T;
+  return lastJsonLine<T>(output);
+}
+
+/** `runScriptForJson` without blocking this process, so it can sample other processes' memory meanwhile. */
+export function runScriptForJsonAsync<T>(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
+  return runScriptAsync(script, args, env).then((output) => lastJsonLine<T>(output));
+}
+
+/** Runs a TypeScript script in a fresh Node process; resolves with its standard output. Its errors go to ours. */
+export function runScriptAsync(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', resolve(ROOT, script), ...args],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env },
+      (error, stdout) => (error ? fail(error) : done(stdout)),
+    );
+    child.stderr?.pipe(process.stderr);
+  });
 }
