@@ -38,6 +38,22 @@ describe.skipIf(!server.adminUrl)(postgresSuiteTitle('PostgreSQL article store a
     return storage;
   };
 
+  it('drops a query word found in most passages of a small, not yet analyzed store, so it does not match them all', async () => {
+    const storage = await open(await createTestDatabase(server.adminUrl ?? ''));
+    await storage.articles.setEmbedderInfo({ id: 'test', dimension });
+    // 600 passages that all mention ferries (below the planner-statistics size), one of them a lighthouse.
+    const writes = Array.from({ length: 60 }, (_, index) => writeOf(`article-${String(index).padStart(2, '0')}`, 10));
+    const lighthouse = writeOf('lighthouse', 1);
+    const body = 'The lighthouse keeper retired after forty years of ferries.';
+    const passages = sentencePassages(body);
+    writes.push({ ...lighthouse, article: article('lighthouse', { body }), passages, vectors: passages.map(() => randomVector(7)) });
+    await storage.articles.putArticles(writes);
+
+    const hits = await storage.articles.lexicalSearch('ferries lighthouse', 10);
+    expect(hits).toHaveLength(1);
+    expect(await storage.articles.lexicalSearch('ferries', 10)).toHaveLength(10);
+  });
+
   it('stores every article once when two processes ingest the same articles at the same time', async () => {
     const url = await createTestDatabase(server.adminUrl ?? '');
     const [first, second] = [await open(url), await open(url)];

@@ -20,9 +20,11 @@ export interface LexicalSearchOptions {
    * nearly every passage. @default 0.1
    */
   commonTermShare?: number;
+  /** Below this many passages no term counts as common (a small store has no reliable frequencies). @default 500 */
+  commonTermFloor?: number;
 }
 
-const defaults: Required<LexicalSearchOptions> = { weights: [0.1, 0.2, 0.4, 1.0], normalization: 1, commonTermShare: 0.1 };
+const defaults: Required<LexicalSearchOptions> = { weights: [0.1, 0.2, 0.4, 1.0], normalization: 1, commonTermShare: 0.1, commonTermFloor: 500 };
 
 /**
  * Full-text search over passages (title weighted above text), ranked by ts_rank_cd, with the filters inside
@@ -39,7 +41,7 @@ export async function searchPassages(
   const { query, k, filters } = request;
   const terms = searchTerms(query);
   if (terms.length === 0 || k <= 0) return [];
-  const kept = terms.length > 1 ? withoutCommonTerms(terms, await statistics(), settings.commonTermShare) : terms;
+  const kept = terms.length > 1 ? await withoutCommonTerms(pool, terms, await statistics(), settings) : terms;
 
   const parameters = new QueryParameters();
   const tsquery = `${parameters.add(anyOfQuery(kept))}::tsquery`;
@@ -58,12 +60,38 @@ export async function searchPassages(
 }
 
 /**
- * Drops terms found in more than `share` of the passages, by the planner's lexeme statistics (a phrase by its
- * rarest word). Without statistics (a small or fresh table) every term is kept; if every term is common, too.
+ * Drops terms found in more than `commonTermShare` of the passages (a phrase by its rarest word), by the
+ * planner's lexeme statistics on a large analyzed table; on a small or not yet analyzed one, by counting each
+ * term's passages up to that bound (LIMIT inside the count, so a very common word costs a bounded GIN scan).
+ * If every term is common, every term is kept.
  */
-function withoutCommonTerms(terms: SearchTerm[], statistics: LexemeShares | null, share: number): SearchTerm[] {
-  if (statistics === null) return terms;
-  const shareOf = (term: SearchTerm): number => Math.min(...term.lexemes.map((lexeme) => statistics.shares.get(lexeme) ?? 0));
-  const kept = terms.filter((term) => shareOf(term) <= share);
+async function withoutCommonTerms(
+  pool: pg.Pool,
+  terms: SearchTerm[],
+  statistics: LexemeShares | null,
+  settings: Required<LexicalSearchOptions>,
+): Promise<SearchTerm[]> {
+  const isCommon = statistics === null ? await countedCommonTerms(pool, terms, settings) : sampledCommonTerms(terms, statistics, settings.commonTermShare);
+  const kept = terms.filter((_, index) => !isCommon[index]);
   return kept.length > 0 ? kept : terms;
+}
+
+function sampledCommonTerms(terms: SearchTerm[], statistics: LexemeShares, share: number): boolean[] {
+  return terms.map((term) => Math.min(...term.lexemes.map((lexeme) => statistics.shares.get(lexeme) ?? 0)) > share);
+}
+
+async function countedCommonTerms(pool: pg.Pool, terms: SearchTerm[], settings: Required<LexicalSearchOptions>): Promise<boolean[]> {
+  const { rows } = await pool.query<{ total: number; counts: number[] }>(
+    `WITH total AS (SELECT count(*)::bigint AS passages FROM passages),
+     bound AS (SELECT passages, GREATEST(ceil(passages * $2::real), $3::integer)::bigint AS bound FROM total)
+     SELECT bound.passages::int AS total,
+            ARRAY(SELECT (SELECT count(*) FROM (SELECT 1 FROM passages WHERE search_vector @@ term.query LIMIT bound.bound + 1) AS found)::int
+                  FROM unnest($1::tsquery[]) WITH ORDINALITY AS term (query, position) ORDER BY term.position) AS counts
+     FROM bound`,
+    [terms.map((term) => anyOfQuery([term])), settings.commonTermShare, settings.commonTermFloor],
+  );
+  const row = rows[0];
+  if (row === undefined || row.total < settings.commonTermFloor) return terms.map(() => false);
+  const bound = Math.max(Math.ceil(row.total * settings.commonTermShare), settings.commonTermFloor);
+  return terms.map((_, index) => (row.counts[index] ?? 0) > bound);
 }
