@@ -18,6 +18,8 @@ export class FakeDiscordGateway {
   /** Tokens the bot identified with. */
   readonly identifies: string[] = [];
   heartbeats = 0;
+  /** The most bot connections that were ever open at once (replicas must hold one between them). */
+  maxOpenConnections = 0;
   /** performance.now() when each interaction (by id) was dispatched. */
   readonly dispatchedAt = new Map<string, number>();
   private readonly events = new EventEmitter();
@@ -31,6 +33,8 @@ export class FakeDiscordGateway {
   ) {
     server.on('connection', (socket) => {
       this.client = socket;
+      const open = [...this.server.clients].filter((client) => client.readyState === client.OPEN).length;
+      this.maxOpenConnections = Math.max(this.maxOpenConnections, open);
       socket.on('message', (data) => this.onMessage(socket, String(data)));
       socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null }));
     });
