@@ -21,6 +21,7 @@ import { FakeDiscordGateway } from '../test/fakes/discord-gateway.js';
 import { FAKE_DISCORD, FakeDiscordRest } from '../test/fakes/discord-rest.js';
 import { FakeFeedServer } from '../test/fakes/feed-server.js';
 import { FakeSlackWebApi } from '../test/fakes/slack-web-api.js';
+import { FetchAttribution } from './lib/fetch-attribution.js';
 import { freePort } from './lib/free-port.js';
 import { ReplicaFleet } from './lib/replica-fleet.js';
 import { type DigestPost, cronRuns, tallyDigests, tallyFeedPolls, tallySlackEvents } from './lib/replica-soak-tally.js';
@@ -157,6 +158,8 @@ async function deliverEvent(): Promise<void> {
 
 // --- The soak ---
 const soakStartedAt = Date.now();
+const fetchers = new FetchAttribution(feedServer.fetches, fleet);
+fetchers.start();
 log(`starting ${settings.replicas} replicas`);
 await Promise.all(Array.from({ length: settings.replicas }, (_, index) => startReplica(index)));
 log(`all replicas up (start-up ${startupMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s)`);
@@ -209,6 +212,7 @@ while (Date.now() < drainDeadline) {
   sentRows = await storage.subscriptions.listOutbox('sent');
 }
 await sleep(3000);
+fetchers.stop();
 await fleet.stopAll();
 const soakEndedAt = Date.now();
 sentRows = await storage.subscriptions.listOutbox('sent');
@@ -216,7 +220,7 @@ const pendingRows = await storage.subscriptions.listOutbox('pending');
 
 // --- Tally ---
 const pollRuns = cronRuns(settings.pollCron, 'UTC', soakStartedAt, soakEndedAt);
-const feedTally = tallyFeedPolls(feedServer.fetches, feeds.paths, pollRuns);
+const feedTally = tallyFeedPolls(feedServer.fetches.map((fetch, index) => ({ ...fetch, by: fetchers.labelOf(index) })), feeds.paths, pollRuns);
 const channelOf = new Map(subscriptions.map((subscription) => [subscription.channelId, subscription.id]));
 const digestPosts: DigestPost[] = [
   ...slack.callsTo('chat.postMessage').map((call) => ({ channel: String(call.args.channel), at: call.receivedAt })),
@@ -246,7 +250,7 @@ const figures = {
   totalSeconds: Math.round((soakEndedAt - soakStartedAt) / 1000),
   replicaStartupSeconds: { median: median(startupMs) / 1000, max: Math.max(...startupMs) / 1000 },
   crashes: fleet.crashes().length,
-  feeds: { fetches: feedTally.fetches, intervals: feedTally.intervals, polledFeedIntervals: feedTally.polledFeedIntervals, doublePolls: feedTally.doublePolls.length, maxLagMs: feedTally.maxLagMs },
+  feeds: { fetches: feedTally.fetches, intervals: feedTally.intervals, polledFeedIntervals: feedTally.polledFeedIntervals, doublePolls: feedTally.doublePolls.length, maxLagMs: feedTally.maxLagMs, longestGapMs: feedTally.longestGapMs },
   digests: { ...digestCounts, missedWindows: missedWindows.length, pendingLeft: pendingRows.filter((row) => soakIds.has(row.subscriptionId)).length },
   slack: { ...slackTally, failedDeliveries: slackEvents.failedDeliveries },
   discord: { maxGatewayConnectionsAtOnce: discordGateway.maxOpenConnections, identifies: discordGateway.identifies.length },

@@ -9,8 +9,8 @@ export interface ReplicaSoakFigures {
   totalSeconds: number;
   replicaStartupSeconds: { median: number; max: number };
   crashes: number;
-  feeds: { fetches: number; intervals: number; polledFeedIntervals: number; doublePolls: number; maxLagMs: number };
-  digests: { expectedWindows: number; sentWindows: number; posts: number; postsPerWindow: number[]; duplicates: number; missedWindows: number; pendingLeft: number };
+  feeds: { fetches: number; intervals: number; polledFeedIntervals: number; doublePolls: number; maxLagMs: number; longestGapMs: number };
+  digests: { expectedWindows: number; sentWindows: number; posts: number; postsPerWindow: number[]; duplicates: number; missedWindows: number; latestSendMs: number; pendingLeft: number };
   slack: { events: number; deliveries: number; answeredOnce: number; answeredTwice: number; unanswered: number; failedDeliveries: number };
   discord: { maxGatewayConnectionsAtOnce: number; identifies: number };
 }
@@ -37,11 +37,13 @@ export function printReplicaSoakReport(figures: ReplicaSoakFigures, evidence: Re
     ['feed-intervals polled', figures.feeds.polledFeedIntervals],
     ['double polls (same feed, same interval)', figures.feeds.doublePolls],
     ['latest fetch after its cron run', `${figures.feeds.maxLagMs} ms`],
+    ['longest a feed went unfetched', `${(figures.feeds.longestGapMs / 1000).toFixed(1)} s`],
     ['digest windows due / marked sent (incl. drain)', `${figures.digests.expectedWindows} / ${figures.digests.sentWindows}`],
     ['digest posts', figures.digests.posts],
     ['posts per window (0, 1, 2, …)', figures.digests.postsPerWindow.join(', ')],
     ['duplicate digests', figures.digests.duplicates],
     ['missed windows', figures.digests.missedWindows],
+    ['latest a window was marked sent', `${(figures.digests.latestSendMs / 1000).toFixed(1)} s after it began`],
     ['outbox rows left pending', figures.digests.pendingLeft],
     ['Slack events (deliveries)', `${figures.slack.events} (${figures.slack.deliveries}; ${figures.slack.failedDeliveries} refused)`],
     ['Slack events answered once / twice+ / never', `${figures.slack.answeredOnce} / ${figures.slack.answeredTwice} / ${figures.slack.unanswered}`],
@@ -51,7 +53,7 @@ export function printReplicaSoakReport(figures: ReplicaSoakFigures, evidence: Re
   const lines = rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`);
   for (const double of evidence.doublePolls.slice(0, 20)) {
     const nearKills = evidence.kills.filter((kill) => kill.at >= double.intervalStart - 30_000 && kill.at <= Math.max(...double.fetchedAt)).map((kill) => `replica ${kill.replica} at ${time(kill.at)}`);
-    lines.push(`  double poll ${double.path} in interval from ${time(double.intervalStart)}: fetched at ${double.fetchedAt.map(time).join(', ')}${nearKills.length > 0 ? `; kills: ${nearKills.join(', ')}` : ''}`);
+    lines.push(`  double poll ${double.path} in interval from ${time(double.intervalStart)}: fetched at ${double.fetchedAt.map((at, index) => `${time(at)} by ${double.fetchedBy[index] ?? '?'}`).join(', ')}${nearKills.length > 0 ? `; kills: ${nearKills.join(', ')}` : ''}`);
   }
   for (const missed of evidence.missedWindows.slice(0, 20)) lines.push(`  missed window ${missed}`);
   for (const duplicate of evidence.duplicateWindows.slice(0, 20)) lines.push(`  duplicate digest ${duplicate}`);

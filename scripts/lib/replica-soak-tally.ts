@@ -4,6 +4,8 @@ import { Cron } from 'croner';
 export interface FeedFetch {
   path: string;
   at: number;
+  /** Which replica fetched, when known. */
+  by?: string | undefined;
 }
 
 /** A feed fetched more than once in one poll interval, with when each fetch came. */
@@ -12,6 +14,8 @@ export interface DoublePoll {
   /** The cron run that opened the interval (epoch ms). */
   intervalStart: number;
   fetchedAt: number[];
+  /** Which replica made each fetch ('?' when unknown). */
+  fetchedBy: string[];
 }
 
 /** What the feed server saw, counted per poll interval. */
@@ -24,6 +28,8 @@ export interface FeedPollTally {
   doublePolls: DoublePoll[];
   /** Longest time from an interval's cron run to a fetch in it: how close the busiest poll came to spilling over. */
   maxLagMs: number;
+  /** Longest time a feed went unfetched (a lease left by a killed replica holds its feeds until it expires). */
+  longestGapMs: number;
 }
 
 /**
@@ -65,7 +71,7 @@ function intervalOf(runs: number[], at: number): number {
  */
 export function tallyFeedPolls(fetches: FeedFetch[], feedPaths: string[], runs: number[]): FeedPollTally {
   const feeds = new Set(feedPaths);
-  const byFeedInterval = new Map<string, number[]>();
+  const byFeedInterval = new Map<string, FeedFetch[]>();
   let count = 0;
   let maxLagMs = 0;
   for (const fetch of fetches) {
@@ -75,19 +81,24 @@ export function tallyFeedPolls(fetches: FeedFetch[], feedPaths: string[], runs: 
     const start = runs[interval];
     if (start !== undefined) maxLagMs = Math.max(maxLagMs, fetch.at - start);
     const key = `${fetch.path}\u0000${interval}`;
-    const times = byFeedInterval.get(key) ?? [];
-    times.push(fetch.at);
-    byFeedInterval.set(key, times);
+    const inInterval = byFeedInterval.get(key) ?? [];
+    inInterval.push(fetch);
+    byFeedInterval.set(key, inInterval);
   }
   const doublePolls: DoublePoll[] = [];
-  for (const [key, times] of byFeedInterval) {
-    if (times.length < 2) continue;
+  for (const [key, inInterval] of byFeedInterval) {
+    if (inInterval.length < 2) continue;
     const [path = '', interval = '-1'] = key.split('\u0000');
     const start = runs[Number(interval)] ?? Number.NaN;
-    doublePolls.push({ path, intervalStart: start, fetchedAt: times });
+    doublePolls.push({ path, intervalStart: start, fetchedAt: inInterval.map((fetch) => fetch.at), fetchedBy: inInterval.map((fetch) => fetch.by ?? '?') });
   }
   doublePolls.sort((left, right) => left.intervalStart - right.intervalStart || left.path.localeCompare(right.path));
-  return { fetches: count, intervals: runs.length, polledFeedIntervals: byFeedInterval.size, doublePolls, maxLagMs };
+  let longestGapMs = 0;
+  for (const path of feeds) {
+    const times = fetches.filter((fetch) => fetch.path === path).map((fetch) => fetch.at);
+    for (let index = 1; index < times.length; index += 1) longestGapMs = Math.max(longestGapMs, (times[index] ?? 0) - (times[index - 1] ?? 0));
+  }
+  return { fetches: count, intervals: runs.length, polledFeedIntervals: byFeedInterval.size, doublePolls, maxLagMs, longestGapMs };
 }
 
 /** A digest window the database marks sent: which subscription, which window, when it was marked (epoch ms). */
@@ -115,6 +126,8 @@ export interface DigestTally {
   duplicates: number;
   /** Windows due in the soak that were never marked sent. */
   missedWindows: string[];
+  /** Longest time from a window's start to its mark as sent (a lease left by a killed replica delays it). */
+  latestSendMs: number;
   /** Windows that got more than one post, as `subscription@window (n posts)`. */
   duplicateWindows: string[];
 }
@@ -154,7 +167,8 @@ export function tallyDigests(expected: Array<{ subscriptionId: string; windowKey
   const missedWindows = expected.filter((window) => !sentKeys.has(`${window.subscriptionId}\u0000${window.windowKey}`)).map((window) => `${window.subscriptionId}@${window.windowKey}`);
   const duplicateWindows = [...postsOf].filter(([, count]) => count > 1).map(([key, count]) => `${key.replace('\u0000', '@')} (${count} posts)`);
   if (unmatched > 0) duplicateWindows.push(`${unmatched} posts after the last window marked sent`);
-  return { expectedWindows: expected.length, sentWindows: sent.length, posts: posts.length, postsPerWindow, duplicates: extra + unmatched, missedWindows, duplicateWindows };
+  const latestSendMs = Math.max(0, ...sent.map((window) => window.sentAt - Date.parse(window.windowKey)).filter((ms) => Number.isFinite(ms)));
+  return { expectedWindows: expected.length, sentWindows: sent.length, posts: posts.length, postsPerWindow, duplicates: extra + unmatched, missedWindows, latestSendMs, duplicateWindows };
 }
 
 /** A Slack event the soak delivered, to how many replicas. */

@@ -18,7 +18,7 @@ describe('replica soak: double feed polls counted per cron interval', () => {
         // Late in one interval and early in the next: one fetch each, not a double poll.
         { path: '/a.xml', at: at('10:00:19.900') },
         { path: '/a.xml', at: at('10:00:20.050') },
-        { path: '/b.xml', at: at('10:00:20.100') },
+        { path: '/b.xml', at: at('10:00:20.100'), by: 'r1' },
         { path: '/b.xml', at: at('10:00:24.000') },
         // An article page of the feed is not a feed fetch.
         { path: '/a/report-1.html', at: at('10:00:24.500') },
@@ -27,9 +27,10 @@ describe('replica soak: double feed polls counted per cron interval', () => {
       runs,
     );
     expect(tally.fetches).toBe(6);
-    expect(tally.doublePolls).toEqual([{ path: '/b.xml', intervalStart: at('10:00:20.000'), fetchedAt: [at('10:00:20.100'), at('10:00:24.000')] }]);
+    expect(tally.doublePolls).toEqual([{ path: '/b.xml', intervalStart: at('10:00:20.000'), fetchedAt: [at('10:00:20.100'), at('10:00:24.000')], fetchedBy: ['r1', '?'] }]);
     expect(tally.polledFeedIntervals).toBe(5);
     expect(tally.maxLagMs).toBe(9900);
+    expect(tally.longestGapMs).toBe(19900);
   });
 });
 
@@ -52,6 +53,7 @@ describe('replica soak: digest posts matched to the windows marked sent', () => 
     expect(tally.duplicates).toBe(0);
     expect(tally.postsPerWindow).toEqual([0, 3]);
     expect(tally.missedWindows).toEqual([]);
+    expect(tally.latestSendMs).toBe(65_000);
   });
 
   it('counts a window posted twice (sent, killed before the mark, sent again) and a window never sent', () => {
