@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const assistant =
     publicUrl && stories ? withStoryLinks(storydesk, { storyOf: (id) => stories.storyOf(id), storyUrl: (id) => storyPagePath(publicUrl, id) }) : storydesk;
   const web = await startWeb({ env, storydesk, logger });
-  const channels = await startChannels({ env, assistant, registry, logger });
+  // Replicas sharing the storage answer each Slack event once and keep one Discord gateway connection.
+  const channels = await startChannels({ env, assistant, registry, logger, coordination: storydesk.storage.coordination });
   const interactive = process.stdin.isTTY === true;
   // The terminal chat runs when nothing else serves, or beside the web UI when someone is at the terminal;
   // with piped input and a web port, storydesk keeps serving the pages instead of exiting at end of input.

@@ -11,6 +11,7 @@ import { UserFacingError } from '../core/errors.js';
 import { HybridRetriever } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
 import { reembedStore } from './reembed-store.js';
+import { StoryClusteringLeader } from './story-clustering-leader.js';
 import type { Logger } from './logger.js';
 import { Storydesk } from './storydesk.js';
 import { createEmbedder } from './create-embedder.js';
@@ -121,13 +122,27 @@ async function assemble(storage: Storage, dataDir: string, options: OpenStorydes
       : offlineStance;
   // The catch-up assigns articles stored before stories existed (or missed).
   let stories: StoryService | undefined;
+  let leader: StoryClusteringLeader | undefined;
   // After an embedder change the stories are re-profiled now, whatever the caller needs, so no old vectors linger.
   if (options.stories !== false || (changed && writable)) {
     // Loaded only here, so a question or search does not load the clustering code.
     const { StoryService } = await import('../stories/story-service.js');
     stories = await StoryService.open({ store, storyStore: storage.stories, claimStore: storage.claims, embedder, stanceClassifier: stance });
-    // Only the writer assigns; a reader sees the stories as the writer leaves them.
-    if (writable) await stories.sync({ reprofileAll: changed });
+    // Only a writer assigns, and among writers sharing the storage only the clustering leader (the others
+    // reload what it writes); a reader sees the stories as the leader leaves them.
+    if (writable) {
+      leader = await StoryClusteringLeader.start({ stories, coordination: storage.coordination, logger: options.logger });
+      try {
+        // An embedder change is re-profiled here whoever leads: this process re-embedded, the vectors are new.
+        if (leader.leading || changed) {
+          const report = await stories.sync({ reprofileAll: changed });
+          if (report.assigned + report.removed > 0) await leader.announceStories();
+        }
+      } catch (error) {
+        await leader.close().catch(() => undefined);
+        throw error;
+      }
+    }
   }
 
   const extractive = new ExtractiveGenerator({ termWeights: corpusTermWeights(store), stance });
@@ -145,6 +160,7 @@ async function assemble(storage: Storage, dataDir: string, options: OpenStorydes
     maxQuestionChars: options.env.STORYDESK_MAX_QUESTION_CHARS,
     checkpointSeconds: options.env.STORYDESK_CHECKPOINT_SECONDS,
     ...(stories ? { stories } : {}),
+    ...(leader ? { storyUpdates: leader } : {}),
     ...(rewriteQuestion ? { rewriteQuestion } : {}),
   });
 }

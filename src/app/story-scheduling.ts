@@ -87,7 +87,8 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
       index: storydesk.index,
       embedder: storydesk.embedder,
       now,
-      onIndexed: (articles) => stories.assign(articles),
+      // Through the story-clustering leader: this process assigns them when it leads, else the leader does.
+      onIndexed: (articles) => (storydesk.storyUpdates ? storydesk.storyUpdates.indexed(articles) : stories.assign(articles)),
     });
     // Each step that may write is a write session: a CLI ingest on the same folder is never overlapped.
     return {

@@ -11,6 +11,7 @@ import type { VectorIndex } from '../core/vector-index.js';
 import type { IngestReport } from '../ingest/ingest-corpus.js';
 import type { HybridRetriever, RetrievalMode } from '../retrieval/hybrid-retriever.js';
 import type { StoryService } from '../stories/story-service.js';
+import type { StoryUpdates } from './story-clustering-leader.js';
 import type { QuestionRewriter } from './follow-up-rewriter.js';
 import { standaloneQuestion } from './standalone-question.js';
 import { cleanQuestion } from '../answer/clean-question.js';
@@ -26,6 +27,11 @@ export interface StorydeskParts {
   maxQuestionChars: number;
   /** Keeps articles grouped into stories as they are indexed and removed. */
   stories?: StoryService;
+  /**
+   * Where indexing reports stored and removed articles (the story-clustering leader, which assigns them here or
+   * leaves them to the process that leads). @default assigned by `stories` directly
+   */
+  storyUpdates?: StoryUpdates & { close?(): Promise<void> };
   /** Rewrites thread follow-ups into standalone questions (with a language model); a heuristic otherwise. */
   rewriteQuestion?: QuestionRewriter;
   /** Seconds between index saves during a long ingest, so a kill loses a bounded tail. @default 30 */
@@ -46,6 +52,8 @@ export class Storydesk implements Assistant {
   readonly retriever: HybridRetriever;
   readonly generator: Generator;
   readonly stories: StoryService | undefined;
+  /** Where indexed and removed articles go to be placed in stories; undefined without stories. */
+  readonly storyUpdates: (StoryUpdates & { close?(): Promise<void> }) | undefined;
   readonly #maxQuestionChars: number;
   readonly #rewriteQuestion: QuestionRewriter | undefined;
   readonly #checkpointSeconds: number;
@@ -60,6 +68,9 @@ export class Storydesk implements Assistant {
     this.#maxQuestionChars = parts.maxQuestionChars;
     this.#rewriteQuestion = parts.rewriteQuestion;
     this.stories = parts.stories;
+    const stories = parts.stories;
+    this.storyUpdates =
+      parts.storyUpdates ?? (stories ? { indexed: (articles) => stories.assign(articles), removed: (ids) => stories.remove(ids) } : undefined);
     this.#checkpointSeconds = parts.checkpointSeconds ?? 30;
   }
 
@@ -80,9 +91,9 @@ export class Storydesk implements Assistant {
   async ingest(paths: string[], onProgress?: (done: number, total: number) => void): Promise<IngestReport> {
     // Loaded on first use: the parsers (linkedom, readability, gray-matter) are a third of a question's start-up.
     const { ingestCorpus } = await import('../ingest/ingest-corpus.js');
-    const stories = this.stories;
-    const storyHooks = stories
-      ? { onIndexed: (articles: Article[]) => stories.assign(articles), onRemoved: (ids: string[]) => stories.remove(ids) }
+    const updates = this.storyUpdates;
+    const storyHooks = updates
+      ? { onIndexed: (articles: Article[]) => updates.indexed(articles), onRemoved: (ids: string[]) => updates.removed(ids) }
       : {};
     return this.write(() =>
       ingestCorpus(paths, {
@@ -130,9 +141,13 @@ export class Storydesk implements Assistant {
     return { question: query, history, evidence, context };
   }
 
-  /** Makes everything durable and closes the storage (the vector index first). */
-  close(): Promise<void> {
-    return this.storage.close();
+  /** Gives up the story-clustering role, makes everything durable and closes the storage (the vector index first). */
+  async close(): Promise<void> {
+    try {
+      await this.storyUpdates?.close?.();
+    } finally {
+      await this.storage.close();
+    }
   }
 
   #checkQuestion(question: string): string {

@@ -1,6 +1,7 @@
 import type { Logger } from '../app/logger.js';
 import type { Env } from '../config/schema.js';
 import type { Assistant } from '../core/assistant.js';
+import type { Coordination } from '../core/coordination.js';
 import type { DigestSink } from '../stories/digest/digest-sink.js';
 import type { DigestRenderOptions } from './commands/digest-lines.js';
 import type { CommandRegistry } from './command-registry.js';
@@ -11,6 +12,11 @@ export interface ChatPlatformDependencies {
   assistant: Assistant;
   registry: CommandRegistry;
   logger: Logger;
+  /**
+   * How this process shares work with the others on the same storage (the bot passes its storage's): an event
+   * is answered once across replicas, one replica holds a platform's single connection. @default this process alone
+   */
+  coordination?: Coordination;
 }
 
 /** A platform connected and answering. */

@@ -14,5 +14,6 @@ export type * from './story-store.js';
 export type * from './subscription-store.js';
 export type * from './feed-state-store.js';
 export type * from './storage.js';
+export type * from './coordination.js';
 export { StorydeskError, UserFacingError } from './errors.js';
 export type * from './assistant.js';

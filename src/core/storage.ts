@@ -1,5 +1,6 @@
 import type { ArticleStore } from './article-store.js';
 import type { ClaimStore } from './claim-store.js';
+import type { Coordination } from './coordination.js';
 import type { FeedStateStore } from './feed-state-store.js';
 import type { StoryStore } from './story-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
@@ -20,6 +21,8 @@ export interface Storage {
   subscriptions: SubscriptionStore;
   claims: ClaimStore;
   feeds: FeedStateStore;
+  /** How processes sharing this storage split work: event deduplication, leaders per role, change notices. */
+  coordination: Coordination;
   /**
    * Opens the vector index for vectors of `dimension`, consistent with the vectors in `articles` (a derived
    * index rebuilds itself from them when it does not match). Call after the embedder is recorded.

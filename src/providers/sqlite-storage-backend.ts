@@ -8,6 +8,7 @@ import { WriteSessions } from './hnsw-write-sessions.js';
 import { openConsistentIndex } from './index-consistency.js';
 import { SqliteArticleStore } from './sqlite-article-store.js';
 import { SqliteClaimStore } from './sqlite-claim-store.js';
+import { SqliteCoordination } from './sqlite-coordination.js';
 import { SqliteFeedState } from './sqlite-feed-state.js';
 import { openStoryDatabase, SqliteStoryStore } from './sqlite-story-store.js';
 import { SqliteSubscriptionStore } from './sqlite-subscription-store.js';
@@ -51,12 +52,14 @@ export const sqliteStorageBackend: StorageBackend = {
     const { articles, storyDatabase, claims, feeds } = opened;
     if (lock.held) removeIndexLeftovers(paths.index);
     let sessions: WriteSessions | undefined;
+    const coordination = new SqliteCoordination({ databasePath: paths.database, dataDir: resolve(options.dataDir), command: options.command ?? 'storydesk' });
     return {
       articles,
       stories: new SqliteStoryStore(storyDatabase),
       subscriptions: new SqliteSubscriptionStore(storyDatabase),
       claims,
       feeds,
+      coordination,
       get writable() {
         return lock.held;
       },
@@ -91,6 +94,7 @@ export const sqliteStorageBackend: StorageBackend = {
           // Saves the index when this process is writing (its sidecar records the store generation it matches).
           sessions?.close();
         } finally {
+          await coordination.close();
           feeds.close();
           claims.close();
           if (storyDatabase.open) storyDatabase.close();

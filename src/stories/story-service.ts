@@ -47,7 +47,7 @@ const MIN_QUERY_COSINE = 0.35;
  */
 export class StoryService {
   readonly #deps: StoryServiceDependencies;
-  readonly #clusterer: StoryClusterer;
+  #clusterer: StoryClusterer;
   /** Articles whose stored vector came from another embedder: re-profiled (in place) by the next `sync`. */
   readonly #staleVectors = new Set<string>();
   /**
@@ -58,19 +58,35 @@ export class StoryService {
   readonly #titles = new Map<string, { articleId: string; contentHash: string; title: string }>();
   /** Every story's title as stored (loaded at open, kept current as this service writes), so `storyOf` needs no store read. */
   readonly #storedTitles = new Map<string, string>();
+  /** The embedder's dimension and tuning, kept to build a fresh clustering state on `reload`. */
+  readonly #dimension: number;
 
   private constructor(deps: StoryServiceDependencies) {
     this.#deps = deps;
-    this.#clusterer = new StoryClusterer(deps.embedder.dimension, deps.tuning);
+    this.#dimension = deps.embedder.dimension;
+    this.#clusterer = new StoryClusterer(this.#dimension, deps.tuning);
   }
 
   /** The service with the stored stories loaded into its clustering state. */
   static async open(deps: StoryServiceDependencies): Promise<StoryService> {
     const service = new StoryService(deps);
-    const heads = await deps.storyStore.listStoryHeads();
-    for (const head of heads) service.#storedTitles.set(head.id, head.title);
-    await service.#clusterer.load(heads, service.#comparableMemberships(deps.embedder.dimension));
+    await service.reload();
     return service;
+  }
+
+  /**
+   * Loads the stories as stored, replacing what this service holds: how a process that does not cluster
+   * (another replica leads) sees the stories the leader wrote. The new state is swapped in whole once loaded,
+   * so reads meanwhile see the previous one.
+   */
+  async reload(): Promise<void> {
+    const clusterer = new StoryClusterer(this.#dimension, this.#deps.tuning);
+    const heads = await this.#deps.storyStore.listStoryHeads();
+    await clusterer.load(heads, this.#comparableMemberships(this.#dimension));
+    this.#clusterer = clusterer;
+    this.#titles.clear();
+    this.#storedTitles.clear();
+    for (const head of heads) this.#storedTitles.set(head.id, head.title);
   }
 
   /** The stored memberships, one at a time; vectors of another embedder cannot be compared and are marked stale. */

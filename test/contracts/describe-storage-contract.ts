@@ -1,5 +1,6 @@
 import { describeArticleStoreContract } from './article-store.contract.js';
 import { describeClaimStoreContract } from './claim-store.contract.js';
+import { describeCoordinationContract } from './coordination.contract.js';
 import { describeFeedStateStoreContract } from './feed-state-store.contract.js';
 import type { StorageFactory } from './storage-factory.js';
 import { describeStoryStoreContract } from './story-store.contract.js';
@@ -16,4 +17,5 @@ export function describeStorageContract(factory: StorageFactory): void {
   describeSubscriptionStoreContract(factory);
   describeClaimStoreContract(factory);
   describeFeedStateStoreContract(factory);
+  describeCoordinationContract(factory);
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { FAKE_DISCORD } from './discord-rest.js';
+import { waitUntil } from './wait-until.js';
 
 /** A slash command as a user would invoke it. */
 export interface FakeSlashCommand {
@@ -31,10 +32,12 @@ export class FakeDiscordGateway {
     private readonly server: WebSocketServer,
     private readonly heartbeatIntervalMs: number,
   ) {
+    this.events.setMaxListeners(0);
     server.on('connection', (socket) => {
       this.client = socket;
-      const open = [...this.server.clients].filter((client) => client.readyState === client.OPEN).length;
-      this.maxOpenConnections = Math.max(this.maxOpenConnections, open);
+      this.maxOpenConnections = Math.max(this.maxOpenConnections, this.openConnections);
+      this.events.emit('connections');
+      socket.on('close', () => this.events.emit('connections'));
       socket.on('message', (data) => this.onMessage(socket, String(data)));
       socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null }));
     });
@@ -50,6 +53,16 @@ export class FakeDiscordGateway {
   /** The URL GET /gateway/bot should return. */
   get url(): string {
     return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Bots connected now (a replica that lost the gateway role must have closed its socket). */
+  get openConnections(): number {
+    return [...this.server.clients].filter((socket) => socket.readyState === socket.OPEN).length;
+  }
+
+  /** Resolves once `check` holds, re-checking whenever a bot connects, identifies or disconnects. */
+  async until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
+    await waitUntil(this.events, 'connections', 'Fake Discord gateway', what, check, timeoutMs);
   }
 
   /** Resolves once a heartbeat has been answered (op 1 → op 11). */
@@ -100,6 +113,7 @@ export class FakeDiscordGateway {
       this.events.emit('heartbeat');
     } else if (payload.op === 2) {
       this.identifies.push(String((payload.d as { token?: string }).token));
+      this.events.emit('connections');
       this.dispatch('READY', {
         v: 10,
         user: { id: FAKE_DISCORD.botUserId, username: 'storydesk', discriminator: '0', avatar: null, bot: true, global_name: null },

@@ -2,11 +2,13 @@ import { type ChatInputCommandInteraction, Client, Events, GatewayIntentBits, ty
 import type { Logger } from '../../app/logger.js';
 import type { Env } from '../../config/schema.js';
 import type { Assistant } from '../../core/assistant.js';
+import type { Coordination } from '../../core/coordination.js';
 import { StorydeskError } from '../../core/errors.js';
 import { ChannelHandler } from '../channel-handler.js';
 import type { CommandRegistry } from '../command-registry.js';
 import { userMessages } from '../user-messages.js';
 import { optionsFromInteraction } from './discord-commands.js';
+import { DISCORD_GATEWAY_ROLE, ownDiscordGateway } from './discord-gateway-owner.js';
 import { renderDiscordReply } from './render-discord-answer.js';
 
 /** What {@link startDiscord} needs. */
@@ -15,6 +17,8 @@ export interface StartDiscordOptions {
   assistant: Assistant;
   registry: CommandRegistry;
   logger: Logger;
+  /** Shared with the other replicas: one of them holds the gateway connection at a time. @default this process alone */
+  coordination?: Coordination;
   /** Clock for the rate limit. @default Date.now */
   now?: () => number;
   /** Give up connecting after this long, so a silent gateway cannot hang start-up. @default 30000 */
@@ -29,11 +33,21 @@ export interface DiscordBot {
 const NO_MENTIONS = { parse: [] as [] };
 
 /**
+ * Starts Discord: with replicas sharing a storage, only the holder of the gateway role connects and the others
+ * stand by (discord-gateway-owner.ts); alone, it connects now.
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
+  if (options.coordination === undefined) return connectDiscord(options);
+  const leadership = await options.coordination.leadership(DISCORD_GATEWAY_ROLE);
+  return ownDiscordGateway({ leadership, connect: () => connectDiscord(options), logger: options.logger });
+}
+
+/**
  * Logs in to the Discord gateway and answers the registry's slash commands: each interaction is deferred
  * at once (Discord allows 3 seconds), then the reply is edited in with the answer embed; refusals and
  * failures go to the asker as an ephemeral follow-up. Mentions are disabled on every message.
  */
-export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
+async function connectDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
   const { env, logger } = options;
   const token = env.DISCORD_TOKEN;
   if (!token) throw new StorydeskError('discord_config', 'Set DISCORD_TOKEN (the bot token from the Discord developer portal) to connect to Discord.');

@@ -4,13 +4,14 @@ import { App } from '@slack/bolt';
 import type { Logger } from '../../app/logger.js';
 import type { Env } from '../../config/schema.js';
 import type { Assistant } from '../../core/assistant.js';
+import type { Coordination } from '../../core/coordination.js';
 import { errorReply } from '../channel-event.js';
 import { ChannelHandler, parseChannelAllowlist } from '../channel-handler.js';
 import type { ChannelCommand, CommandRegistry } from '../command-registry.js';
-import { RecentKeys } from '../recent-keys.js';
 import { yieldToEventLoop } from '../yield-to-event-loop.js';
 import { answerSlackMessage, type SlackMessageContext } from './answer-slack-message.js';
 import { boltLogger } from './bolt-logger.js';
+import { slackDeliveryGate } from './slack-delivery-gate.js';
 import { renderSlackReply } from './render-slack-answer.js';
 import { parseSlackCommandText } from './slack-command-text.js';
 import { resolveSlackConnection } from './slack-connection.js';
@@ -21,6 +22,8 @@ export interface StartSlackOptions {
   assistant: Assistant;
   registry: CommandRegistry;
   logger: Logger;
+  /** Shared with the other replicas: an event is answered by one of them. @default this process alone */
+  coordination?: Coordination;
   /** Clock for the rate limit. @default Date.now */
   now?: () => number;
   /** Listen on this port instead of SLACK_HTTP_PORT in HTTP mode (tests pass 0 for an ephemeral port). */
@@ -74,12 +77,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
     botId: context.botId,
   });
 
-  const answered = new RecentKeys();
+  const firstDelivery = slackDeliveryGate(options.coordination, logger);
 
-  app.event('app_mention', async ({ event, client, context }) => {
+  app.event('app_mention', async ({ event, body, client, context }) => {
     // Other bots (and our own echoes) never get an answer: two bots could otherwise talk forever.
     if (event.bot_id || event.subtype || !event.user || event.channel.startsWith('D')) return;
-    if (!answered.add(`${event.channel}:${event.ts}`)) return;
+    if (!(await firstDelivery({ eventId: body.event_id, messageKey: `${event.channel}:${event.ts}` }))) return;
     // Bolt acknowledged the event before calling us; let the rest of a burst be acknowledged before working.
     await yieldToEventLoop();
     await answerSlackMessage(
@@ -88,9 +91,9 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackBot> 
     );
   });
 
-  app.message(async ({ message, client, context }) => {
+  app.message(async ({ message, body, client, context }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id || !message.user) return;
-    if (!answered.add(`${message.channel}:${message.ts}`)) return;
+    if (!(await firstDelivery({ eventId: body.event_id, messageKey: `${message.channel}:${message.ts}` }))) return;
     await yieldToEventLoop();
     await answerSlackMessage(
       { channel: message.channel, user: message.user, ts: message.ts, ...(message.thread_ts ? { threadTs: message.thread_ts } : {}), text: message.text ?? '', direct: true },

@@ -1,13 +1,14 @@
 /**
- * Keys of the session advisory locks storydesk takes, one per role, so replicas sharing a database agree on
- * them. Session locks belong to one connection: hold them on a dedicated client, never through PgBouncer in
- * transaction mode (docs/scaling.md).
+ * Keys of the advisory locks storydesk takes, so replicas sharing a database agree on them. Session locks
+ * belong to one connection: hold them on a dedicated client, never through PgBouncer in transaction mode
+ * (docs/decisions/0009-replica-coordination.md).
  */
 export const advisoryLockKeys = {
-  /** Held while numbered migrations run, so replicas starting together migrate once. */
+  /** Held while numbered migrations run, so replicas starting together migrate once (the one-key form). */
   migrations: 7_301_001,
-  /** Held by the one replica that clusters articles into stories. */
-  storyClustering: 7_301_002,
-  /** Held by the one replica connected to the Discord gateway. */
-  discordGateway: 7_301_003,
+  /**
+   * First key of every role lock, `pg_advisory_lock(roles, hashtext(role))` (the two-key form, a key space
+   * apart from the one-key locks): the story-clustering leader, the Discord gateway owner (postgres-leadership.ts).
+   */
+  roles: 7301,
 } as const;

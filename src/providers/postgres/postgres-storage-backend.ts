@@ -1,6 +1,7 @@
 import type { Storage, StorageBackend, StorageOptions } from '../../core/storage.js';
 import { PostgresArticleStore } from './postgres-article-store.js';
 import { PostgresClaimStore } from './postgres-claim-store.js';
+import { PostgresCoordination } from './postgres-coordination.js';
 import { PostgresFeedStateStore } from './postgres-feed-state-store.js';
 import { migrate } from './postgres-migrations.js';
 import { openPostgresPool, type PostgresSettings } from './postgres-pool.js';
@@ -28,12 +29,14 @@ export function postgresStorageBackend(settings: PostgresSettings): StorageBacke
         throw error;
       }
       const writable = (options.role ?? 'writer') === 'writer';
+      const coordination = new PostgresCoordination({ url: settings.url, pool, applicationName: options.command ?? 'storydesk' });
       return {
         articles: new PostgresArticleStore(pool),
         stories: new PostgresStoryStore(pool),
         subscriptions: new PostgresSubscriptionStore(pool),
         claims: new PostgresClaimStore(pool),
         feeds: new PostgresFeedStateStore(pool),
+        coordination,
         writable,
         reembedMarker: postgresReembedMarker(pool),
         // The vectors and their HNSW index live in the database with the passages: never out of step, never repaired.
@@ -43,7 +46,7 @@ export function postgresStorageBackend(settings: PostgresSettings): StorageBacke
         write: (task) => task(),
         refresh: async () => false,
         endStartup: () => undefined,
-        close: () => pool.end(),
+        close: () => coordination.close().finally(() => pool.end()),
       };
     },
   };
