@@ -6,6 +6,7 @@ import { ArticleIndexer } from '../ingest/article-indexer.js';
 import type { FetchFunction } from '../scheduler/bounded-fetch.js';
 import { DigestScheduler } from '../scheduler/digest-scheduler.js';
 import { type ArticleSink, FeedPoller } from '../scheduler/feed-poller.js';
+import { leaseOwnerId } from '../scheduler/lease-owner.js';
 import { DigestBuilder } from '../stories/digest/build-digest.js';
 import type { DigestSinks } from '../stories/digest/digest-sink.js';
 import type { StoryService } from '../stories/story-service.js';
@@ -62,6 +63,8 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
   if (!stories) throw new StorydeskError('stories_missing', 'Tracking and digests need the story service; open storydesk with stories enabled.');
   const { stories: storyStore, subscriptions, feeds: feedState } = storydesk.storage;
   const now = options.now ?? (() => new Date());
+  // This process, to other replicas sharing the database: who holds a feed's or a digest window's lease.
+  const owner = leaseOwnerId();
   const tracking = new TrackingService({
     storyStore,
     subscriptions,
@@ -79,6 +82,7 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
     postEmpty: env.DIGEST_POST_EMPTY,
     missedWindow: env.DIGEST_MISSED_WINDOW,
     now,
+    owner,
   });
   const feeds = feedUrls(env);
   const indexedSink: ArticleSink = (() => {
@@ -98,7 +102,7 @@ export function createStoryScheduling(options: StorySchedulingOptions): StorySch
   })();
   const feedPoller =
     feeds.length > 0
-      ? new FeedPoller({ feeds, state: feedState, sink: indexedSink, logger, now, ...(options.fetch ? { fetch: options.fetch } : {}) })
+      ? new FeedPoller({ feeds, state: feedState, sink: indexedSink, logger, now, owner, ...(options.fetch ? { fetch: options.fetch } : {}) })
       : null;
 
   return {

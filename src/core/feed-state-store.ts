@@ -11,6 +11,29 @@ export interface FeedState {
   lastPolledAt: string | null;
 }
 
+/** What a poller asks for when it claims the feeds that are due. */
+export interface FeedClaim {
+  /** The configured feeds (feeds no longer configured are never claimed). */
+  urls: string[];
+  /** Who claims them: a lease owner id (host:pid:random), unique per process. */
+  owner: string;
+  now: Date;
+  /** How long the claim holds if the poller never saves the feed (a crash): then another may take it. */
+  leaseMs: number;
+  /** When the claimed feeds are next due: the start of the poll interval after the one `now` is in. */
+  nextPollAt: Date;
+  /** Feeds claimed at most. */
+  limit: number;
+}
+
+/** How a poller gives a claimed feed back. */
+export interface FeedRelease {
+  /** The owner the feed was claimed for. */
+  owner: string;
+  /** The start of the poll interval after the one the feed was fetched in. */
+  nextPollAt: Date;
+}
+
 /** One more outlet that published an article merged as a near-duplicate. */
 export interface ArticleOutlet {
   articleId: string;
@@ -26,7 +49,20 @@ export interface ArticleOutlet {
 export interface FeedStateStore {
   /** The stored state of a feed, or a fresh one (no validators, no failures, due now). */
   getFeed(url: string): Promise<FeedState>;
-  saveFeed(state: FeedState): Promise<void>;
+  /**
+   * Claims up to `limit` due feeds among `urls` for `owner`, at once across processes sharing the store: a feed
+   * is due when its `nextPollAt` has come, it is not backing off, and no unexpired lease holds it. A claimed feed
+   * gets the lease and its next due time (`nextPollAt`) in the same step, so a feed fetched in one poll interval
+   * cannot be claimed again, by anyone, before the next interval starts. The longest due are claimed first
+   * (never polled, then by `nextPollAt`; so a slow poll starves no feed), then in the order of `urls`, as returned.
+   */
+  claimDueFeeds(claim: FeedClaim): Promise<FeedState[]>;
+  /**
+   * Stores a feed's state. With `release`, also releases its owner's lease and moves `nextPollAt` on to the given
+   * time if that is later (a feed claimed late in one interval but fetched in the next is not due again in that
+   * next one); stores nothing when the lease has since passed to another owner (its newer state wins).
+   */
+  saveFeed(state: FeedState, release?: FeedRelease): Promise<void>;
   /** The article an item key was ingested as, if it was seen before. */
   itemArticleId(itemKey: string): Promise<string | null>;
   /** Remembers an item; an item key already remembered keeps its first article. */

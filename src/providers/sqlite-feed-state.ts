@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { ArticleOutlet, FeedState, FeedStateStore } from '../core/feed-state-store.js';
+import type { ArticleOutlet, FeedClaim, FeedRelease, FeedState, FeedStateStore } from '../core/feed-state-store.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
+import { migrateStoryTables } from './sqlite-story-schema.js';
 
 /**
- * The poller's own tables, in the article database file with their own connection (WAL lets connections
+ * The poller's own tables (feed_state's lease columns come from story migration 3, sqlite-story-schema.ts), in the article database file with their own connection (WAL lets connections
  * share the file): per-feed HTTP and backoff state, the items already seen, body fingerprints for
  * near-duplicate merging, and the extra outlets of merged articles.
  */
@@ -48,6 +49,18 @@ interface FeedStateRow {
   last_polled_at: string | null;
 }
 
+function toFeedState(row: FeedStateRow): FeedState {
+  return {
+    url: row.url,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    failures: row.failures,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    lastPolledAt: row.last_polled_at,
+  };
+}
+
 /** Feed polling state on SQLite. */
 export class SqliteFeedState implements FeedStateStore {
   private readonly database: Database.Database;
@@ -58,31 +71,71 @@ export class SqliteFeedState implements FeedStateStore {
 
   /** Opens the feed tables (creating them if missing) in the database at `path`, or in memory. */
   static open(path: string): SqliteFeedState {
-    return new SqliteFeedState(openSqliteDatabase(path, FEED_SCHEMA));
+    const database = openSqliteDatabase(path, FEED_SCHEMA);
+    try {
+      migrateStoryTables(database);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+    return new SqliteFeedState(database);
   }
 
   /** The stored state of a feed, or a fresh one. */
   async getFeed(url: string): Promise<FeedState> {
     const row = this.database.prepare('SELECT * FROM feed_state WHERE url = ?').get(url) as FeedStateRow | undefined;
-    if (!row) return { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: null };
-    return {
-      url: row.url,
-      etag: row.etag,
-      lastModified: row.last_modified,
-      failures: row.failures,
-      nextAttemptAt: row.next_attempt_at,
-      lastError: row.last_error,
-      lastPolledAt: row.last_polled_at,
-    };
+    return row ? toFeedState(row) : { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: null };
   }
 
-  async saveFeed(state: FeedState): Promise<void> {
+  /** In one write transaction: SQLite has one writer at a time, so two processes never claim the same feed. */
+  async claimDueFeeds(claim: FeedClaim): Promise<FeedState[]> {
+    const now = claim.now.getTime();
+    const ensure = this.database.prepare('INSERT OR IGNORE INTO feed_state (url) SELECT value FROM json_each(?)');
+    const claimDue = this.database.prepare(
+      `UPDATE feed_state SET lease_owner = @owner, lease_until = @leaseUntil, next_poll_at = @nextPollAt
+       WHERE url IN (
+         SELECT url FROM feed_state JOIN json_each(@urls) AS wanted ON wanted.value = feed_state.url
+         WHERE (next_poll_at IS NULL OR next_poll_at <= @now) AND (lease_until IS NULL OR lease_until <= @now)
+         ORDER BY next_poll_at IS NOT NULL, next_poll_at, wanted.key LIMIT @limit)
+       RETURNING *`,
+    );
+    const rows = this.database
+      .transaction(() => {
+        ensure.run(JSON.stringify(claim.urls));
+        return claimDue.all({
+          urls: JSON.stringify(claim.urls),
+          owner: claim.owner,
+          now,
+          leaseUntil: now + claim.leaseMs,
+          nextPollAt: claim.nextPollAt.getTime(),
+          limit: claim.limit,
+        }) as FeedStateRow[];
+      })
+      .immediate();
+    const position = new Map(claim.urls.map((url, index) => [url, index]));
+    return rows.map(toFeedState).sort((left, right) => (position.get(left.url) ?? 0) - (position.get(right.url) ?? 0));
+  }
+
+  async saveFeed(state: FeedState, release?: FeedRelease): Promise<void> {
+    if (release === undefined) {
+      this.database
+        .prepare(
+          `INSERT INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
+           VALUES (@url, @etag, @lastModified, @failures, @nextAttemptAt, @lastError, @lastPolledAt)
+           ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = excluded.failures,
+             next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, last_polled_at = excluded.last_polled_at`,
+        )
+        .run(state);
+      return;
+    }
     this.database
       .prepare(
-        `INSERT OR REPLACE INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
-         VALUES (@url, @etag, @lastModified, @failures, @nextAttemptAt, @lastError, @lastPolledAt)`,
+        `UPDATE feed_state SET etag = @etag, last_modified = @lastModified, failures = @failures, next_attempt_at = @nextAttemptAt,
+           last_error = @lastError, last_polled_at = @lastPolledAt, lease_owner = NULL, lease_until = NULL,
+           next_poll_at = max(coalesce(next_poll_at, 0), @nextPollAt)
+         WHERE url = @url AND lease_owner = @owner`,
       )
-      .run(state);
+      .run({ ...state, owner: release.owner, nextPollAt: release.nextPollAt.getTime() });
   }
 
   /** The article an item key was ingested as, if it was seen before. */

@@ -77,6 +77,26 @@ const storyMigrations: readonly string[] = [
   ALTER TABLE subscriptions_rebuilt RENAME TO subscriptions;
   CREATE INDEX subscriptions_channel ON subscriptions(platform, channel_id);
   `,
+  // 3: leases for processes sharing the database (docs/decisions/0009-replica-leases.md): a feed is claimed by one
+  // poller at a time and not due again before next_poll_at; a digest window's row is leased to the one process
+  // that builds and sends it. Times are epoch milliseconds. feed_state is created here if the feed poller's own
+  // schema (sqlite-feed-state.ts) has not made it yet: the story tables are migrated first.
+  `
+  CREATE TABLE IF NOT EXISTS feed_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    last_polled_at TEXT
+  );
+  ALTER TABLE feed_state ADD COLUMN next_poll_at INTEGER;
+  ALTER TABLE feed_state ADD COLUMN lease_owner TEXT;
+  ALTER TABLE feed_state ADD COLUMN lease_until INTEGER;
+  ALTER TABLE digest_outbox ADD COLUMN lease_owner TEXT;
+  ALTER TABLE digest_outbox ADD COLUMN lease_until INTEGER;
+  `,
 ];
 
 /** The story schema version this code writes. */

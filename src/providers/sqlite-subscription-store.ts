@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DigestOutboxRecord, OutboxStatus, SubscriptionRecord } from '../core/story.js';
-import type { DigestSent, SubscriptionFilter, SubscriptionStore } from '../core/subscription-store.js';
+import type { DigestSent, OutboxLease, SubscriptionFilter, SubscriptionStore } from '../core/subscription-store.js';
 import { SqliteStatements } from './sqlite-statements.js';
 import { type OutboxRow, type SubscriptionRow, toOutbox, toSubscription } from './sqlite-story-rows.js';
 
@@ -50,14 +50,53 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     this.#sql.get('DELETE FROM subscriptions WHERE id = ?').run(id);
   }
 
-  async insertOutbox(record: DigestOutboxRecord): Promise<boolean> {
+  async insertOutbox(record: DigestOutboxRecord, lease?: OutboxLease): Promise<boolean> {
     const result = this.#sql
       .get(
-        `INSERT OR IGNORE INTO digest_outbox (id, subscription_id, window_key, payload, status, created_at, sent_at)
-         VALUES (@id, @subscriptionId, @windowKey, @payload, @status, @createdAt, @sentAt)`,
+        `INSERT OR IGNORE INTO digest_outbox (id, subscription_id, window_key, payload, status, created_at, sent_at, lease_owner, lease_until)
+         VALUES (@id, @subscriptionId, @windowKey, @payload, @status, @createdAt, @sentAt, @leaseOwner, @leaseUntil)`,
       )
-      .run({ ...record, payload: JSON.stringify(record.payload ?? null) });
+      .run({
+        ...record,
+        payload: JSON.stringify(record.payload ?? null),
+        leaseOwner: lease?.owner ?? null,
+        leaseUntil: lease ? lease.now.getTime() + lease.leaseMs : null,
+      });
     return result.changes === 1;
+  }
+
+  /** One UPDATE ... RETURNING: SQLite runs it alone, so of several takers exactly one matches the expired lease. */
+  async leaseOutbox(id: string, lease: OutboxLease): Promise<DigestOutboxRecord | null> {
+    const row = this.#sql
+      .get(
+        `UPDATE digest_outbox SET lease_owner = @owner, lease_until = @until
+         WHERE id = @id AND status = 'pending' AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)
+         RETURNING *`,
+      )
+      .get({ id, owner: lease.owner, now: lease.now.getTime(), until: lease.now.getTime() + lease.leaseMs }) as OutboxRow | undefined;
+    return row ? toOutbox(row) : null;
+  }
+
+  async saveOutboxPayload(id: string, payload: unknown, lease: OutboxLease): Promise<boolean> {
+    const result = this.#sql
+      .get("UPDATE digest_outbox SET payload = ?, lease_until = ? WHERE id = ? AND status = 'pending' AND lease_owner = ?")
+      .run(JSON.stringify(payload ?? null), lease.now.getTime() + lease.leaseMs, id, lease.owner);
+    return result.changes === 1;
+  }
+
+  async releaseOutbox(id: string, owner: string): Promise<void> {
+    this.#sql.get("UPDATE digest_outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND status = 'pending' AND lease_owner = ?").run(id, owner);
+  }
+
+  async dropEmptyWindow(window: Omit<DigestSent, 'sentAt'>): Promise<void> {
+    const drop = this.#sql.get("DELETE FROM digest_outbox WHERE id = ? AND status = 'pending'");
+    const advance = this.#sql.get('UPDATE subscriptions SET last_digest_at = ? WHERE id = ? AND (last_digest_at IS NULL OR last_digest_at < ?)');
+    this.#sql.database
+      .transaction(() => {
+        drop.run(window.outboxId);
+        advance.run(window.windowEnd, window.subscriptionId, window.windowEnd);
+      })
+      .immediate();
   }
 
   async getOutbox(subscriptionId: string, windowKey: string): Promise<DigestOutboxRecord | null> {
@@ -82,7 +121,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async markDigestSent(sent: DigestSent): Promise<void> {
-    const markSent = this.#sql.get("UPDATE digest_outbox SET status = 'sent', sent_at = ? WHERE id = ?");
+    const markSent = this.#sql.get("UPDATE digest_outbox SET status = 'sent', sent_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?");
     const advance = this.#sql.get('UPDATE subscriptions SET last_digest_at = ? WHERE id = ? AND (last_digest_at IS NULL OR last_digest_at < ?)');
     this.#sql.database
       .transaction(() => {

@@ -7,6 +7,8 @@ import { type FeedItem, parseFeed } from './feed-items.js';
 import { extractPageText } from './page-text.js';
 import { shingleOverlap, shingleSet } from './shingles.js';
 import type { FeedState, FeedStateStore } from '../core/feed-state-store.js';
+import { nextWindow } from './digest-windows.js';
+import { leaseOwnerId } from './lease-owner.js';
 
 /** Where new articles go: the `ArticleIndexer` in the app, a recording fake in tests. */
 export interface ArticleSink {
@@ -38,6 +40,17 @@ export interface FeedPollerOptions {
   backoffMaxMs?: number;
   /** Recent articles compared for near-duplicates. @default 2000 */
   fingerprintWindow?: number;
+  /** Who this poller is to the other replicas polling the same feeds. @default leaseOwnerId() (host:pid:random) */
+  owner?: string;
+  /** How long a claimed feed stays this poller's if it never saves it (a crash). @default 900000 (15 min) */
+  leaseMs?: number;
+  /** Feeds claimed at a time: replicas polling together share the feeds in batches of this size. @default 5 */
+  claimBatch?: number;
+  /**
+   * The poll schedule (cron pattern, timezone): a feed polled in one of its intervals is not due again before the
+   * next. Set by `start`; without one, a feed is due again as soon as it is polled (a poll run by hand).
+   */
+  schedule?: { pattern: string; timezone?: string };
 }
 
 /** What happened to one feed in one poll. */
@@ -70,17 +83,46 @@ const USER_AGENT = 'storydesk-feed-poller/0.1 (+https://example.invalid/storydes
 export class FeedPoller {
   #inFlight: Promise<void> = Promise.resolve();
   readonly #options: FeedPollerOptions;
+  readonly #owner: string;
   #cron: Cron | null = null;
+  /** The poll schedule: a feed polled in one of its intervals is not due again before the next. */
+  #schedule: { pattern: string; timezone?: string } | null;
 
   constructor(options: FeedPollerOptions) {
     this.#options = options;
+    this.#owner = options.owner ?? leaseOwnerId();
+    this.#schedule = options.schedule ?? null;
   }
 
-  /** Polls every feed once, one after another (the machine is shared; feeds are few). */
-  async pollAll(): Promise<PollReport> {
+  /**
+   * Polls every due feed once, one after another (the machine is shared), claiming them a batch at a time so
+   * that replicas polling the same database share the feeds and never fetch one twice in a poll interval.
+   * `scheduledAt` is the run time of the schedule that triggered the poll (a timer may fire a little early).
+   */
+  async pollAll(scheduledAt?: Date | null): Promise<PollReport> {
     const fingerprints = await this.#options.state.recentFingerprints(this.#options.fingerprintWindow ?? 2000);
     const results: FeedPollResult[] = [];
-    for (const url of this.#options.feeds) results.push(await this.#pollFeed(url, fingerprints));
+    const left = new Set(this.#options.feeds);
+    while (left.size > 0) {
+      const now = this.#now();
+      const claimedAt = scheduledAt && scheduledAt.getTime() > now.getTime() ? scheduledAt : now;
+      const claimed = await this.#options.state.claimDueFeeds({
+        urls: [...left],
+        owner: this.#owner,
+        now: claimedAt,
+        leaseMs: this.#options.leaseMs ?? 900_000,
+        nextPollAt: this.#nextPollAt(claimedAt),
+        limit: this.#options.claimBatch ?? 5,
+      });
+      if (claimed.length === 0) break;
+      for (const feed of claimed) {
+        left.delete(feed.url);
+        results.push(await this.#pollFeed(feed, fingerprints));
+      }
+    }
+    // Reported in the configured order, whatever order the claims came in.
+    const order = new Map(this.#options.feeds.map((url, index) => [url, index]));
+    results.sort((left, right) => (order.get(left.url) ?? 0) - (order.get(right.url) ?? 0));
     return {
       feeds: results,
       added: results.reduce((sum, result) => sum + result.added, 0),
@@ -91,8 +133,9 @@ export class FeedPoller {
   /** Polls on a cron schedule; a poll still running when the next is due is skipped (overlap protection). */
   start(pattern: string, timezone?: string): void {
     this.stop();
-    this.#cron = new Cron(pattern, { protect: true, ...(timezone ? { timezone } : {}) }, async () => {
-      const poll = this.pollAll();
+    this.#schedule = { pattern, ...(timezone ? { timezone } : {}) };
+    this.#cron = new Cron(pattern, { protect: true, ...(timezone ? { timezone } : {}) }, async (cron: Cron) => {
+      const poll = this.pollAll(cron.currentRun());
       this.#inFlight = poll.then(
         () => undefined,
         () => undefined,
@@ -122,39 +165,58 @@ export class FeedPoller {
     return this.#inFlight;
   }
 
-  async #pollFeed(url: string, fingerprints: { articleId: string; shingles: Set<string> }[]): Promise<FeedPollResult> {
+  /**
+   * When a feed claimed at `claimedAt` is next due: the start of the next interval of the schedule, exactly (not
+   * a moment before: a feed fetched in one interval must not be claimable by any replica in that same interval).
+   * Without a schedule (a poll run by hand) the feed is due again at once, for the next poll.
+   */
+  #nextPollAt(claimedAt: Date): Date {
+    if (this.#schedule === null) return claimedAt;
+    return nextWindow(this.#schedule.pattern, this.#schedule.timezone ?? 'UTC', claimedAt) ?? new Date(8.64e15);
+  }
+
+  /** Polls one claimed feed; every way out saves its state with this poller's lease, which releases it. */
+  async #pollFeed(feed: FeedState, fingerprints: { articleId: string; shingles: Set<string> }[]): Promise<FeedPollResult> {
     const { state, logger } = this.#options;
+    const url = feed.url;
     const now = this.#now();
-    const feed = await state.getFeed(url);
+    // Due again in the interval after the one it is fetched in, which is later than claimed if a batch ran late.
+    const release = { owner: this.#owner, nextPollAt: this.#nextPollAt(now) };
     const result: FeedPollResult = { url, status: 'ok', added: 0, merged: 0, seen: 0 };
-    if (feed.nextAttemptAt !== null && Date.parse(feed.nextAttemptAt) > now.getTime()) return { ...result, status: 'backing_off' };
+    if (feed.nextAttemptAt !== null && Date.parse(feed.nextAttemptAt) > now.getTime()) {
+      await state.saveFeed(feed, release);
+      return { ...result, status: 'backing_off' };
+    }
     try {
       const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' };
       if (feed.etag) headers['if-none-match'] = feed.etag;
       if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
       const response = await boundedFetch(this.#fetch(), url, headers, this.#options.limits);
       if (!('body' in response)) {
-        await state.saveFeed({ ...feed, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: now.toISOString() });
+        await state.saveFeed({ ...feed, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: now.toISOString() }, release);
         return { ...result, status: 'not_modified' };
       }
       const parsed = await parseFeed(response.body);
       const outlet = parsed.title ?? new URL(url).hostname;
       await this.#ingestItems(url, outlet, parsed.items, fingerprints, result);
       // Validators are stored only after the items are, so a crash mid-poll re-fetches the feed next time.
-      await state.saveFeed({
-        ...feed,
-        etag: response.etag,
-        lastModified: response.lastModified,
-        failures: 0,
-        nextAttemptAt: null,
-        lastError: null,
-        lastPolledAt: now.toISOString(),
-      });
+      await state.saveFeed(
+        {
+          ...feed,
+          etag: response.etag,
+          lastModified: response.lastModified,
+          failures: 0,
+          nextAttemptAt: null,
+          lastError: null,
+          lastPolledAt: now.toISOString(),
+        },
+        release,
+      );
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = this.#backoff(feed, now, message);
-      await state.saveFeed(failed);
+      await state.saveFeed(failed, release);
       logger.warn({ feed: url, error: message, retryAt: failed.nextAttemptAt }, 'Feed skipped');
       return { ...result, status: 'failed', error: message };
     }

@@ -58,5 +58,5 @@ describe.skipIf(!server.adminUrl)(postgresSuiteTitle('the seed answer on Postgre
     expect(onPostgres.stories).toHaveLength(1);
     expect(onPostgres.stories).toEqual(onSqlite.stories);
     expect(existsSync(unused)).toBe(false);
-  });
+  }, 180_000); // six CLI processes in a row, each starting tsx and the embedder
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FeedState } from '../../src/core/feed-state-store.js';
 import { freshStorage, type StorageFactory } from './storage-factory.js';
 
 /** Behaviour every `FeedStateStore` shares. */
@@ -18,6 +19,35 @@ export function describeFeedStateStoreContract(factory: StorageFactory): void {
       expect(await feeds.getFeed(url)).toEqual(state);
       await feeds.saveFeed({ ...state, failures: 0, nextAttemptAt: null, lastError: null });
       expect((await feeds.getFeed(url)).failures).toBe(0);
+    });
+
+    it('leases due feeds to one poller at a time, not again before the next interval, and releases them on save', async () => {
+      const first = await storages.open();
+      const { feeds } = first;
+      const urls = ['https://feeds.invalid/a.xml', 'https://feeds.invalid/b.xml', 'https://feeds.invalid/c.xml'];
+      const at = (time: string) => new Date(`2031-03-03T${time}Z`);
+      const release = (owner: string, nextPollAt = at('09:00:00')) => ({ owner, nextPollAt });
+      const claim = (owner: string, now: Date, limit = 10) => feeds.claimDueFeeds({ urls, owner, now, leaseMs: 60_000, nextPollAt: at('09:00:00'), limit });
+      const mine = await claim('host:1:a', at('08:00:00'), 2);
+      expect(mine.map((feed) => feed.url)).toEqual(urls.slice(0, 2));
+      expect(mine[0]).toEqual(await feeds.getFeed(urls[0] ?? ''));
+      // Another poller gets only what is left; nothing is due again before 09:00, whoever asks.
+      expect((await claim('host:2:b', at('08:00:01'))).map((feed) => feed.url)).toEqual([urls[2]]);
+      await feeds.saveFeed({ ...(mine[0] as FeedState), etag: '"v2"', lastPolledAt: '2031-03-03T08:00:00.000Z' }, release('host:1:a'));
+      expect(await claim('host:2:b', at('08:59:59.999'))).toEqual([]);
+      // A save by an owner whose lease has passed to another stores nothing.
+      expect((await claim('host:2:b', at('09:00:00'))).map((feed) => feed.url)).toEqual(urls);
+      await feeds.saveFeed({ ...(mine[1] as FeedState), etag: '"stale"' }, release('host:1:a'));
+      expect((await feeds.getFeed(urls[1] ?? '')).etag).toBeNull();
+      // A lease still held blocks the feed even once due; an expired one does not.
+      const later = (now: Date) => feeds.claimDueFeeds({ urls, owner: 'host:3:c', now, leaseMs: 60_000, nextPollAt: at('11:00:00'), limit: 10 });
+      await feeds.saveFeed({ ...(mine[0] as FeedState), etag: '"v3"' }, release('host:2:b'));
+      expect((await later(at('09:00:30'))).map((feed) => feed.url)).toEqual([urls[0]]);
+      expect((await later(at('09:01:00'))).map((feed) => feed.url)).toEqual(urls.slice(1));
+      expect((await feeds.getFeed(urls[0] ?? '')).etag).toBe('"v3"');
+      // Fetched only in a later interval than it was claimed in: not due again before the interval after that one.
+      await feeds.saveFeed(await feeds.getFeed(urls[1] ?? ''), release('host:3:c', at('12:00:00')));
+      expect((await later(at('11:30:00'))).map((feed) => feed.url)).toEqual([urls[0], urls[2]]);
     });
 
     it('remembers items once, and the newest fingerprints first', async () => {

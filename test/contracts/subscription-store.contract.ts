@@ -62,6 +62,42 @@ export function describeSubscriptionStoreContract(factory: StorageFactory): void
       expect(await subscriptions.listOutbox()).toHaveLength(2);
     });
 
+    it('leases a digest window to one owner, hands an expired lease to exactly one taker, and ends it when sent', async () => {
+      const { subscriptions } = await storages.open();
+      await subscriptions.saveSubscription(subscription('sub-1'));
+      const at = (time: string) => new Date(`2031-01-03T${time}Z`);
+      const lease = (owner: string, time: string) => ({ owner, now: at(time), leaseMs: 10_000 });
+      const claimed = { ...outbox('d1', '2031-01-03T08:00Z'), payload: null };
+      expect(await subscriptions.insertOutbox(claimed, lease('host:1:a', '08:00:00'))).toBe(true);
+      expect(await subscriptions.insertOutbox({ ...claimed, id: 'd2' }, lease('host:2:b', '08:00:01'))).toBe(false);
+      // Held: nobody else takes it; its owner renews it and stores the built digest.
+      expect(await subscriptions.leaseOutbox('d1', lease('host:2:b', '08:00:09'))).toBeNull();
+      expect(await subscriptions.leaseOutbox('d1', lease('host:1:a', '08:00:05'))).toMatchObject({ id: 'd1', payload: null });
+      expect(await subscriptions.saveOutboxPayload('d1', { built: 1 }, lease('host:1:a', '08:00:06'))).toBe(true);
+      // Expired: of two takers exactly one gets it, with the payload built so far; the old owner can no longer store.
+      const takers = await Promise.all([subscriptions.leaseOutbox('d1', lease('host:2:b', '08:00:17')), subscriptions.leaseOutbox('d1', lease('host:3:c', '08:00:17'))]);
+      expect(takers.filter((row) => row !== null)).toEqual([expect.objectContaining({ id: 'd1', payload: { built: 1 } })]);
+      expect(await subscriptions.saveOutboxPayload('d1', { built: 2 }, lease('host:1:a', '08:00:18'))).toBe(false);
+      const taker = takers[0] === null ? 'host:3:c' : 'host:2:b';
+      // Released after a failed send: anyone may take it at once.
+      await subscriptions.releaseOutbox('d1', 'host:1:a');
+      expect(await subscriptions.leaseOutbox('d1', lease('host:1:a', '08:00:19'))).toBeNull();
+      await subscriptions.releaseOutbox('d1', taker);
+      expect(await subscriptions.leaseOutbox('d1', lease('host:1:a', '08:00:19'))).not.toBeNull();
+      await subscriptions.markDigestSent({ outboxId: 'd1', subscriptionId: 'sub-1', sentAt: '2031-01-03T08:00:20Z', windowEnd: '2031-01-03T08:00Z' });
+      expect(await subscriptions.leaseOutbox('d1', lease('host:1:a', '09:00:00'))).toBeNull();
+      expect(await subscriptions.getOutbox('sub-1', '2031-01-03T08:00Z')).toMatchObject({ status: 'sent', payload: { built: 1 } });
+    });
+
+    it('drops a leased window that had nothing to post and moves lastDigestAt to its end', async () => {
+      const { subscriptions } = await storages.open();
+      await subscriptions.saveSubscription(subscription('sub-1', { lastDigestAt: '2031-01-02T08:00Z' }));
+      await subscriptions.insertOutbox({ ...outbox('d1', '2031-01-03T08:00Z'), payload: null }, { owner: 'host:1:a', now: new Date('2031-01-03T08:00:00Z'), leaseMs: 10_000 });
+      await subscriptions.dropEmptyWindow({ outboxId: 'd1', subscriptionId: 'sub-1', windowEnd: '2031-01-03T08:00Z' });
+      expect(await subscriptions.getOutbox('sub-1', '2031-01-03T08:00Z')).toBeNull();
+      expect((await subscriptions.getSubscription('sub-1'))?.lastDigestAt).toBe('2031-01-03T08:00Z');
+    });
+
     it('marks a digest sent and moves lastDigestAt forward, never back', async () => {
       const { subscriptions } = await storages.open();
       await subscriptions.saveSubscription(subscription('sub-1'));

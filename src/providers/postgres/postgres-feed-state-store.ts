@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ArticleOutlet, FeedState, FeedStateStore } from '../../core/feed-state-store.js';
+import type { ArticleOutlet, FeedClaim, FeedRelease, FeedState, FeedStateStore } from '../../core/feed-state-store.js';
 
 interface FeedStateRow {
   url: string;
@@ -18,8 +18,20 @@ interface OutletRow {
   seen_at: string;
 }
 
+function toFeedState(row: FeedStateRow): FeedState {
+  return {
+    url: row.url,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    failures: row.failures,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    lastPolledAt: row.last_polled_at,
+  };
+}
+
 /**
- * What the feed poller remembers between polls, on PostgreSQL (migration 0004): per-feed HTTP and backoff
+ * What the feed poller remembers between polls, on PostgreSQL (migrations 0004, 0006): per-feed HTTP and backoff
  * state, items already seen, body fingerprints and the extra outlets of merged articles.
  */
 export class PostgresFeedStateStore implements FeedStateStore {
@@ -31,26 +43,49 @@ export class PostgresFeedStateStore implements FeedStateStore {
 
   async getFeed(url: string): Promise<FeedState> {
     const { rows } = await this.#pool.query<FeedStateRow>('SELECT * FROM feed_state WHERE url = $1', [url]);
-    const row = rows[0];
-    if (row === undefined) return { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: null };
-    return {
-      url: row.url,
-      etag: row.etag,
-      lastModified: row.last_modified,
-      failures: row.failures,
-      nextAttemptAt: row.next_attempt_at,
-      lastError: row.last_error,
-      lastPolledAt: row.last_polled_at,
-    };
+    return rows[0] ? toFeedState(rows[0]) : { url, etag: null, lastModified: null, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: null };
   }
 
-  async saveFeed(state: FeedState): Promise<void> {
+  /**
+   * One UPDATE over the due rows picked with FOR UPDATE SKIP LOCKED: concurrent pollers each take different
+   * feeds without waiting for one another, and a row another poller just claimed is re-checked (no longer due).
+   * Feeds never seen get their row first.
+   */
+  async claimDueFeeds(claim: FeedClaim): Promise<FeedState[]> {
+    await this.#pool.query('INSERT INTO feed_state (url) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [claim.urls]);
+    const { rows } = await this.#pool.query<FeedStateRow>(
+      `WITH due AS (
+         SELECT url FROM feed_state
+         WHERE url = ANY($1::text[]) AND (next_poll_at IS NULL OR next_poll_at <= $2) AND (lease_until IS NULL OR lease_until <= $2)
+         ORDER BY next_poll_at NULLS FIRST, array_position($1::text[], url) LIMIT $3
+         FOR UPDATE SKIP LOCKED)
+       UPDATE feed_state f SET lease_owner = $4, lease_until = $2::timestamptz + $5 * interval '1 millisecond', next_poll_at = $6
+       FROM due WHERE f.url = due.url
+       RETURNING f.*`,
+      [claim.urls, claim.now, claim.limit, claim.owner, claim.leaseMs, claim.nextPollAt],
+    );
+    const position = new Map(claim.urls.map((url, index) => [url, index]));
+    return rows.map(toFeedState).sort((left, right) => (position.get(left.url) ?? 0) - (position.get(right.url) ?? 0));
+  }
+
+  async saveFeed(state: FeedState, release?: FeedRelease): Promise<void> {
+    const values = [state.url, state.etag, state.lastModified, state.failures, state.nextAttemptAt, state.lastError, state.lastPolledAt];
+    if (release === undefined) {
+      await this.#pool.query(
+        `INSERT INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = excluded.failures,
+           next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, last_polled_at = excluded.last_polled_at`,
+        values,
+      );
+      return;
+    }
+    // Only while the lease is still this owner's: once another has taken it over, its newer state wins.
     await this.#pool.query(
-      `INSERT INTO feed_state (url, etag, last_modified, failures, next_attempt_at, last_error, last_polled_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = excluded.failures,
-         next_attempt_at = excluded.next_attempt_at, last_error = excluded.last_error, last_polled_at = excluded.last_polled_at`,
-      [state.url, state.etag, state.lastModified, state.failures, state.nextAttemptAt, state.lastError, state.lastPolledAt],
+      `UPDATE feed_state SET etag = $2, last_modified = $3, failures = $4, next_attempt_at = $5, last_error = $6, last_polled_at = $7,
+         lease_owner = NULL, lease_until = NULL, next_poll_at = greatest(next_poll_at, $9)
+       WHERE url = $1 AND lease_owner = $8`,
+      [...values, release.owner, release.nextPollAt],
     );
   }
 

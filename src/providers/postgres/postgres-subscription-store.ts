@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { DigestOutboxRecord, OutboxStatus, SubscriptionRecord } from '../../core/story.js';
-import type { DigestSent, SubscriptionFilter, SubscriptionStore } from '../../core/subscription-store.js';
+import type { DigestSent, OutboxLease, SubscriptionFilter, SubscriptionStore } from '../../core/subscription-store.js';
 import { type OutboxRow, type SubscriptionRow, toOutbox, toSubscription } from '../sqlite-story-rows.js';
 import { inTransaction } from './postgres-pool.js';
 
@@ -11,7 +11,7 @@ function fromRow(row: PostgresSubscriptionRow): SubscriptionRecord {
   return toSubscription({ ...row, active: row.active ? 1 : 0 });
 }
 
-/** Subscriptions and the digest outbox on PostgreSQL (migration 0003). */
+/** Subscriptions and the digest outbox on PostgreSQL (migrations 0003, 0006). */
 export class PostgresSubscriptionStore implements SubscriptionStore {
   readonly #pool: pg.Pool;
 
@@ -59,13 +59,64 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
   }
 
   /** The unique (subscription, window) key decides between replicas inserting at once: one row, one `true`. */
-  async insertOutbox(record: DigestOutboxRecord): Promise<boolean> {
+  async insertOutbox(record: DigestOutboxRecord, lease?: OutboxLease): Promise<boolean> {
     const { rowCount } = await this.#pool.query(
-      `INSERT INTO digest_outbox (id, subscription_id, window_key, payload, status, created_at, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [record.id, record.subscriptionId, record.windowKey, JSON.stringify(record.payload ?? null), record.status, record.createdAt, record.sentAt],
+      `INSERT INTO digest_outbox (id, subscription_id, window_key, payload, status, created_at, sent_at, lease_owner, lease_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz + $10 * interval '1 millisecond') ON CONFLICT DO NOTHING`,
+      [
+        record.id,
+        record.subscriptionId,
+        record.windowKey,
+        JSON.stringify(record.payload ?? null),
+        record.status,
+        record.createdAt,
+        record.sentAt,
+        lease?.owner ?? null,
+        lease?.now ?? null,
+        lease?.leaseMs ?? null,
+      ],
     );
     return rowCount === 1;
+  }
+
+  /**
+   * UPDATE ... RETURNING under the row lock: of several replicas taking over one expired lease, the first
+   * updates it and the others, re-checking the row it left, no longer match.
+   */
+  async leaseOutbox(id: string, lease: OutboxLease): Promise<DigestOutboxRecord | null> {
+    const { rows } = await this.#pool.query<OutboxRow>(
+      `UPDATE digest_outbox SET lease_owner = $2, lease_until = $3::timestamptz + $4 * interval '1 millisecond'
+       WHERE id = $1 AND status = 'pending' AND (lease_owner IS NULL OR lease_owner = $2 OR lease_until < $3)
+       RETURNING *`,
+      [id, lease.owner, lease.now, lease.leaseMs],
+    );
+    return rows[0] === undefined ? null : toOutbox(rows[0]);
+  }
+
+  async saveOutboxPayload(id: string, payload: unknown, lease: OutboxLease): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(
+      `UPDATE digest_outbox SET payload = $2, lease_until = $4::timestamptz + $5 * interval '1 millisecond'
+       WHERE id = $1 AND status = 'pending' AND lease_owner = $3`,
+      [id, JSON.stringify(payload ?? null), lease.owner, lease.now, lease.leaseMs],
+    );
+    return rowCount === 1;
+  }
+
+  async releaseOutbox(id: string, owner: string): Promise<void> {
+    await this.#pool.query("UPDATE digest_outbox SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND status = 'pending' AND lease_owner = $2", [
+      id,
+      owner,
+    ]);
+  }
+
+  async dropEmptyWindow(window: Omit<DigestSent, 'sentAt'>): Promise<void> {
+    await inTransaction(this.#pool, async (client) => {
+      await client.query("DELETE FROM digest_outbox WHERE id = $1 AND status = 'pending'", [window.outboxId]);
+      await client.query('UPDATE subscriptions SET last_digest_at = $1 WHERE id = $2 AND (last_digest_at IS NULL OR last_digest_at < $1)', [
+        window.windowEnd,
+        window.subscriptionId,
+      ]);
+    });
   }
 
   async getOutbox(subscriptionId: string, windowKey: string): Promise<DigestOutboxRecord | null> {
@@ -91,7 +142,7 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
 
   async markDigestSent(sent: DigestSent): Promise<void> {
     await inTransaction(this.#pool, async (client) => {
-      await client.query("UPDATE digest_outbox SET status = 'sent', sent_at = $1 WHERE id = $2", [sent.sentAt, sent.outboxId]);
+      await client.query("UPDATE digest_outbox SET status = 'sent', sent_at = $1, lease_owner = NULL, lease_until = NULL WHERE id = $2", [sent.sentAt, sent.outboxId]);
       await client.query('UPDATE subscriptions SET last_digest_at = $1 WHERE id = $2 AND (last_digest_at IS NULL OR last_digest_at < $1)', [
         sent.windowEnd,
         sent.subscriptionId,
