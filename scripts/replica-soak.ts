@@ -16,6 +16,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { postgresStorageBackend } from '../src/providers/postgres/postgres-storage-backend.js';
 import { FakeDiscordGateway } from '../test/fakes/discord-gateway.js';
 import { FAKE_DISCORD, FakeDiscordRest } from '../test/fakes/discord-rest.js';
@@ -23,6 +24,7 @@ import { FakeFeedServer } from '../test/fakes/feed-server.js';
 import { FakeSlackWebApi } from '../test/fakes/slack-web-api.js';
 import { FetchAttribution } from './lib/fetch-attribution.js';
 import { freePort } from './lib/free-port.js';
+import { leaseHolders } from './lib/lease-holders.js';
 import { ReplicaFleet } from './lib/replica-fleet.js';
 import { type DigestPost, cronRuns, tallyDigests, tallyFeedPolls, tallySlackEvents } from './lib/replica-soak-tally.js';
 import { printReplicaSoakReport } from './lib/replica-soak-report.js';
@@ -43,7 +45,8 @@ const { values } = parseArgs({
     'events-per-round': { type: 'string', default: '2' },
     'poll-cron': { type: 'string', default: '*/10 * * * * *' },
     'digest-cron': { type: 'string', default: '* * * * *' },
-    'drain-seconds': { type: 'string', default: '150' },
+    'drain-seconds': { type: 'string', default: '330' },
+    'lease-kills': { type: 'string', default: '0.5' },
     seed: { type: 'string', default: '7' },
     keep: { type: 'boolean', default: false },
   },
@@ -59,6 +62,7 @@ const settings = {
   pollCron: values['poll-cron'] ?? '*/10 * * * * *',
   digestCron: values['digest-cron'] ?? '* * * * *',
   drainMs: Number(values['drain-seconds']) * 1000,
+  leaseKillShare: Number(values['lease-kills']),
   seed: Number(values.seed),
 };
 const ROOT = resolve(import.meta.dirname, '..');
@@ -163,13 +167,32 @@ fetchers.start();
 log(`starting ${settings.replicas} replicas`);
 await Promise.all(Array.from({ length: settings.replicas }, (_, index) => startReplica(index)));
 log(`all replicas up (start-up ${startupMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s)`);
-const kills: Array<{ round: number; replica: number; at: number }> = [];
+const kills: Array<{ round: number; replica: number; at: number; target: KillTarget }> = [];
 const restarts: Array<Promise<void>> = [];
+const leasePool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+type KillTarget = 'random moment' | 'digest lease holder' | 'feed lease holder';
+
+/**
+ * In a lease round, the replica holding a digest window's lease (else a feed's), if a serving one holds one now;
+ * null otherwise. Random moments rarely land inside the short time a replica holds a lease.
+ */
+async function leaseHolderToKill(): Promise<{ replica: number; target: KillTarget } | null> {
+  const holders = await leaseHolders(leasePool);
+  const serving = (pid: number) => fleet.lives.find((life) => life.pid === pid && life.endedAt === null && ready.has(life.replica));
+  const digest = holders.digestWindows.map(serving).find((life) => life !== undefined);
+  if (digest) return { replica: digest.replica, target: 'digest lease holder' };
+  const feed = holders.feeds.map(serving).find((life) => life !== undefined);
+  return feed ? { replica: feed.replica, target: 'feed lease holder' } : null;
+}
+
 const roundsStartedAt = Date.now();
 for (let round = 1; round <= settings.rounds; round += 1) {
   const roundStart = Date.now();
   feeds.publish(random);
-  const killAt = roundStart + random() * settings.roundMs * 0.7;
+  const leaseRound = random() < settings.leaseKillShare;
+  const killAt = roundStart + random() * settings.roundMs * (leaseRound ? 0.2 : 0.7);
+  // A lease round waits for a lease holder until this, then kills at a random moment after all.
+  const leaseDeadline = roundStart + settings.roundMs * 0.9;
   const eventTimes = Array.from({ length: settings.eventsPerRound }, () => roundStart + random() * settings.roundMs * 0.9).sort((a, b) => a - b);
   const deliveries: Array<Promise<void>> = [];
   let killed = false;
@@ -181,17 +204,22 @@ for (let round = 1; round <= settings.rounds; round += 1) {
       deliveries.push(deliverEvent());
     }
     if (!killed && Date.now() >= killAt && ready.size >= 2) {
-      killed = true;
-      const candidates = [...ready];
-      const victim = candidates[Math.floor(random() * candidates.length)] ?? 0;
-      ready.delete(victim);
-      await fleet.kill(victim);
-      kills.push({ round, replica: victim, at: Date.now() });
-      log(`round ${round}: killed replica ${victim} (SIGKILL) at ${((Date.now() - roundStart) / 1000).toFixed(1)} s; restarting it (${ready.size} serving)`);
-      // The restart runs in the background: a replica takes a while to start on a busy machine.
-      restarts.push(startReplica(victim));
+      let choice: { replica: number; target: KillTarget } | null = leaseRound ? await leaseHolderToKill() : null;
+      if (choice === null && (!leaseRound || Date.now() >= leaseDeadline)) {
+        const candidates = [...ready];
+        choice = { replica: candidates[Math.floor(random() * candidates.length)] ?? 0, target: 'random moment' };
+      }
+      if (choice !== null) {
+        killed = true;
+        ready.delete(choice.replica);
+        await fleet.kill(choice.replica);
+        kills.push({ round, replica: choice.replica, at: Date.now(), target: choice.target });
+        log(`round ${round}: killed replica ${choice.replica} (SIGKILL, ${choice.target}) at ${((Date.now() - roundStart) / 1000).toFixed(1)} s; restarting it (${ready.size} serving)`);
+        // The restart runs in the background: a replica takes a while to start on a busy machine.
+        restarts.push(startReplica(choice.replica));
+      }
     }
-    await sleep(100);
+    await sleep(leaseRound && !killed ? 25 : 100);
   }
   await Promise.all(deliveries);
 }
@@ -246,6 +274,7 @@ const figures = {
   settings,
   rounds: settings.rounds,
   kills: kills.length,
+  killsOf: Object.fromEntries(['random moment', 'digest lease holder', 'feed lease holder'].map((target) => [target, kills.filter((kill) => kill.target === target).length])),
   roundsSeconds: Math.round((roundsEndedAt - roundsStartedAt) / 1000),
   totalSeconds: Math.round((soakEndedAt - soakStartedAt) / 1000),
   replicaStartupSeconds: { median: median(startupMs) / 1000, max: Math.max(...startupMs) / 1000 },
@@ -259,6 +288,7 @@ printReplicaSoakReport(figures, { doublePolls: feedTally.doublePolls, missedWind
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 
 await storage.close();
+await leasePool.end();
 await Promise.all([feedServer.close(), slack.close(), discordRest.close(), discordGateway.close()]);
 await postgres?.stop();
 if (values.keep) log(`replica logs kept in ${temp}`);

@@ -5,6 +5,8 @@ import type { DoublePoll } from './replica-soak-tally.js';
 export interface ReplicaSoakFigures {
   rounds: number;
   kills: number;
+  /** Kills by what picked the victim: a random moment, or holding a digest window's or a feed's lease. */
+  killsOf: Record<string, number>;
   roundsSeconds: number;
   totalSeconds: number;
   replicaStartupSeconds: { median: number; max: number };
@@ -30,6 +32,7 @@ const time = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOSt
 export function printReplicaSoakReport(figures: ReplicaSoakFigures, evidence: ReplicaSoakEvidence): void {
   const rows: Array<[string, string | number]> = [
     ['rounds (one SIGKILL + restart each)', `${figures.rounds} (${figures.kills} kills, ${figures.roundsSeconds} s; ${figures.totalSeconds} s in all)`],
+    ['kills by target', Object.entries(figures.killsOf).map(([target, count]) => `${count} ${target}`).join(', ')],
     ['replica start-up (median / max)', `${figures.replicaStartupSeconds.median.toFixed(1)} s / ${figures.replicaStartupSeconds.max.toFixed(1)} s`],
     ['replicas that crashed on their own', figures.crashes],
     ['feed fetches', figures.feeds.fetches],
