@@ -248,7 +248,13 @@ const pendingRows = await storage.subscriptions.listOutbox('pending');
 
 // --- Tally ---
 const pollRuns = cronRuns(settings.pollCron, 'UTC', soakStartedAt, soakEndedAt);
-const feedTally = tallyFeedPolls(feedServer.fetches.map((fetch, index) => ({ ...fetch, by: fetchers.labelOf(index) })), feeds.paths, pollRuns);
+// Up to the end of the rounds: a feed not fetched in the last minute of them has stalled (a lease left by a kill).
+const feedTally = tallyFeedPolls(
+  feedServer.fetches.map((fetch, index) => ({ ...fetch, by: fetchers.labelOf(index) })),
+  feeds.paths,
+  pollRuns,
+  { from: roundsStartedAt, until: roundsEndedAt, staleAfterMs: 60_000 },
+);
 const channelOf = new Map(subscriptions.map((subscription) => [subscription.channelId, subscription.id]));
 const digestPosts: DigestPost[] = [
   ...slack.callsTo('chat.postMessage').map((call) => ({ channel: String(call.args.channel), at: call.receivedAt })),
@@ -279,7 +285,7 @@ const figures = {
   totalSeconds: Math.round((soakEndedAt - soakStartedAt) / 1000),
   replicaStartupSeconds: { median: median(startupMs) / 1000, max: Math.max(...startupMs) / 1000 },
   crashes: fleet.crashes().length,
-  feeds: { fetches: feedTally.fetches, intervals: feedTally.intervals, polledFeedIntervals: feedTally.polledFeedIntervals, doublePolls: feedTally.doublePolls.length, maxLagMs: feedTally.maxLagMs, longestGapMs: feedTally.longestGapMs },
+  feeds: { fetches: feedTally.fetches, intervals: feedTally.intervals, polledFeedIntervals: feedTally.polledFeedIntervals, doublePolls: feedTally.doublePolls.length, maxLagMs: feedTally.maxLagMs, longestGapMs: feedTally.longestGapMs, stalledAtEnd: feedTally.staleFeeds.length },
   digests: { ...digestCounts, missedWindows: missedWindows.length, pendingLeft: pendingRows.filter((row) => soakIds.has(row.subscriptionId)).length },
   slack: { ...slackTally, failedDeliveries: slackEvents.failedDeliveries },
   discord: { maxGatewayConnectionsAtOnce: discordGateway.maxOpenConnections, identifies: discordGateway.identifies.length },

@@ -11,7 +11,7 @@ export interface ReplicaSoakFigures {
   totalSeconds: number;
   replicaStartupSeconds: { median: number; max: number };
   crashes: number;
-  feeds: { fetches: number; intervals: number; polledFeedIntervals: number; doublePolls: number; maxLagMs: number; longestGapMs: number };
+  feeds: { fetches: number; intervals: number; polledFeedIntervals: number; doublePolls: number; maxLagMs: number; longestGapMs: number; stalledAtEnd: number };
   digests: { expectedWindows: number; sentWindows: number; posts: number; postsPerWindow: number[]; duplicates: number; missedWindows: number; latestSendMs: number; pendingLeft: number };
   slack: { events: number; deliveries: number; answeredOnce: number; answeredTwice: number; unanswered: number; failedDeliveries: number };
   discord: { maxGatewayConnectionsAtOnce: number; identifies: number };
@@ -40,7 +40,8 @@ export function printReplicaSoakReport(figures: ReplicaSoakFigures, evidence: Re
     ['feed-intervals polled', figures.feeds.polledFeedIntervals],
     ['double polls (same feed, same interval)', figures.feeds.doublePolls],
     ['latest fetch after its cron run', `${figures.feeds.maxLagMs} ms`],
-    ['longest a feed went unfetched', `${(figures.feeds.longestGapMs / 1000).toFixed(1)} s`],
+    ['longest a feed went unfetched (in the rounds)', `${(figures.feeds.longestGapMs / 1000).toFixed(1)} s`],
+    ['feeds unfetched in the last minute of the rounds', figures.feeds.stalledAtEnd],
     ['digest windows due / marked sent (incl. drain)', `${figures.digests.expectedWindows} / ${figures.digests.sentWindows}`],
     ['digest posts', figures.digests.posts],
     ['posts per window (0, 1, 2, …)', figures.digests.postsPerWindow.join(', ')],

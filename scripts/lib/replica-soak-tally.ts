@@ -28,8 +28,10 @@ export interface FeedPollTally {
   doublePolls: DoublePoll[];
   /** Longest time from an interval's cron run to a fetch in it: how close the busiest poll came to spilling over. */
   maxLagMs: number;
-  /** Longest time a feed went unfetched (a lease left by a killed replica holds its feeds until it expires). */
+  /** Longest time a feed went unfetched, up to `until` (a lease left by a killed replica holds its feeds until it expires). */
   longestGapMs: number;
+  /** Feeds not fetched in the last `staleAfterMs` before `until`. */
+  staleFeeds: string[];
 }
 
 /**
@@ -69,7 +71,7 @@ function intervalOf(runs: number[], at: number): number {
  * Counts feed fetches per poll interval. A double poll is a feed fetched twice between two consecutive cron runs of
  * the poll schedule. Fetches before the first run (a replica's start-up poll) fall in the interval before it.
  */
-export function tallyFeedPolls(fetches: FeedFetch[], feedPaths: string[], runs: number[]): FeedPollTally {
+export function tallyFeedPolls(fetches: FeedFetch[], feedPaths: string[], runs: number[], window: { from: number; until: number; staleAfterMs: number }): FeedPollTally {
   const feeds = new Set(feedPaths);
   const byFeedInterval = new Map<string, FeedFetch[]>();
   let count = 0;
@@ -94,11 +96,13 @@ export function tallyFeedPolls(fetches: FeedFetch[], feedPaths: string[], runs: 
   }
   doublePolls.sort((left, right) => left.intervalStart - right.intervalStart || left.path.localeCompare(right.path));
   let longestGapMs = 0;
+  const staleFeeds: string[] = [];
   for (const path of feeds) {
-    const times = fetches.filter((fetch) => fetch.path === path).map((fetch) => fetch.at);
+    const times = [window.from, ...fetches.filter((fetch) => fetch.path === path).map((fetch) => fetch.at), window.until];
     for (let index = 1; index < times.length; index += 1) longestGapMs = Math.max(longestGapMs, (times[index] ?? 0) - (times[index - 1] ?? 0));
+    if (window.until - (times.at(-2) ?? window.from) > window.staleAfterMs) staleFeeds.push(path);
   }
-  return { fetches: count, intervals: runs.length, polledFeedIntervals: byFeedInterval.size, doublePolls, maxLagMs, longestGapMs };
+  return { fetches: count, intervals: runs.length, polledFeedIntervals: byFeedInterval.size, doublePolls, maxLagMs, longestGapMs, staleFeeds };
 }
 
 /** A digest window the database marks sent: which subscription, which window, when it was marked (epoch ms). */

@@ -23,14 +23,17 @@ describe('replica soak: double feed polls counted per cron interval', () => {
         // An article page of the feed is not a feed fetch.
         { path: '/a/report-1.html', at: at('10:00:24.500') },
       ],
-      ['/a.xml', '/b.xml'],
+      ['/a.xml', '/b.xml', '/never.xml'],
       runs,
+      { from: at('10:00:00.000'), until: at('10:00:40.000'), staleAfterMs: 18_000 },
     );
     expect(tally.fetches).toBe(6);
     expect(tally.doublePolls).toEqual([{ path: '/b.xml', intervalStart: at('10:00:20.000'), fetchedAt: [at('10:00:20.100'), at('10:00:24.000')], fetchedBy: ['r1', '?'] }]);
     expect(tally.polledFeedIntervals).toBe(5);
     expect(tally.maxLagMs).toBe(9900);
-    expect(tally.longestGapMs).toBe(19900);
+    // /never.xml was not fetched in the whole 40 s; /a.xml last at 20.05 s, so 19.95 s before the end.
+    expect(tally.longestGapMs).toBe(40_000);
+    expect(tally.staleFeeds).toEqual(['/a.xml', '/never.xml']);
   });
 });
 
