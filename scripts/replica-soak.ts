@@ -25,6 +25,7 @@ import { FakeSlackWebApi } from '../test/fakes/slack-web-api.js';
 import { FetchAttribution } from './lib/fetch-attribution.js';
 import { freePort } from './lib/free-port.js';
 import { leaseHolders } from './lib/lease-holders.js';
+import { replicaLogErrors } from './lib/replica-log-errors.js';
 import { ReplicaFleet } from './lib/replica-fleet.js';
 import { type DigestPost, cronRuns, tallyDigests, tallyFeedPolls, tallySlackEvents } from './lib/replica-soak-tally.js';
 import { printReplicaSoakReport } from './lib/replica-soak-report.js';
@@ -276,6 +277,7 @@ const answerThreads = slack
 const slackTally = tallySlackEvents(slackEvents.delivered, answerThreads);
 
 const { missedWindows, duplicateWindows, ...digestCounts } = digestTally;
+const logErrors = replicaLogErrors(Array.from({ length: settings.replicas }, (_, index) => join(temp, `replica-${index}.log`)));
 const figures = {
   settings,
   rounds: settings.rounds,
@@ -285,12 +287,13 @@ const figures = {
   totalSeconds: Math.round((soakEndedAt - soakStartedAt) / 1000),
   replicaStartupSeconds: { median: median(startupMs) / 1000, max: Math.max(...startupMs) / 1000 },
   crashes: fleet.crashes().length,
+  errorsLogged: logErrors.reduce((sum, error) => sum + error.count, 0),
   feeds: { fetches: feedTally.fetches, intervals: feedTally.intervals, polledFeedIntervals: feedTally.polledFeedIntervals, doublePolls: feedTally.doublePolls.length, maxLagMs: feedTally.maxLagMs, longestGapMs: feedTally.longestGapMs, stalledAtEnd: feedTally.staleFeeds.length },
   digests: { ...digestCounts, missedWindows: missedWindows.length, pendingLeft: pendingRows.filter((row) => soakIds.has(row.subscriptionId)).length },
   slack: { ...slackTally, failedDeliveries: slackEvents.failedDeliveries },
   discord: { maxGatewayConnectionsAtOnce: discordGateway.maxOpenConnections, identifies: discordGateway.identifies.length },
 };
-printReplicaSoakReport(figures, { doublePolls: feedTally.doublePolls, missedWindows, duplicateWindows, kills, lives: fleet.lives });
+printReplicaSoakReport(figures, { doublePolls: feedTally.doublePolls, missedWindows, duplicateWindows, logErrors, kills, lives: fleet.lives });
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 
 await storage.close();

@@ -11,6 +11,8 @@ export interface ReplicaSoakFigures {
   totalSeconds: number;
   replicaStartupSeconds: { median: number; max: number };
   crashes: number;
+  /** Lines the replicas logged at level error or fatal. */
+  errorsLogged: number;
   feeds: { fetches: number; intervals: number; polledFeedIntervals: number; doublePolls: number; maxLagMs: number; longestGapMs: number; stalledAtEnd: number };
   digests: { expectedWindows: number; sentWindows: number; posts: number; postsPerWindow: number[]; duplicates: number; missedWindows: number; latestSendMs: number; pendingLeft: number };
   slack: { events: number; deliveries: number; answeredOnce: number; answeredTwice: number; unanswered: number; failedDeliveries: number };
@@ -22,6 +24,7 @@ export interface ReplicaSoakEvidence {
   doublePolls: DoublePoll[];
   missedWindows: string[];
   duplicateWindows: string[];
+  logErrors: Array<{ count: number; what: string }>;
   kills: Array<{ round: number; replica: number; at: number }>;
   lives: ReplicaLife[];
 }
@@ -35,6 +38,7 @@ export function printReplicaSoakReport(figures: ReplicaSoakFigures, evidence: Re
     ['kills by target', Object.entries(figures.killsOf).map(([target, count]) => `${count} ${target}`).join(', ')],
     ['replica start-up (median / max)', `${figures.replicaStartupSeconds.median.toFixed(1)} s / ${figures.replicaStartupSeconds.max.toFixed(1)} s`],
     ['replicas that crashed on their own', figures.crashes],
+    ['errors the replicas logged', figures.errorsLogged],
     ['feed fetches', figures.feeds.fetches],
     ['poll intervals (cron runs)', figures.feeds.intervals],
     ['feed-intervals polled', figures.feeds.polledFeedIntervals],
@@ -61,5 +65,6 @@ export function printReplicaSoakReport(figures: ReplicaSoakFigures, evidence: Re
   }
   for (const missed of evidence.missedWindows.slice(0, 20)) lines.push(`  missed window ${missed}`);
   for (const duplicate of evidence.duplicateWindows.slice(0, 20)) lines.push(`  duplicate digest ${duplicate}`);
+  for (const error of evidence.logErrors.slice(0, 5)) lines.push(`  logged ${error.count}×: ${error.what}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
