@@ -47,5 +47,16 @@ export function describeClaimStoreContract(factory: StorageFactory): void {
       await claims.putClaims(stored, 1, []);
       expect(await claims.getClaims(stored, 1)).toBeNull();
     });
+
+    it('stores the claims of an article that several replicas read at once (building digests of one story), once', async () => {
+      const { articles, claims } = await storages.open();
+      const read = [claimAt('Sources said the bolts were faulty.'), claimAt('The bridge reopened.')];
+      for (let round = 0; round < 5; round += 1) {
+        const stored = article(`race-${round}`, { body: BODY });
+        await put(articles, stored);
+        await Promise.all(Array.from({ length: 4 }, () => claims.putClaims(stored, 1, read)));
+        expect(await claims.getClaims(stored, 1)).toEqual(read);
+      }
+    });
   });
 }

@@ -19,6 +19,8 @@ export class FakeDiscordGateway {
   /** Tokens the bot identified with. */
   readonly identifies: string[] = [];
   heartbeats = 0;
+  /** The most bot connections that were ever open at once (replicas must hold one between them). */
+  maxOpenConnections = 0;
   /** performance.now() when each interaction (by id) was dispatched. */
   readonly dispatchedAt = new Map<string, number>();
   private readonly events = new EventEmitter();
@@ -33,6 +35,7 @@ export class FakeDiscordGateway {
     this.events.setMaxListeners(0);
     server.on('connection', (socket) => {
       this.client = socket;
+      this.maxOpenConnections = Math.max(this.maxOpenConnections, this.openConnections);
       this.events.emit('connections');
       socket.on('close', () => this.events.emit('connections'));
       socket.on('message', (data) => this.onMessage(socket, String(data)));

@@ -13,6 +13,8 @@ export interface DiscordRestCall {
   authorization: string | undefined;
   /** performance.now() when it arrived. */
   at: number;
+  /** When it arrived, epoch ms (to compare with times other processes recorded). */
+  receivedAt: number;
 }
 
 /** Ids the fakes share, as snowflakes (Discord's REST client keys rate limits on 17–19 digit ids). */
@@ -85,6 +87,7 @@ export class FakeDiscordRest {
       body: raw ? JSON.parse(raw) : undefined,
       authorization: request.headers.authorization,
       at: performance.now(),
+      receivedAt: Date.now(),
     };
     this.calls.push(call);
     const [status, body] = this.reply(call);
@@ -104,6 +107,8 @@ export class FakeDiscordRest {
     if (call.method === 'GET' && call.route === '/gateway/bot') {
       return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
     }
+    // A message to a channel (digests go out over REST, without the gateway).
+    if (call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.route)) return [200, this.message(call.body)];
     if (call.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(call.route)) return [204, undefined];
     if (call.method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(call.route)) return [200, this.message(call.body)];
     if (call.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(call.route)) return [200, this.message(call.body)];

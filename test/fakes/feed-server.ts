@@ -64,6 +64,8 @@ export function articlePage(title: string, paragraphs: string[]): string {
  */
 export class FakeFeedServer {
   readonly requests = new Map<string, number>();
+  /** Every request in arrival order: its path, when it arrived (epoch ms) and the client's port, for counting fetches over time. */
+  readonly fetches: Array<{ path: string; at: number; clientPort: number }> = [];
   /** Requests answered 304. */
   notModified = 0;
   /** Bytes of `/huge` actually written before the client gave up. */
@@ -112,6 +114,7 @@ export class FakeFeedServer {
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const path = new URL(request.url ?? '/', this.baseUrl).pathname;
     this.requests.set(path, this.count(path) + 1);
+    this.fetches.push({ path, at: Date.now(), clientPort: request.socket.remotePort ?? 0 });
     switch (path) {
       case '/error-500':
         response.writeHead(500, { 'content-type': 'text/plain' }).end('boom');

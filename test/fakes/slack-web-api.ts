@@ -10,6 +10,8 @@ export interface SlackApiCall {
   token: string | undefined;
   /** Milliseconds since the fake started (performance.now based). */
   at: number;
+  /** When it arrived, epoch ms (to compare with times other processes recorded). */
+  receivedAt: number;
 }
 
 /** A message the fake holds, as conversations.replies returns it. */
@@ -118,7 +120,7 @@ export class FakeSlackWebApi {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const token = request.headers.authorization?.replace(/^Bearer /, '') ?? (typeof args.token === 'string' ? args.token : undefined);
-    this.calls.push({ method, args, token, at: this.now() });
+    this.calls.push({ method, args, token, at: this.now(), receivedAt: Date.now() });
     // A revoked token is refused the way Slack refuses it.
     send(response, token === 'xoxb-revoked' ? { ok: false, error: 'invalid_auth' } : this.reply(method, args));
     this.events.emit('change');

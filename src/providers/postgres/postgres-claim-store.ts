@@ -46,12 +46,14 @@ export class PostgresClaimStore implements ClaimStore {
   }
 
   /**
-   * The article row is share-locked while its claims are replaced: an ingest editing or deleting it waits,
-   * and an article already edited or removed since it was read gets nothing stored.
+   * The article row is locked (FOR NO KEY UPDATE) while its claims are replaced: an ingest editing or deleting it
+   * waits, an article already edited or removed since it was read gets nothing stored, and two replicas storing the
+   * same article's claims at once (both building a digest of its story) take turns; under a share lock both
+   * deleted nothing and the second insert failed on the primary key.
    */
   async putClaims(article: ClaimSource, readerVersion: number, claims: Claim[]): Promise<void> {
     await inTransaction(this.#pool, async (client) => {
-      const { rows } = await client.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE id = $1 FOR SHARE', [article.id]);
+      const { rows } = await client.query<{ content_hash: string }>('SELECT content_hash FROM articles WHERE id = $1 FOR NO KEY UPDATE', [article.id]);
       if (rows[0]?.content_hash !== article.contentHash) return;
       await client.query('DELETE FROM claims WHERE article_id = $1', [article.id]);
       const stored: Omit<Claim, 'text'>[] =
