@@ -18,7 +18,10 @@ export interface FeedClaim {
   /** Who claims them: a lease owner id (host:pid:random), unique per process. */
   owner: string;
   now: Date;
-  /** How long the claim holds if the poller never saves the feed (a crash): then another may take it. */
+  /**
+   * How long the claim holds if the poller never saves or renews the feed (a crash): then another may take it
+   * once the feed is due. The poller renews it (`renewFeedLease`) before every request it makes for the feed.
+   */
   leaseMs: number;
   /** When the claimed feeds are next due: the start of the poll interval after the one `now` is in. */
   nextPollAt: Date;
@@ -31,6 +34,18 @@ export interface FeedRelease {
   /** The owner the feed was claimed for. */
   owner: string;
   /** The start of the poll interval after the one the feed was fetched in. */
+  nextPollAt: Date;
+}
+
+/** How a poller keeps a claimed feed while it works on it: before each request it makes for the feed. */
+export interface FeedLeaseRenewal {
+  url: string;
+  /** The owner the feed was claimed for. */
+  owner: string;
+  now: Date;
+  /** The lease runs this long from `now`. */
+  leaseMs: number;
+  /** The start of the poll interval after the one `now` is in: the feed is not due again before it. */
   nextPollAt: Date;
 }
 
@@ -63,6 +78,13 @@ export interface FeedStateStore {
    * next one); stores nothing when the lease has since passed to another owner (its newer state wins).
    */
   saveFeed(state: FeedState, release?: FeedRelease): Promise<void>;
+  /**
+   * Extends the owner's lease on a feed to `now + leaseMs` and moves its `nextPollAt` on to the given time if that
+   * is later (a feed claimed in one interval but fetched in the next is not due again in that next one). False,
+   * changing nothing, when the owner no longer holds the feed: its lease was taken over by another (it had
+   * expired and the feed was due) or released. An expired lease nobody took over is still the owner's.
+   */
+  renewFeedLease(renewal: FeedLeaseRenewal): Promise<boolean>;
   /** The article an item key was ingested as, if it was seen before. */
   itemArticleId(itemKey: string): Promise<string | null>;
   /** Remembers an item; an item key already remembered keeps its first article. */

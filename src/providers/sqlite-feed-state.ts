@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ArticleOutlet, FeedClaim, FeedRelease, FeedState, FeedStateStore } from '../core/feed-state-store.js';
+import type { ArticleOutlet, FeedClaim, FeedLeaseRenewal, FeedRelease, FeedState, FeedStateStore } from '../core/feed-state-store.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 import { migrateStoryTables } from './sqlite-story-schema.js';
 
@@ -136,6 +136,16 @@ export class SqliteFeedState implements FeedStateStore {
          WHERE url = @url AND lease_owner = @owner`,
       )
       .run({ ...state, owner: release.owner, nextPollAt: release.nextPollAt.getTime() });
+  }
+
+  async renewFeedLease(renewal: FeedLeaseRenewal): Promise<boolean> {
+    const { changes } = this.database
+      .prepare(
+        `UPDATE feed_state SET lease_until = @leaseUntil, next_poll_at = max(coalesce(next_poll_at, 0), @nextPollAt)
+         WHERE url = @url AND lease_owner = @owner`,
+      )
+      .run({ url: renewal.url, owner: renewal.owner, leaseUntil: renewal.now.getTime() + renewal.leaseMs, nextPollAt: renewal.nextPollAt.getTime() });
+    return changes === 1;
   }
 
   /** The article an item key was ingested as, if it was seen before. */

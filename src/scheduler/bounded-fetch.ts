@@ -23,6 +23,11 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
 
+/** How long one `boundedFetch` may take at most, redirects and body included: it is aborted then. */
+export function fetchDeadlineMs(limits: FetchLimits = {}): number {
+  return limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
 /** Why a fetch was abandoned; `code` names the case so logs and backoff can tell them apart. */
 export class FetchFailure extends StorydeskError {
   constructor(code: 'http_status' | 'timeout' | 'too_large' | 'redirect_loop' | 'network', message: string, options?: { cause?: unknown }) {
@@ -37,7 +42,7 @@ export class FetchFailure extends StorydeskError {
  * 50 MB page is abandoned at the cap instead of being buffered.
  */
 export async function boundedFetch(fetchFunction: FetchFunction, url: string, headers: Record<string, string>, limits: FetchLimits = {}): Promise<FetchResult> {
-  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = fetchDeadlineMs(limits);
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = limits.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   // One deadline for the whole exchange, redirects and body included.

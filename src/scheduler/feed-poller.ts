@@ -1,13 +1,15 @@
 import { Cron } from 'croner';
 import type { Logger } from '../app/logger.js';
 import type { ArticleInput } from '../core/article.js';
-import { type FetchFunction, type FetchLimits, FetchFailure, boundedFetch } from './bounded-fetch.js';
+import { type FetchFunction, type FetchLimits, FetchFailure, boundedFetch, fetchDeadlineMs } from './bounded-fetch.js';
 import { feedArticleId } from './canonical-link.js';
 import { type FeedItem, parseFeed } from './feed-items.js';
 import { extractPageText } from './page-text.js';
 import { shingleOverlap, shingleSet } from './shingles.js';
 import type { FeedState, FeedStateStore } from '../core/feed-state-store.js';
+import { feedLeaseMs } from './feed-lease.js';
 import { leaseOwnerId } from './lease-owner.js';
+import { type PollSchedule, nextPollRun, pollIntervalMs } from './poll-schedule.js';
 
 /** Where new articles go: the `ArticleIndexer` in the app, a recording fake in tests. */
 export interface ArticleSink {
@@ -41,21 +43,26 @@ export interface FeedPollerOptions {
   fingerprintWindow?: number;
   /** Who this poller is to the other replicas polling the same feeds. @default leaseOwnerId() (host:pid:random) */
   owner?: string;
-  /** How long a claimed feed stays this poller's if it never saves it (a crash). @default 900000 (15 min) */
-  leaseMs?: number;
+  /**
+   * The longest a claimed feed stays this poller's if it never saves or renews it (a crash). The lease is the poll
+   * interval (so a dead poller's feeds are taken over about one interval later), at most this, and at least one
+   * request's deadline plus a margin (src/scheduler/feed-lease.ts). @default 900000 (15 min)
+   */
+  maxLeaseMs?: number;
   /** Feeds claimed at a time: replicas polling together share the feeds in batches of this size. @default 5 */
   claimBatch?: number;
   /**
    * The poll schedule (cron pattern, timezone): a feed polled in one of its intervals is not due again before the
    * next. Set by `start`; without one, a feed is due again as soon as it is polled (a poll run by hand).
    */
-  schedule?: { pattern: string; timezone?: string };
+  schedule?: PollSchedule;
 }
 
 /** What happened to one feed in one poll. */
 export interface FeedPollResult {
   url: string;
-  status: 'ok' | 'not_modified' | 'backing_off' | 'failed';
+  /** `taken_over`: its lease passed to another replica before a request (its holder was too slow); that one polls it. */
+  status: 'ok' | 'not_modified' | 'backing_off' | 'failed' | 'taken_over';
   added: number;
   /** Items merged into an existing article as another outlet. */
   merged: number;
@@ -69,6 +76,14 @@ export interface PollReport {
   feeds: FeedPollResult[];
   added: number;
   merged: number;
+}
+
+/** The lease on a feed passed to another replica while this one was still polling it. */
+class FeedLeaseLost extends Error {
+  constructor(url: string) {
+    super(`the lease on ${url} passed to another replica`);
+    this.name = 'FeedLeaseLost';
+  }
 }
 
 const USER_AGENT = 'storydesk-feed-poller/0.1 (+https://example.invalid/storydesk)';
@@ -85,7 +100,7 @@ export class FeedPoller {
   readonly #owner: string;
   #cron: Cron | null = null;
   /** The poll schedule: a feed polled in one of its intervals is not due again before the next. */
-  #schedule: { pattern: string; timezone?: string } | null;
+  #schedule: PollSchedule | null;
 
   constructor(options: FeedPollerOptions) {
     this.#options = options;
@@ -109,7 +124,7 @@ export class FeedPoller {
         urls: [...left],
         owner: this.#owner,
         now: claimedAt,
-        leaseMs: this.#options.leaseMs ?? 900_000,
+        leaseMs: this.#leaseMs(claimedAt),
         nextPollAt: this.#nextPollAt(claimedAt),
         limit: this.#options.claimBatch ?? 5,
       });
@@ -170,13 +185,27 @@ export class FeedPoller {
    * Without a schedule (a poll run by hand) the feed is due again at once, for the next poll.
    */
   #nextPollAt(claimedAt: Date): Date {
-    if (this.#schedule === null) return claimedAt;
-    // In the schedule's own timezone, or the host's when it has none, as the Cron that runs the polls.
-    const { pattern, timezone } = this.#schedule;
-    const cron = new Cron(pattern, { paused: true, ...(timezone ? { timezone } : {}) });
-    const next = cron.nextRun(claimedAt);
-    cron.stop();
-    return next ?? new Date(8.64e15);
+    return this.#schedule === null ? claimedAt : nextPollRun(this.#schedule, claimedAt);
+  }
+
+  /** How long a lease taken or renewed at `at` lasts: about one poll interval, and past one request's deadline. */
+  #leaseMs(at: Date): number {
+    return feedLeaseMs({
+      intervalMs: this.#schedule === null ? null : pollIntervalMs(this.#schedule, at),
+      fetchDeadlineMs: fetchDeadlineMs(this.#options.limits),
+      longestMs: this.#options.maxLeaseMs ?? 900_000,
+    });
+  }
+
+  /**
+   * Renews this poller's lease on a feed just before a request for it, so that the request ends (or is aborted at
+   * its deadline) before the lease can run out and another replica take the feed over; throws `FeedLeaseLost`
+   * when the lease has already passed to another, which then polls the feed.
+   */
+  async #holdLease(url: string): Promise<void> {
+    const now = this.#now();
+    const held = await this.#options.state.renewFeedLease({ url, owner: this.#owner, now, leaseMs: this.#leaseMs(now), nextPollAt: this.#nextPollAt(now) });
+    if (!held) throw new FeedLeaseLost(url);
   }
 
   /** Polls one claimed feed; every way out saves its state with this poller's lease, which releases it. */
@@ -195,6 +224,7 @@ export class FeedPoller {
       const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5' };
       if (feed.etag) headers['if-none-match'] = feed.etag;
       if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
+      await this.#holdLease(url);
       const response = await boundedFetch(this.#fetch(), url, headers, this.#options.limits);
       if (!('body' in response)) {
         await state.saveFeed({ ...feed, failures: 0, nextAttemptAt: null, lastError: null, lastPolledAt: now.toISOString() }, release);
@@ -218,6 +248,11 @@ export class FeedPoller {
       );
       return result;
     } catch (error) {
+      if (error instanceof FeedLeaseLost) {
+        // Not saved: the replica that took the feed over owns its state now.
+        logger.info({ feed: url }, 'Feed taken over by another replica');
+        return { ...result, status: 'taken_over' };
+      }
       const message = error instanceof Error ? error.message : String(error);
       const failed = this.#backoff(feed, now, message);
       await state.saveFeed(failed, release);
@@ -273,6 +308,8 @@ export class FeedPoller {
     let published = item.published;
     let author = item.author;
     if (body.length < (this.#options.minBodyChars ?? 600) && item.link) {
+      // Outside the try: a lost lease stops the whole feed, not just this page.
+      await this.#holdLease(feedUrl);
       try {
         const page = await boundedFetch(this.#fetch(), item.link, { 'user-agent': USER_AGENT, accept: 'text/html' }, this.#options.limits);
         const extracted = 'body' in page ? extractPageText(page.body, page.url) : null;

@@ -50,6 +50,29 @@ export function describeFeedStateStoreContract(factory: StorageFactory): void {
       expect((await later(at('11:30:00'))).map((feed) => feed.url)).toEqual([urls[0], urls[2]]);
     });
 
+    it('renews a lease only for its holder, keeping the feed from others until the renewed lease ends', async () => {
+      const { feeds } = await storages.open();
+      const urls = ['https://feeds.invalid/a.xml'];
+      const url = urls[0] ?? '';
+      const at = (time: string) => new Date(`2031-03-03T${time}Z`);
+      const claim = (owner: string, now: Date) => feeds.claimDueFeeds({ urls, owner, now, leaseMs: 10_000, nextPollAt: at('08:00:10'), limit: 10 });
+      const renew = (owner: string, now: Date, nextPollAt: Date) => feeds.renewFeedLease({ url, owner, now, leaseMs: 10_000, nextPollAt });
+      expect(await claim('host:1:a', at('08:00:00'))).toHaveLength(1);
+      // Renewed at 08:00:08 (still in the claimed interval): held until 08:00:18, though due again from 08:00:10.
+      expect(await renew('host:1:a', at('08:00:08'), at('08:00:10'))).toBe(true);
+      expect(await claim('host:2:b', at('08:00:17.999'))).toEqual([]);
+      // Renewed once more at 08:00:18, past the lease nobody took over: fetched in the next interval, so not due before the one after.
+      expect(await renew('host:1:a', at('08:00:18'), at('08:00:20'))).toBe(true);
+      expect(await claim('host:2:b', at('08:00:27.999'))).toEqual([]);
+      expect((await claim('host:2:b', at('08:00:28'))).map((feed) => feed.url)).toEqual(urls);
+      // Taken over: the first holder can no longer renew it, nor release it, and the new holder still can.
+      expect(await renew('host:1:a', at('08:00:29'), at('08:00:30'))).toBe(false);
+      expect(await renew('host:2:b', at('08:00:29'), at('08:00:30'))).toBe(true);
+      await feeds.saveFeed(await feeds.getFeed(url), { owner: 'host:2:b', nextPollAt: at('08:00:30') });
+      expect(await renew('host:2:b', at('08:00:31'), at('08:00:40'))).toBe(false);
+      expect(await claim('host:3:c', at('08:00:30'))).toHaveLength(1);
+    });
+
     it('remembers items once, and the newest fingerprints first', async () => {
       const { feeds } = await storages.open();
       expect(await feeds.itemArticleId('guid-1')).toBeNull();

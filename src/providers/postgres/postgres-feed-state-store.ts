@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ArticleOutlet, FeedClaim, FeedRelease, FeedState, FeedStateStore } from '../../core/feed-state-store.js';
+import type { ArticleOutlet, FeedClaim, FeedLeaseRenewal, FeedRelease, FeedState, FeedStateStore } from '../../core/feed-state-store.js';
 
 interface FeedStateRow {
   url: string;
@@ -87,6 +87,16 @@ export class PostgresFeedStateStore implements FeedStateStore {
        WHERE url = $1 AND lease_owner = $8`,
       [...values, release.owner, release.nextPollAt],
     );
+  }
+
+  async renewFeedLease(renewal: FeedLeaseRenewal): Promise<boolean> {
+    // The row lock orders this against a claim taking the row over: whichever commits second sees the other.
+    const { rowCount } = await this.#pool.query(
+      `UPDATE feed_state SET lease_until = $3::timestamptz + $4 * interval '1 millisecond', next_poll_at = greatest(next_poll_at, $5)
+       WHERE url = $1 AND lease_owner = $2`,
+      [renewal.url, renewal.owner, renewal.now, renewal.leaseMs, renewal.nextPollAt],
+    );
+    return rowCount === 1;
   }
 
   async itemArticleId(itemKey: string): Promise<string | null> {
