@@ -83,6 +83,27 @@ function inOneArticle(wanted: ReadonlySet<string> | readonly string[], articles:
   return best;
 }
 
+/** Numbers as written ("40,000", "2017", "3.5"), with thousands separators dropped so "40,000" and "40000" match. */
+function numbersIn(text: string): string[] {
+  return (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((number) => number.replace(/,(?=\d)/g, '').replace(/,+$/, ''));
+}
+
+/**
+ * The highest share of the question's numbers that one article's text holds as whole numbers: "the first to
+ * score 40,000 points" is not answered by an article about 50,000. 1 when the question has no number.
+ */
+function numbersInOneArticle(question: string, ranked: RankedSentence[]): number {
+  const wanted = [...new Set(numbersIn(question))];
+  if (wanted.length === 0) return 1;
+  const bodies = new Map(ranked.map((item) => [item.sentence.article.id, item.sentence.body]));
+  let best = 0;
+  for (const body of bodies.values()) {
+    const written = new Set(numbersIn(body));
+    best = Math.max(best, wanted.filter((number) => written.has(number)).length / wanted.length);
+  }
+  return best;
+}
+
 /** The articles of the ranked candidates, best first, after the best sentence's own. */
 function otherArticles(ranked: RankedSentence[]): RankedSentence['sentence']['article'][] {
   const seen = new Set<string>([ranked[0]?.sentence.article.id ?? '']);
@@ -133,7 +154,6 @@ export function answerabilityFeatures(input: AnswerabilityInput): number[] {
     for (const term of item.sentence.terms) seen.add(term);
     for (const term of item.contextTerms) seen.add(term);
   }
-  const numbers = new Set(contentTerms(question).filter((term) => /\d/.test(term)));
   const bestTerms = new Set([...(best?.sentence.terms ?? []), ...(best?.previous?.terms ?? [])]);
   const bestArticle = best ? (articleTerms.get(best.sentence.article.id) ?? new Set<string>()) : new Set<string>();
   const others = otherArticles(ranked);
@@ -155,7 +175,7 @@ export function answerabilityFeatures(input: AnswerabilityInput): number[] {
     bestArticleCoverage,
     topic.coverage(bestArticle),
     inOneArticle(names, articleTerms),
-    inOneArticle(numbers, articleTerms),
+    numbersInOneArticle(question, ranked),
     best?.features[SENTENCE_FEATURES.indexOf('typedSpanNearTopic')] ?? 0,
     sameDaysShare(best, others),
     spanAgreement(best, others, articleTerms),

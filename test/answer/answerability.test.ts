@@ -78,6 +78,17 @@ describe('answerabilityFeatures', () => {
     expect(apart.numbersInOneArticle).toBe(0);
   });
 
+  it('matches the question\'s numbers as whole numbers, whatever the thousands separators', () => {
+    const score = (body: string): number => {
+      const asked = 'Which basketball star became the first to score 40,000 career points?';
+      const item = sentence(articleMeta('a', 'Record', '2024-03-02'), body);
+      const row = answerabilityFeatures({ question: asked, intent: readQuestion(asked), ranked: [candidate(item, 0.5)], articleTerms: articleTermsOf([item]), topic: topicWeights(readQuestion(asked).topicTerms, weights) });
+      return row[ANSWERABILITY_FEATURES.indexOf('numbersInOneArticle')] ?? Number.NaN;
+    };
+    expect(score('LeBron James became the first player to score 40000 points.')).toBe(1);
+    expect(score('LeBron James became the first player to score 50,000 points, 40 years on.')).toBe(0);
+  });
+
   it('reads whether the other top articles were published within days of the best one and name its answer', () => {
     const best = candidate(sentence(articleMeta('a', 'JFK news', '2022-10-05'), 'United Airlines is suspending service at JFK.'), 0.7, 'United Airlines');
     const sameWeek = [
