@@ -5,22 +5,27 @@
  * identical byte for byte (retrieval, features and the boosted trees are deterministic).
  *
  *   npm run eval                                  # once, to build .cache/eval/data
- *   npx tsx research/train-sentence-ranker.ts      # ~1 min: CV by week, then the shipped model
+ *   npx tsx research/train-sentence-ranker.ts      # ~2 min: CV by week, then the shipped model
+ *   npx tsx research/train-sentence-ranker.ts --work /tmp/eval   # the store of `npm run eval -- --work /tmp/eval`
  *
  * A candidate sentence is positive when it holds the question's gold answer text. Settings (tree rounds and
  * depth, gate thresholds) are chosen by leave-one-week-out cross-validation: each week's questions are
  * scored by a model trained on the other weeks, so the figures printed are for news the model has not seen.
- * Unanswerable questions: the held-out weeks' questions (their articles are not indexed) and
- * rtqa_unanswerable.jsonl (questions whose answer no indexed article holds).
+ * Unanswerable questions: the held-out weeks' questions (their articles are not indexed),
+ * rtqa_unanswerable.jsonl (questions whose answer no indexed article holds), and every answerable question
+ * asked again with its own week's articles and every article holding its answer left out of retrieval
+ * (leave-one-week-out: news the corpus does not have, next to articles about something near it).
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { corpusTermWeights } from '../src/answer/corpus-term-weights.js';
 import { cleanQuestion } from '../src/answer/clean-question.js';
 import { evidenceSentences } from '../src/answer/evidence-sentence.js';
 import { looksLikeInstruction } from '../src/answer/instruction-cues.js';
 import { readQuestion } from '../src/answer/question-intent.js';
-import { ANSWERABILITY_FEATURES, answerabilityFeatures } from '../src/answer/answerability.js';
+import { ANSWERABILITY_FEATURES, answerabilityFeatures, articleTermsOf } from '../src/answer/answerability.js';
+import { type TopicWeights, topicWeights } from '../src/answer/topic-weights.js';
 import type { QuestionIntent } from '../src/answer/question-intent.js';
 import { LEAD_COVERAGE, leadCoverage } from '../src/answer/extractive-generator.js';
 import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences.js';
@@ -32,16 +37,12 @@ import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { type BoostedTrees, type BoostOptions, predictTrees, type TreeNode, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
 import { normalizeForMatch } from '../scripts/lib/metrics.js';
-import { readJsonlFile } from '../scripts/lib/read-jsonl-file.js';
+import { type EvalQuestion, loadEvalDataset, weekLeftOutQuestions } from '../scripts/lib/eval-dataset.js';
 import { sharedDataDir } from '../scripts/lib/shared-data.js';
 
-const HELD_OUT_WEEKS = new Set(['20251003', '20260327']);
-
-interface Question {
-  question: string;
-  answer_text: string;
-  week: string;
-}
+/** Where a development question comes from; all but `answerable` should abstain. */
+type QuestionKind = 'answerable' | 'heldOutWeek' | 'offCorpus' | 'weekLeftOut';
+const UNANSWERABLE_KINDS: QuestionKind[] = ['heldOutWeek', 'offCorpus', 'weekLeftOut'];
 
 /** One question's candidates with features and labels. */
 interface QuestionRows {
@@ -50,10 +51,20 @@ interface QuestionRows {
   intent: QuestionIntent;
   request: GenerateRequest;
   week: string;
+  kind: QuestionKind;
   answerable: boolean;
   candidates: RankedSentence[];
   labels: number[];
+  articleTerms: Map<string, Set<string>>;
+  topic: TopicWeights;
 }
+
+/*
+ * The sentence ranker learns from the questions it learned from before the leave-one-week-out questions
+ * existed: they add only negatives, and the ranker orders the sentences of one question, which they do not
+ * teach. They train and calibrate the abstention model.
+ */
+const trainsRanker = (item: QuestionRows): boolean => item.kind !== 'weekLeftOut';
 
 /** A ranker that scores everything alike: used only to compute features before any model exists. */
 const UNTRAINED = new SentenceRanker({
@@ -63,7 +74,7 @@ const UNTRAINED = new SentenceRanker({
   answerability: { classes: ['unanswerable', 'answerable'], base: [0, 0], trees: [] },
   gate: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01 },
 });
-const ANSWERABILITY_SETTING: BoostOptions = { rounds: 30, depth: 2, learningRate: 0.1, minChildWeight: 3, lambda: 1 };
+const ANSWERABILITY_GRID: BoostOptions[] = [30, 60, 120].flatMap((rounds) => [1, 2, 3].map((depth) => ({ rounds, depth, learningRate: 0.1, minChildWeight: 3, lambda: 1 })));
 
 async function main(): Promise<void> {
   const dataDir = sharedDataDir();
@@ -71,33 +82,39 @@ async function main(): Promise<void> {
     console.log('train-sentence-ranker: skipped — ../shared/data is not present.');
     return;
   }
-  const questions = readJsonlFile<Question>(join(dataDir, 'rtqa_questions.jsonl'));
-  const unanswerable = readJsonlFile<Question>(join(dataDir, 'rtqa_unanswerable.jsonl'));
-  const storydesk = await openStorydesk({ dataDir: resolve(import.meta.dirname, '../.cache/eval/data'), env: loadConfig({}), logger: createLogger('warn') });
+  const { values } = parseArgs({ options: { work: { type: 'string' } } });
+  const work = values.work !== undefined ? resolve(values.work) : resolve(import.meta.dirname, '../.cache/eval');
+  const dataset = loadEvalDataset(dataDir);
+  const storydesk = await openStorydesk({ dataDir: join(work, 'data'), env: loadConfig({}), logger: createLogger('warn') });
   const weights = corpusTermWeights(storydesk.store);
   const data: QuestionRows[] = [];
   let reachable = 0;
   let anyCandidate = 0;
-  for (const [question, answerable] of [
-    ...questions.map((item) => [item, !HELD_OUT_WEEKS.has(item.week)] as const),
-    ...unanswerable.map((item) => [item, false] as const),
-  ]) {
-    const request = await storydesk.gatherEvidence(question.question);
+  const asked: [EvalQuestion, QuestionKind, string[]][] = [
+    ...dataset.answerable.map((item) => [item, 'answerable', []] as [EvalQuestion, QuestionKind, string[]]),
+    ...dataset.heldOut.map((item) => [item, 'heldOutWeek', []] as [EvalQuestion, QuestionKind, string[]]),
+    ...dataset.offCorpus.map((item) => [item, 'offCorpus', []] as [EvalQuestion, QuestionKind, string[]]),
+    ...weekLeftOutQuestions(dataset).map((item) => [item, 'weekLeftOut', item.excludeArticleIds] as [EvalQuestion, QuestionKind, string[]]),
+  ];
+  for (const [question, kind, excludeArticleIds] of asked) {
+    const answerable = kind === 'answerable';
+    const request = await storydesk.gatherEvidence(question.question, excludeArticleIds.length > 0 ? { filters: { excludeArticleIds } } : {});
     const text = cleanQuestion(request.question);
     const intent = readQuestion(text);
     const pool = evidenceSentences(request.evidence, request.context);
     const candidates = pool.filter((sentence) => !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text));
-    const ranked = rankSentences({ request, intent, candidates, pool, weights: await weights(text), ranker: UNTRAINED });
+    const topic = topicWeights(intent.topicTerms, await weights(text));
+    const ranked = rankSentences({ request, intent, candidates, pool, topic, ranker: UNTRAINED });
     const gold = normalizeForMatch(question.answer_text);
     const labels = ranked.map((item) => (answerable && normalizeForMatch(item.sentence.text).includes(gold) ? 1 : 0));
     if (answerable && candidates.some((sentence) => normalizeForMatch(sentence.text).includes(gold))) anyCandidate += 1;
     if (labels.includes(1)) reachable += 1;
-    data.push({ question: text, gold, intent, request, week: question.week, answerable, candidates: ranked, labels });
+    data.push({ question: text, gold, intent, request, week: question.week, kind, answerable, candidates: ranked, labels, articleTerms: articleTermsOf(pool), topic });
   }
-  storydesk.close();
-  const answerableCount = data.filter((item) => item.answerable).length;
+  await storydesk.close();
+  const count = (kind: QuestionKind): number => data.filter((item) => item.kind === kind).length;
   console.log(
-    `${data.length} questions (${answerableCount} answerable, ${data.length - answerableCount} unanswerable); gold in some candidate for ${anyCandidate}, in the ${data[0]?.candidates.length ?? 0}-sentence ranked pool for ${reachable}.`,
+    `${data.length} questions (${count('answerable')} answerable; unanswerable: ${count('heldOutWeek')} of held-out weeks, ${count('offCorpus')} of rtqa_unanswerable, ${count('weekLeftOut')} leave-one-week-out); gold in some candidate for ${anyCandidate}, in the ${data[0]?.candidates.length ?? 0}-sentence ranked pool for ${reachable}.`,
   );
 
   const weeks = [...new Set(data.map((item) => item.week))].sort();
@@ -125,20 +142,36 @@ async function main(): Promise<void> {
   // The abstention model sees sentence probabilities as they are for unseen news: the out-of-fold ones.
   const questionRows = data.map((item, index) => answerabilityRow(item, bestOof[index] ?? []));
   const questionLabels = data.map((item) => (item.answerable ? 1 : 0));
-  const answerabilityOof = data.map(() => 0);
-  for (const week of weeks) {
-    const train = data.flatMap((item, index) => (item.week === week ? [] : [index]));
-    const model = trainBoostedTrees(train.map((index) => questionRows[index] ?? []), train.map((index) => questionLabels[index] ?? 0), ['unanswerable', 'answerable'], ANSWERABILITY_SETTING);
-    data.forEach((item, index) => {
-      if (item.week === week) answerabilityOof[index] = predictTrees(model, questionRows[index] ?? [])[1] ?? 0;
-    });
+  // The abstention model's settings, chosen by how well its out-of-fold probability separates answerable from
+  // unanswerable questions (AUC): smoother than a rate at one threshold.
+  let answerabilitySetting = ANSWERABILITY_GRID[0] as BoostOptions;
+  let answerabilityOof: number[] = [];
+  let bestSeparation = -1;
+  for (const setting of ANSWERABILITY_GRID) {
+    const oof = data.map(() => 0);
+    for (const week of weeks) {
+      const train = data.flatMap((item, index) => (item.week === week ? [] : [index]));
+      const model = trainBoostedTrees(train.map((index) => questionRows[index] ?? []), train.map((index) => questionLabels[index] ?? 0), ['unanswerable', 'answerable'], setting);
+      data.forEach((item, index) => {
+        if (item.week === week) oof[index] = predictTrees(model, questionRows[index] ?? [])[1] ?? 0;
+      });
+    }
+    const auc = separation(data, oof, UNANSWERABLE_KINDS);
+    console.log(`CV answerability rounds=${setting.rounds} depth=${setting.depth}: AUC ${auc.toFixed(3)}`);
+    if (auc > bestSeparation + 1e-9) {
+      bestSeparation = auc;
+      answerabilitySetting = setting;
+      answerabilityOof = oof;
+    }
   }
+  reportSeparation(data, questionRows, answerabilityOof);
   const gate = calibrateGate(data, bestOof, answerabilityOof);
-  const trees = roundTrees(trainBoostedTrees(...rowsOf(data), ['other', 'answer'], bestSetting));
-  const answerability = roundTrees(trainBoostedTrees(questionRows, questionLabels, ['unanswerable', 'answerable'], ANSWERABILITY_SETTING));
+  reportSpans(data, bestOof);
+  const trees = roundTrees(trainBoostedTrees(...rowsOf(data.filter(trainsRanker)), ['other', 'answer'], bestSetting));
+  const answerability = roundTrees(trainBoostedTrees(questionRows, questionLabels, ['unanswerable', 'answerable'], answerabilitySetting));
   const model: SentenceRankerModel = { features: [...SENTENCE_FEATURES], trees, answerabilityFeatures: [...ANSWERABILITY_FEATURES], answerability, gate };
   writeFileSync(SENTENCE_RANKER_PATH, `${JSON.stringify(model)}\n`);
-  console.log(`Chose rounds=${bestSetting.rounds} depth=${bestSetting.depth}; gate ${JSON.stringify(gate)}; wrote ${SENTENCE_RANKER_PATH}`);
+  console.log(`Chose rounds=${bestSetting.rounds} depth=${bestSetting.depth}; answerability rounds=${answerabilitySetting.rounds} depth=${answerabilitySetting.depth}; gate ${JSON.stringify(gate)}; wrote ${SENTENCE_RANKER_PATH}`);
 }
 
 function rowsOf(items: QuestionRows[]): [number[][], number[]] {
@@ -149,7 +182,7 @@ function rowsOf(items: QuestionRows[]): [number[][], number[]] {
 function crossValidate(data: QuestionRows[], weeks: string[], setting: BoostOptions): number[][] {
   const oof = data.map((item) => item.candidates.map(() => 0));
   for (const week of weeks) {
-    const train = data.filter((item) => item.week !== week);
+    const train = data.filter((item) => item.week !== week && trainsRanker(item));
     const model = trainBoostedTrees(...rowsOf(train), ['other', 'answer'], setting);
     data.forEach((item, index) => {
       if (item.week !== week) return;
@@ -198,7 +231,7 @@ function answerabilityRow(item: QuestionRows, probabilities: number[]): number[]
   const ranked = item.candidates
     .map((candidate, index) => ({ ...candidate, probability: probabilities[index] ?? 0 }))
     .sort((a, b) => b.probability - a.probability || a.sentence.passageRank - b.sentence.passageRank || a.sentence.order - b.sentence.order);
-  return answerabilityFeatures(item.question, item.intent, ranked);
+  return answerabilityFeatures({ question: item.question, intent: item.intent, ranked, articleTerms: item.articleTerms, topic: item.topic });
 }
 
 /**
@@ -207,11 +240,10 @@ function answerabilityRow(item: QuestionRows, probabilities: number[]): number[]
  * how often the leading answer span is right.
  */
 function calibrateGate(data: QuestionRows[], oof: number[][], answerability: number[]): AbstentionGate {
-  const rates = (gate: AbstentionGate): { answerable: number; unanswerable: number; right: number } => {
-    let abstainAnswerable = 0;
-    let abstainUnanswerable = 0;
+  /** Abstention on answerable questions and on each kind of unanswerable ones (and all of them), and how often the best sentence is right. */
+  const rates = (gate: AbstentionGate): GateRates => {
+    const abstained = new Map<QuestionKind, number>();
     let right = 0;
-    let answerable = 0;
     data.forEach((item, index) => {
       const scores = oof[index] ?? [];
       const top = bestIndex(scores);
@@ -219,49 +251,75 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
       const typed = candidate !== undefined && candidate.answerSpans.length > 0 && candidate.contextCoverage >= gate.typedAnswerCoverage;
       const judged = item.intent.expected !== null && candidate !== undefined && candidate.coverage < gate.answeredCoverage;
       const abstains = !candidate || (!typed && (candidate.contextCoverage < gate.minContextCoverage || (judged && (answerability[index] ?? 0) < gate.minAnswerability)));
-      if (item.answerable) {
-        answerable += 1;
-        if (abstains) abstainAnswerable += 1;
-        else if (item.labels[top] === 1) right += 1;
-      } else if (abstains) abstainUnanswerable += 1;
+      if (abstains) abstained.set(item.kind, (abstained.get(item.kind) ?? 0) + 1);
+      else if (item.answerable && item.labels[top] === 1) right += 1;
     });
-    return { answerable: abstainAnswerable / answerable, unanswerable: abstainUnanswerable / (data.length - answerable), right: right / answerable };
+    const share = (kinds: QuestionKind[]): number => {
+      const total = data.filter((item) => kinds.includes(item.kind)).length;
+      return kinds.reduce((sum, kind) => sum + (abstained.get(kind) ?? 0), 0) / Math.max(total, 1);
+    };
+    return {
+      answerable: share(['answerable']),
+      unanswerable: share(UNANSWERABLE_KINDS),
+      byKind: Object.fromEntries(UNANSWERABLE_KINDS.map((kind) => [kind, share([kind])])) as Record<QuestionKind, number>,
+      right: right / Math.max(data.filter((item) => item.answerable).length, 1),
+    };
   };
-  let best: AbstentionGate = { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1.01, answeredCoverage: 1.01 };
-  let bestScore = -Infinity;
+  const gates: AbstentionGate[] = [];
   for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1.01]) {
     for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
-      for (const minAnswerability of [0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-        for (const answeredCoverage of [0.8, 0.9, 1.01]) {
-          const gate = { minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage };
-          const rate = rates(gate);
-          // Within the 10% budget, the most unanswerable questions declined; outside it, heavily penalised.
-          const score = rate.unanswerable - Math.max(0, rate.answerable - 0.1) * 5 + 0.01 * rate.right;
-          if (score > bestScore + 1e-9) {
-            bestScore = score;
-            best = gate;
-          }
-        }
+      for (const minAnswerability of Array.from({ length: 37 }, (_, step) => Number((step * 0.025).toFixed(3)))) {
+        for (const answeredCoverage of [0.8, 0.9, 1.01]) gates.push({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage });
       }
     }
   }
+  const rated = gates.map((gate) => ({ gate, rate: rates(gate) }));
+  // Within the 10% budget, the most unanswerable questions declined; outside it, heavily penalised.
+  const score = (rate: GateRates): number => rate.unanswerable - Math.max(0, rate.answerable - 0.1) * 5 + 0.01 * rate.right;
+  let best = rated[0] as (typeof rated)[number];
+  for (const item of rated) if (score(item.rate) > score(best.rate) + 1e-9) best = item;
+  const describe = (rate: GateRates): string =>
+    `${(100 * rate.unanswerable).toFixed(1)}% of unanswerable (held-out weeks ${(100 * rate.byKind.heldOutWeek).toFixed(1)}%, rtqa_unanswerable ${(100 * rate.byKind.offCorpus).toFixed(1)}%, leave-one-week-out ${(100 * rate.byKind.weekLeftOut).toFixed(1)}%); best sentence right on ${(100 * rate.right).toFixed(1)}% of answerable`;
   // The trade-off the budget picks from: the most unanswerable questions declined within each answerable budget.
-  for (const budget of [0.1, 0.15, 0.2, 0.3]) {
-    let most = { answerable: 0, unanswerable: 0, right: 0 };
-    for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1.01]) {
-      for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
-        for (const minAnswerability of [0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-          const rate = rates({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage: 0.8 });
-          if (rate.answerable <= budget + 1e-9 && rate.unanswerable > most.unanswerable) most = rate;
-        }
-      }
-    }
-    console.log(`CV trade-off: abstaining on at most ${100 * budget}% of answerable questions declines up to ${(100 * most.unanswerable).toFixed(1)}% of unanswerable ones (best sentence right on ${(100 * most.right).toFixed(1)}%)`);
+  for (const budget of [0.05, 0.1, 0.15, 0.2, 0.3]) {
+    let most: GateRates | undefined;
+    for (const { rate } of rated) if (rate.answerable <= budget + 1e-9 && (!most || rate.unanswerable > most.unanswerable + 1e-9)) most = rate;
+    if (most) console.log(`CV trade-off: abstaining on at most ${100 * budget}% of answerable questions (${(100 * most.answerable).toFixed(1)}%) declines up to ${describe(most)}`);
   }
-  const chosen = rates(best);
-  console.log(
-    `CV gate: abstains on ${(100 * chosen.answerable).toFixed(1)}% of answerable and ${(100 * chosen.unanswerable).toFixed(1)}% of unanswerable questions; best sentence right on ${(100 * chosen.right).toFixed(1)}% of answerable`,
-  );
+  console.log(`CV gate: abstains on ${(100 * best.rate.answerable).toFixed(1)}% of answerable and ${describe(best.rate)}`);
+  return best.gate;
+}
+
+/** Probability that a random answerable question scores above a random one of the kind (ties count half). */
+function separation(data: QuestionRows[], scores: number[], kinds: QuestionKind[]): number {
+  const positives = data.flatMap((item, index) => (item.answerable ? [scores[index] ?? 0] : []));
+  const negatives = data.flatMap((item, index) => (kinds.includes(item.kind) ? [scores[index] ?? 0] : []));
+  let wins = 0;
+  for (const positive of positives) for (const negative of negatives) wins += positive > negative ? 1 : positive === negative ? 0.5 : 0;
+  return wins / Math.max(positives.length * negatives.length, 1);
+}
+
+/** How well each answerability feature, and the out-of-fold model, tells answerable questions from each unanswerable kind (AUC). */
+function reportSeparation(data: QuestionRows[], rows: number[][], oof: number[]): void {
+  const line = (name: string, scores: number[]): string =>
+    `  ${name.padEnd(28)} ${[UNANSWERABLE_KINDS, ...UNANSWERABLE_KINDS.map((kind) => [kind])].map((kinds) => separation(data, scores, kinds).toFixed(3)).join('  ')}`;
+  console.log(`Separation (AUC) of answerable questions from: all unanswerable, ${UNANSWERABLE_KINDS.join(', ')}`);
+  ANSWERABILITY_FEATURES.forEach((name, column) => console.log(line(name, rows.map((row) => row[column] ?? 0))));
+  console.log(line('model (out of fold)', oof));
+  // Answerable questions whose answer no ranked candidate holds look unanswerable to any gate: the ceiling.
+  const reachable = data.map((item) => !item.answerable || item.labels.includes(1));
+  const kept = data.filter((_, index) => reachable[index]);
+  const keptOof = oof.filter((_, index) => reachable[index]);
+  console.log(`  model, answerable questions whose answer some ranked candidate holds (${kept.filter((item) => item.answerable).length}): ${separation(kept, keptOof, UNANSWERABLE_KINDS).toFixed(3)}`);
+  // A question whose week's articles were not retrieved anyway looks the same with them left out: no gate can tell the two apart.
+  const passagesOf = (item: QuestionRows): string => item.request.evidence.map((evidence) => evidence.passage.id).join(',');
+  const answerableEvidence = new Map(data.filter((item) => item.answerable).map((item) => [`${item.week} ${item.question}`, passagesOf(item)]));
+  const same = data.filter((item) => item.kind === 'weekLeftOut' && answerableEvidence.get(`${item.week} ${item.question}`) === passagesOf(item)).length;
+  console.log(`  ${same} leave-one-week-out questions retrieve exactly the passages of their answerable twin (none of their week's articles was retrieved).`);
+}
+
+/** Span choice and lead precision of the out-of-fold best sentences. */
+function reportSpans(data: QuestionRows[], oof: number[][]): void {
   let firstRight = 0;
   let someRight = 0;
   let heldGold = 0;
@@ -297,7 +355,13 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
   };
   console.log(`CV lead when the best sentence with the one before covers >= ${LEAD_COVERAGE} of the topic: ${leadRate((candidate) => leadCoverage(candidate) >= LEAD_COVERAGE)}`);
   for (const threshold of [0, 0.2, 0.4]) console.log(`CV lead at probability >= ${threshold}: ${leadRate((_, probability) => probability >= threshold)}`);
-  return best;
+}
+
+interface GateRates {
+  answerable: number;
+  unanswerable: number;
+  byKind: Record<QuestionKind, number>;
+  right: number;
 }
 
 /** Leaves and thresholds to 6 significant digits: a smaller file, the same decisions. */

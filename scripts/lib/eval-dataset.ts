@@ -42,12 +42,17 @@ export interface EvalDataset {
 
 export const HELD_OUT_WEEKS: ReadonlySet<string> = new Set(['20251003', '20260327']);
 
-/** Articles published within the week before a held-out week's date (RealTime QA weeks end on their date). */
-function inHeldOutWeek(record: EvalCorpusRecord, heldOutDates: Date[]): boolean {
+/** The end of a RealTime QA week ("20251003"). */
+function weekDate(week: string): Date {
+  return new Date(`${week.slice(0, 4)}-${week.slice(4, 6)}-${week.slice(6, 8)}T23:59:59Z`);
+}
+
+/** Articles published within the week before one of the dates (RealTime QA weeks end on their date). */
+function inWeekOf(record: EvalCorpusRecord, weekDates: Date[]): boolean {
   if (!record.published) return false;
   const published = Date.parse(record.published);
   if (Number.isNaN(published)) return false;
-  return heldOutDates.some((date) => published > date.getTime() - 10 * 86_400_000 && published <= date.getTime() + 86_400_000);
+  return weekDates.some((date) => published > date.getTime() - 10 * 86_400_000 && published <= date.getTime() + 86_400_000);
 }
 
 /** Reads the development data of `dataDir` (../shared/data) and splits it as `npm run eval` does. */
@@ -58,13 +63,36 @@ export function loadEvalDataset(dataDir: string): EvalDataset {
   const corpus = readJsonlFile<EvalCorpusRecord>(join(dataDir, 'rtqa_corpus.jsonl'));
   const heldOut = questions.filter((question) => HELD_OUT_WEEKS.has(question.week));
   const answerable = questions.filter((question) => !HELD_OUT_WEEKS.has(question.week));
-  const heldOutDates = [...HELD_OUT_WEEKS].map((week) => new Date(`${week.slice(0, 4)}-${week.slice(4, 6)}-${week.slice(6, 8)}T23:59:59Z`));
+  const heldOutDates = [...HELD_OUT_WEEKS].map(weekDate);
   const heldOutRelevant = new Set(heldOut.flatMap((question) => question.relevant));
-  const kept = corpus.filter((record) => !heldOutRelevant.has(record.id) && !inHeldOutWeek(record, heldOutDates));
+  const kept = corpus.filter((record) => !heldOutRelevant.has(record.id) && !inWeekOf(record, heldOutDates));
   return { heldOutWeeks: HELD_OUT_WEEKS, corpus, kept, questions, answerable, heldOut, offCorpus };
 }
 
 /** The questions `npm run eval` asks, in its order: answerable, held-out weeks, then unanswerable of indexed weeks. */
 export function askedQuestions(dataset: EvalDataset): EvalQuestion[] {
   return [...dataset.answerable, ...dataset.heldOut, ...dataset.offCorpus];
+}
+
+/** An answerable question asked as if its week had never been indexed: these articles are left out of retrieval. */
+export interface WeekLeftOutQuestion extends EvalQuestion {
+  excludeArticleIds: string[];
+}
+
+/**
+ * Leave-one-week-out unanswerable questions: every answerable question asked without its own week's articles
+ * and without every article holding its answer text (`relevant`), so the answer is in no article it can
+ * retrieve. The news the question is about is missing while the rest of the corpus, often about something
+ * near it, stays: the case where a bot answers from another week's article.
+ */
+export function weekLeftOutQuestions(dataset: EvalDataset): WeekLeftOutQuestion[] {
+  const indexed = new Set(dataset.kept.map((record) => record.id));
+  const weekArticles = new Map<string, string[]>();
+  for (const week of new Set(dataset.answerable.map((question) => question.week))) {
+    weekArticles.set(week, dataset.kept.filter((record) => inWeekOf(record, [weekDate(week)])).map((record) => record.id));
+  }
+  return dataset.answerable.map((question) => {
+    const left = new Set([...(weekArticles.get(question.week) ?? []), ...question.relevant.filter((id) => indexed.has(id))]);
+    return { ...question, id: `${question.id}-week-left-out`, excludeArticleIds: [...left].sort() };
+  });
 }

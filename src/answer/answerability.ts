@@ -1,6 +1,9 @@
-import { contentTerms } from '../text/terms.js';
+import { contentTerms, termSet } from '../text/terms.js';
+import type { EvidenceSentence } from './evidence-sentence.js';
 import type { QuestionIntent } from './question-intent.js';
 import type { RankedSentence } from './rank-sentences.js';
+import { SENTENCE_FEATURES } from './sentence-features.js';
+import type { TopicWeights } from './topic-weights.js';
 
 /** Question-level features of the abstention model, in column order (the shipped weights depend on it). */
 export const ANSWERABILITY_FEATURES = [
@@ -14,7 +17,32 @@ export const ANSWERABILITY_FEATURES = [
   'bestHasTypedSpan',
   'topicTermCount',
   'bestTitleCoverage',
+  'rareTermsInBest',
+  'rareTermsInOneArticle',
+  'bestArticleCoverage',
+  'bestSentenceArticleCoverage',
+  'namesInOneArticle',
+  'numbersInOneArticle',
+  'bestSpanNearTopic',
+  'sameDaysArticles',
+  'bestSpanAgreement',
 ] as const;
+
+/** Other articles of the evidence compared with the best sentence's: the next ones in the ranking. */
+const OTHER_ARTICLES = 4;
+/** Reports of one news event appear within days of each other. */
+const SAME_DAYS_MS = 7 * 86_400_000;
+
+/** What the abstention model judges a question from. */
+export interface AnswerabilityInput {
+  question: string;
+  intent: QuestionIntent;
+  /** The candidates, best first. */
+  ranked: RankedSentence[];
+  /** Terms of each retrieved article: its title and every sentence of it that was read ({@link articleTermsOf}). */
+  articleTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  topic: TopicWeights;
+}
 
 /** Capitalised words inside the question (not its first word): the names a relevant article must mention. */
 function questionNames(question: string): Set<string> {
@@ -27,12 +55,97 @@ function questionNames(question: string): Set<string> {
   return names;
 }
 
+/** The terms of each article that the evidence holds: title and every sentence read (the whole text of a top article). */
+export function articleTermsOf(pool: readonly EvidenceSentence[]): Map<string, Set<string>> {
+  const byArticle = new Map<string, Set<string>>();
+  for (const sentence of pool) {
+    let terms = byArticle.get(sentence.article.id);
+    if (!terms) {
+      terms = termSet(sentence.article.title);
+      byArticle.set(sentence.article.id, terms);
+    }
+    for (const term of sentence.terms) terms.add(term);
+  }
+  return byArticle;
+}
+
+/** Share of the wanted terms that the terms hold; 1 when nothing is wanted. */
+function shareFound(wanted: ReadonlySet<string> | readonly string[], terms: ReadonlySet<string>): number {
+  const list = [...wanted];
+  return list.length === 0 ? 1 : list.filter((term) => terms.has(term)).length / list.length;
+}
+
+/** The highest share of the wanted terms that one article holds: names, numbers and rare words of one event appear together. */
+function inOneArticle(wanted: ReadonlySet<string> | readonly string[], articles: ReadonlyMap<string, ReadonlySet<string>>): number {
+  if ([...wanted].length === 0) return 1;
+  let best = 0;
+  for (const terms of articles.values()) best = Math.max(best, shareFound(wanted, terms));
+  return best;
+}
+
+/** Numbers as written ("40,000", "2017", "3.5"), with thousands separators dropped so "40,000" and "40000" match. */
+function numbersIn(text: string): string[] {
+  return (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((number) => number.replace(/,(?=\d)/g, '').replace(/,+$/, ''));
+}
+
+/**
+ * The highest share of the question's numbers that one article's text holds as whole numbers: "the first to
+ * score 40,000 points" is not answered by an article about 50,000. 1 when the question has no number.
+ */
+function numbersInOneArticle(question: string, ranked: RankedSentence[]): number {
+  const wanted = [...new Set(numbersIn(question))];
+  if (wanted.length === 0) return 1;
+  const bodies = new Map(ranked.map((item) => [item.sentence.article.id, item.sentence.body]));
+  let best = 0;
+  for (const body of bodies.values()) {
+    const written = new Set(numbersIn(body));
+    best = Math.max(best, wanted.filter((number) => written.has(number)).length / wanted.length);
+  }
+  return best;
+}
+
+/** The articles of the ranked candidates, best first, after the best sentence's own. */
+function otherArticles(ranked: RankedSentence[]): RankedSentence['sentence']['article'][] {
+  const seen = new Set<string>([ranked[0]?.sentence.article.id ?? '']);
+  const others: RankedSentence['sentence']['article'][] = [];
+  for (const item of ranked) {
+    if (others.length >= OTHER_ARTICLES) break;
+    if (seen.has(item.sentence.article.id)) continue;
+    seen.add(item.sentence.article.id);
+    others.push(item.sentence.article);
+  }
+  return others;
+}
+
+/**
+ * Share of the other top articles published within days of the best sentence's article: an event the corpus
+ * covers is reported by several articles of the same days, while a question about news it lacks pulls
+ * articles about similar things from any time.
+ */
+function sameDaysShare(best: RankedSentence | undefined, others: RankedSentence['sentence']['article'][]): number {
+  const at = Date.parse(best?.sentence.article.published ?? '');
+  if (Number.isNaN(at) || others.length === 0) return 0;
+  return others.filter((article) => Math.abs(Date.parse(article.published ?? '') - at) <= SAME_DAYS_MS).length / others.length;
+}
+
+/** Share of the other top articles that also name the best sentence's answer span: reports of one event agree on it. */
+function spanAgreement(best: RankedSentence | undefined, others: RankedSentence['sentence']['article'][], articleTerms: ReadonlyMap<string, ReadonlySet<string>>): number {
+  const span = best?.answerSpans[0];
+  if (!span || others.length === 0) return 0;
+  const terms = contentTerms(span.text);
+  if (terms.length === 0) return 0;
+  return others.filter((article) => terms.every((term) => articleTerms.get(article.id)?.has(term))).length / others.length;
+}
+
 /**
  * How a question's best candidates look as a whole: what the abstention model judges answerability from.
- * Only features that do not grow with the corpus (no retrieval scores), so a small newsroom corpus reads like
- * the development one.
+ * Only features that do not grow with the corpus (no retrieval scores, no counts of matching articles), so a
+ * small newsroom corpus reads like the development one. The articles of the evidence tell "the articles
+ * answer it" from "the articles are about something near it": an article about the asked event holds the
+ * question's rarest words, names and numbers together.
  */
-export function answerabilityFeatures(question: string, intent: QuestionIntent, ranked: RankedSentence[]): number[] {
+export function answerabilityFeatures(input: AnswerabilityInput): number[] {
+  const { question, intent, ranked, articleTerms, topic } = input;
   const best = ranked[0];
   const names = questionNames(question);
   // The names the best three sentences, with their articles' retrieved text, mention.
@@ -41,17 +154,30 @@ export function answerabilityFeatures(question: string, intent: QuestionIntent, 
     for (const term of item.sentence.terms) seen.add(term);
     for (const term of item.contextTerms) seen.add(term);
   }
-  const namesFound = names.size === 0 ? 1 : [...names].filter((term) => seen.has(term)).length / names.size;
+  const bestTerms = new Set([...(best?.sentence.terms ?? []), ...(best?.previous?.terms ?? [])]);
+  const bestArticle = best ? (articleTerms.get(best.sentence.article.id) ?? new Set<string>()) : new Set<string>();
+  const others = otherArticles(ranked);
+  let bestArticleCoverage = 0;
+  for (const terms of articleTerms.values()) bestArticleCoverage = Math.max(bestArticleCoverage, topic.coverage(terms));
   return [
     best?.probability ?? 0,
     ranked[1]?.probability ?? 0,
     best?.coverage ?? 0,
     best?.contextCoverage ?? 0,
     Math.max(0, ...ranked.map((item) => item.coverage)),
-    namesFound,
+    shareFound(names, seen),
     intent.expected === null ? 0 : 1,
     (best?.answerSpans.length ?? 0) > 0 ? 1 : 0,
     Math.min(intent.topicTerms.length, 20),
-    best?.features[3] ?? 0,
+    best?.features[SENTENCE_FEATURES.indexOf('titleCoverage')] ?? 0,
+    best ? shareFound(topic.rarest, bestTerms) : 0,
+    inOneArticle(topic.rarest, articleTerms),
+    bestArticleCoverage,
+    topic.coverage(bestArticle),
+    inOneArticle(names, articleTerms),
+    numbersInOneArticle(question, ranked),
+    best?.features[SENTENCE_FEATURES.indexOf('typedSpanNearTopic')] ?? 0,
+    sameDaysShare(best, others),
+    spanAgreement(best, others, articleTerms),
   ];
 }

@@ -2,7 +2,7 @@ import type { Answer, Confirmation, Dispute, LeadAnswer, Statement } from '../co
 import type { GenerateRequest, Generator } from '../core/generator.js';
 import type { StanceClassifier } from '../core/stance.js';
 import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
-import { answerabilityFeatures } from './answerability.js';
+import { answerabilityFeatures, articleTermsOf } from './answerability.js';
 import { CitationBook } from './citation-book.js';
 import { cleanQuestion } from './clean-question.js';
 import { composeAnswerText } from './compose-answer-text.js';
@@ -14,6 +14,7 @@ import { readQuestion } from './question-intent.js';
 import { type RankedSentence, rankSentences } from './rank-sentences.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
 import { type SentenceRanker, shippedSentenceRanker } from './sentence-ranker.js';
+import { topicWeights } from './topic-weights.js';
 
 /**
  * The span of the best sentence leads the reply when that sentence, read with the one before it, covers this
@@ -76,7 +77,8 @@ export class ExtractiveGenerator implements Generator {
     if (candidates.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
 
     const ranker = this.#ranker ?? shippedSentenceRanker();
-    const ranked = rankSentences({ request, intent, candidates, pool, weights: (await this.#termWeights?.(question)) ?? new Map(), ranker });
+    const topic = topicWeights(intent.topicTerms, (await this.#termWeights?.(question)) ?? new Map());
+    const ranked = rankSentences({ request, intent, candidates, pool, topic, ranker });
     const best = ranked[0];
     const gate = ranker.model.gate;
     if (!best) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
@@ -88,7 +90,7 @@ export class ExtractiveGenerator implements Generator {
     // dispute questions are judged by the context gate alone.
     // A best sentence that itself holds every word the question is about is not second-guessed by the model.
     const statesTopic = best.coverage >= gate.answeredCoverage;
-    if (intent.expected !== null && !typedAnswer && !statesTopic && ranker.answerability(answerabilityFeatures(question, intent, ranked)) < gate.minAnswerability) {
+    if (intent.expected !== null && !typedAnswer && !statesTopic && ranker.answerability(answerabilityFeatures({ question, intent, ranked, articleTerms: articleTermsOf(pool), topic })) < gate.minAnswerability) {
       return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
     }
 

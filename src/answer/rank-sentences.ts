@@ -5,6 +5,7 @@ import type { QuestionIntent } from './question-intent.js';
 import { type CandidateSentence, candidateFeatures, type FeatureContext } from './sentence-features.js';
 import type { SentenceRanker } from './sentence-ranker.js';
 import { antecedentOf } from './antecedent.js';
+import type { TopicWeights } from './topic-weights.js';
 
 /** A candidate with the ranker's probability that it holds the answer, and the sentence it leans on. */
 export interface RankedSentence extends CandidateSentence {
@@ -20,8 +21,8 @@ export interface RankRequest {
   candidates: EvidenceSentence[];
   /** Every retrieved sentence (candidates and the rest), to find a sentence's predecessor. */
   pool: EvidenceSentence[];
-  /** Weight of each stemmed question term (idf); unknown terms get the mean. */
-  weights: Map<string, number>;
+  /** The question's topic terms weighted by the corpus ({@link topicWeights}). */
+  topic: TopicWeights;
   ranker: SentenceRanker;
 }
 
@@ -34,13 +35,9 @@ export const RANKED_CANDIDATES = 24;
 
 /** Candidates in order of the ranker's probability, best first. */
 export function rankSentences(input: RankRequest): RankedSentence[] {
-  const { request, intent, weights, ranker } = input;
+  const { request, intent, ranker } = input;
   const topic = new Set(intent.topicTerms);
-  const known = [...weights.values()];
-  const fallback = known.length > 0 ? known.reduce((sum, weight) => sum + weight, 0) / known.length : 1;
-  const weightOf = (term: string): number => weights.get(term) ?? fallback;
-  const total = intent.topicTerms.reduce((sum, term) => sum + weightOf(term), 0);
-  const coverage = (terms: ReadonlySet<string>): number => intent.topicTerms.reduce((sum, term) => sum + (terms.has(term) ? weightOf(term) : 0), 0) / total;
+  const { coverage } = input.topic;
 
   const contextTerms = new Map<string, Set<string>>();
   const titleTerms = new Map<string, Set<string>>();

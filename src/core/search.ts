@@ -8,6 +8,8 @@ export interface SearchFilters {
   from?: string;
   /** Inclusive ISO date upper bound on `published`. */
   to?: string;
+  /** Articles left out of the results (e.g. to ask a question as if some news had never been indexed). */
+  excludeArticleIds?: string[];
 }
 
 export interface SearchOptions {

@@ -114,6 +114,10 @@ export function filterClause(filters: VectorFilter | undefined): FilterClause | 
     conditions.push('a.id IN (SELECT value FROM json_each(@articleIds))');
     parameters.articleIds = JSON.stringify(filters.articleIds);
   }
+  if (filters.excludeArticleIds !== undefined && filters.excludeArticleIds.length > 0) {
+    conditions.push('a.id NOT IN (SELECT value FROM json_each(@excludeArticleIds))');
+    parameters.excludeArticleIds = JSON.stringify(filters.excludeArticleIds);
+  }
   if (filters.sources !== undefined && filters.sources.length > 0) {
     conditions.push('lower(a.source) IN (SELECT lower(value) FROM json_each(@sources))');
     parameters.sources = JSON.stringify(filters.sources.map((source) => source.trim()));

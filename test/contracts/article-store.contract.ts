@@ -165,7 +165,7 @@ export function describeArticleStoreContract(factory: StorageFactory): void {
       expect((await articles.listArticleRefs()).map((ref) => ref.id)).toEqual(['feed', 'odd', 'one', 'sibling', 'two']);
     });
 
-    it('ranks BM25 hits best first, counts title words for every passage, and applies source and date filters inside the search', async () => {
+    it('ranks BM25 hits best first, counts title words for every passage, and applies source, date and excluded-article filters inside the search', async () => {
       const { articles } = await storages.open();
       await put(articles, article('ferry', { title: 'Ferry strike', body: 'Crews walked out. Ferries stayed in port. The strike ended at night.', source: 'Harbour Times', published: '2031-05-03' }));
       await put(articles, article('tram', { title: 'Tram line', body: 'The tram line opened. A strike was averted.', source: 'City Wire', published: '2031-06-01' }));
@@ -184,6 +184,9 @@ export function describeArticleStoreContract(factory: StorageFactory): void {
       expect(await articleOf({ from: '2031-05-10' })).toEqual(['tram']);
       expect(await articleOf({ to: '2031-05-03' })).toEqual(['ferry']);
       expect(await articleOf({ sources: ['Nobody'] })).toEqual([]);
+      expect(await articleOf({ excludeArticleIds: ['ferry', 'nowhere'] })).toEqual(['tram', 'undated']);
+      expect(await articleOf({ excludeArticleIds: ['tram'], sources: ['City Wire'] })).toEqual(['undated']);
+      expect(await articleOf({ excludeArticleIds: [] })).toEqual(['ferry', 'tram', 'undated']);
       expect(await articles.lexicalSearch('   ', 10)).toEqual([]);
       expect(await articles.lexicalSearch('"unbalanced AND (', 10)).toEqual([]);
     });

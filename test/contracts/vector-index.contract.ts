@@ -72,7 +72,7 @@ export function describeVectorIndexContract(factory: StorageFactory): void {
       expect(hits.map((hit) => hit.passageId)).toEqual(second);
     });
 
-    it('applies a filter of article ids, outlets and dates inside the search, so k hits still come back', async () => {
+    it('applies a filter of article ids, excluded articles, outlets and dates inside the search, so k hits still come back', async () => {
       const { storage, index } = await opened();
       // Twenty close passages from one outlet, and the only Courier passages far from the query.
       const near = await indexArticle(storage, index, article('near', { body: Array.from({ length: 20 }, (_, n) => `Near ${n}.`).join(' '), source: 'Harbour Times', published: '2031-05-03' }), (ordinal) => axisVector(0, ordinal / 1000));
@@ -86,6 +86,10 @@ export function describeVectorIndexContract(factory: StorageFactory): void {
       expect(await ids({ from: '2031-06-01' })).toEqual(far);
       expect(await ids({ to: '2031-05-31' }, 20)).toEqual(near);
       expect(await ids({ articleIds: ['near', 'far'], sources: ['Velmont Courier'] })).toEqual(far);
+      // Leaving the nearest article out brings the next ones up, still k of them.
+      expect(await ids({ excludeArticleIds: ['near'] }, 4)).toEqual([...far, ...undated].sort((a, b) => a - b));
+      expect(await ids({ excludeArticleIds: ['near', 'undated'], articleIds: ['near', 'far'] })).toEqual(far);
+      expect(await ids({ excludeArticleIds: [] })).toHaveLength(3);
       expect(await ids({})).toHaveLength(3);
     });
 

@@ -111,6 +111,9 @@ export function filterCondition(filters: VectorFilter | undefined, parameters: Q
   if (filters === undefined) return null;
   const conditions: string[] = [];
   if (filters.articleIds !== undefined) conditions.push(`a.id = ANY(${parameters.add(filters.articleIds)}::text[])`);
+  if (filters.excludeArticleIds !== undefined && filters.excludeArticleIds.length > 0) {
+    conditions.push(`NOT (a.id = ANY(${parameters.add(filters.excludeArticleIds)}::text[]))`);
+  }
   if (filters.sources !== undefined && filters.sources.length > 0) {
     const sources = filters.sources.map((source) => source.trim().toLowerCase());
     conditions.push(`lower(a.source) = ANY(${parameters.add(sources)}::text[])`);
