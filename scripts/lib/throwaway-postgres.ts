@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 /** A PostgreSQL server in a temporary folder, for tests and benchmarks; gone after `stop`. */
 export interface ThrowawayPostgres {
@@ -91,18 +91,6 @@ function postgresUser(): { uid: number; gid: number } {
   } catch {
     throw new Error('running as root, but there is no postgres user to run PostgreSQL as');
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilAccepting(url: string, server: ChildProcess, log: () => string): Promise<void> {
