@@ -108,7 +108,7 @@ export class ExtractiveGenerator implements Generator {
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
     const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : best.answerSpans[0];
-    if (leadSpan) lead = spanLead(leadSpan, book.cite(best.sentence));
+    if (leadSpan) lead = spanLead(leadSpan, best.sentence, book.cite(best.sentence), intent.expected);
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.
       const antecedent = chosen.find((item) => item.sentence === sentence)?.antecedent;

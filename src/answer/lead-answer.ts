@@ -1,11 +1,19 @@
 import type { Dispute, DisputeKind, LeadAnswer } from '../core/answer.js';
+import type { EvidenceSentence } from './evidence-sentence.js';
+import { fullNameOf } from './full-name.js';
+import type { ExpectedSpan } from './question-intent.js';
 import type { EntitySpan } from './sentence-entities.js';
 
 const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 'Denied', contradicted: 'Contradicted' };
 
-/** "Oklahoma City Thunder [1]": the span that answers the question, cited to the sentence it was cut from. */
-export function spanLead(span: EntitySpan, citation: number): LeadAnswer {
-  return { text: span.text, citations: [citation] };
+/**
+ * "Oklahoma City Thunder [1]": the span that answers the question, cited to the sentence it was cut from. For a
+ * question about a person, a surname stands as the full name its article gives ("James" as "LeBron James",
+ * {@link fullNameOf}); other names are left as written ("Australia" is not "South Australia").
+ */
+export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation: number, expected: ExpectedSpan): LeadAnswer {
+  const text = expected === 'person' ? fullNameOf(span, sentence.article.title, sentence.body) : span.text;
+  return { text, citations: [citation] };
 }
 
 /**

@@ -17,6 +17,11 @@ const BRIDGE = [
   'The fictional Marlow Bay swing bridge reopened to traffic on Monday after repairs.',
   'The repairs cost 4.2 million crowns, the council said, and took eleven months.',
 ].join(' ');
+const SCULLS = [
+  'Veteran rower Marta Kellin joined the fictional Quillon club in 2025 after a decade abroad.',
+  'On Saturday, Kellin became the first rower to win the Harbour Sculls three times.',
+  'The club will hold a reception for its members next week.',
+].join(' ');
 
 describe('a typed answer leads the reply', () => {
   const temp = makeTempDir();
@@ -27,6 +32,7 @@ describe('a typed answer leads the reply', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(corpus);
     writeFileSync(join(corpus, 'rowing.md'), articleMarkdown('Otters take the Harbour Rowing Cup', 'The Fictional Gazette', '2031-05-03', ROWING));
+    writeFileSync(join(corpus, 'sculls.md'), articleMarkdown('A third Harbour Sculls title', 'The Fictional Gazette', '2031-06-01', SCULLS));
     writeFileSync(join(corpus, 'bridge.md'), articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE));
     for (let index = 0; index < 6; index += 1) writeFileSync(join(corpus, `council-${index}.md`), fictionalArticle(index));
     storydesk = await openTestStorydesk(join(temp.path, 'data'));
@@ -54,6 +60,13 @@ describe('a typed answer leads the reply', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.lead?.text).toMatch(/4\.2 million/);
     expect(answer.citations.find((citation) => citation.n === answer.lead?.citations[0])?.quote).toContain('4.2 million crowns');
+  });
+
+  it('names a person by the full name the article gave, where the answering sentence says only the surname', async () => {
+    const answer = await storydesk.ask('Who became the first rower to win the Harbour Sculls three times?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Marta Kellin');
+    expect(answer.citations.find((citation) => citation.n === answer.lead?.citations[0])?.quote).toContain('Kellin became the first rower');
   });
 
   it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
