@@ -37,7 +37,8 @@ import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { type BoostedTrees, type BoostOptions, predictTrees, type TreeNode, trainBoostedTrees } from '../src/disputes/boosted-trees.js';
 import { normalizeForMatch } from '../scripts/lib/metrics.js';
-import { type EvalQuestion, loadEvalDataset, weekLeftOutQuestions } from '../scripts/lib/eval-dataset.js';
+import { type EvalQuestion, loadEvalDataset, questionAskedAt, weekLeftOutQuestions } from '../scripts/lib/eval-dataset.js';
+import { asksAboutRecentNews, evidenceAgeDays } from '../src/answer/stale-evidence.js';
 import { sharedDataDir } from '../scripts/lib/shared-data.js';
 
 /** Where a development question comes from; all but `answerable` should abstain. */
@@ -57,6 +58,8 @@ interface QuestionRows {
   labels: number[];
   articleTerms: Map<string, Set<string>>;
   topic: TopicWeights;
+  /** When the question was asked (the end of its week), for the age of its evidence. */
+  askedAt: string;
 }
 
 /*
@@ -72,8 +75,10 @@ const UNTRAINED = new SentenceRanker({
   trees: { classes: ['other', 'answer'], base: [0, 0], trees: [] },
   answerabilityFeatures: [...ANSWERABILITY_FEATURES],
   answerability: { classes: ['unanswerable', 'answerable'], base: [0, 0], trees: [] },
-  gate: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01 },
+  gate: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01, maxEvidenceAgeDays: null },
 });
+/** Days between a question about recent news and its nearest evidence beyond which it is declined (null: never). */
+const EVIDENCE_AGE_GRID: (number | null)[] = [null, 7, 14, 30, 60, 120, 365];
 const ANSWERABILITY_GRID: BoostOptions[] = [30, 60, 120].flatMap((rounds) => [1, 2, 3].map((depth) => ({ rounds, depth, learningRate: 0.1, minChildWeight: 3, lambda: 1 })));
 
 async function main(): Promise<void> {
@@ -98,7 +103,8 @@ async function main(): Promise<void> {
   ];
   for (const [question, kind, excludeArticleIds] of asked) {
     const answerable = kind === 'answerable';
-    const request = await storydesk.gatherEvidence(question.question, excludeArticleIds.length > 0 ? { filters: { excludeArticleIds } } : {});
+    const askedAt = questionAskedAt(question);
+    const request = await storydesk.gatherEvidence(question.question, { askedAt, ...(excludeArticleIds.length > 0 ? { filters: { excludeArticleIds } } : {}) });
     const text = cleanQuestion(request.question);
     const intent = readQuestion(text);
     const pool = evidenceSentences(request.evidence, request.context);
@@ -109,7 +115,7 @@ async function main(): Promise<void> {
     const labels = ranked.map((item) => (answerable && normalizeForMatch(item.sentence.text).includes(gold) ? 1 : 0));
     if (answerable && candidates.some((sentence) => normalizeForMatch(sentence.text).includes(gold))) anyCandidate += 1;
     if (labels.includes(1)) reachable += 1;
-    data.push({ question: text, gold, intent, request, week: question.week, kind, answerable, candidates: ranked, labels, articleTerms: articleTermsOf(pool), topic });
+    data.push({ question: text, gold, intent, request, week: question.week, kind, answerable, candidates: ranked, labels, articleTerms: articleTermsOf(pool), topic, askedAt: askedAt.toISOString() });
   }
   await storydesk.close();
   const count = (kind: QuestionKind): number => data.filter((item) => item.kind === kind).length;
@@ -241,6 +247,13 @@ function answerabilityRow(item: QuestionRows, probabilities: number[]): number[]
  */
 function calibrateGate(data: QuestionRows[], oof: number[][], answerability: number[]): AbstentionGate {
   /** Abstention on answerable questions and on each kind of unanswerable ones (and all of them), and how often the best sentence is right. */
+  // How far the evidence of each question about recent news stands from it, the candidates in out-of-fold order.
+  const evidenceAge = data.map((item, index) => {
+    if (!asksAboutRecentNews(item.question)) return undefined;
+    const scores = oof[index] ?? [];
+    const order = item.candidates.map((candidate, at) => ({ candidate, score: scores[at] ?? 0 })).sort((a, b) => b.score - a.score);
+    return evidenceAgeDays(order.map((entry) => entry.candidate), item.askedAt);
+  });
   const rates = (gate: AbstentionGate): GateRates => {
     const abstained = new Map<QuestionKind, number>();
     let right = 0;
@@ -248,9 +261,10 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
       const scores = oof[index] ?? [];
       const top = bestIndex(scores);
       const candidate = item.candidates[top];
+      const stale = gate.maxEvidenceAgeDays !== null && (evidenceAge[index] ?? 0) > gate.maxEvidenceAgeDays;
       const typed = candidate !== undefined && candidate.answerSpans.length > 0 && candidate.contextCoverage >= gate.typedAnswerCoverage;
       const judged = item.intent.expected !== null && candidate !== undefined && candidate.coverage < gate.answeredCoverage;
-      const abstains = !candidate || (!typed && (candidate.contextCoverage < gate.minContextCoverage || (judged && (answerability[index] ?? 0) < gate.minAnswerability)));
+      const abstains = !candidate || stale || (!typed && (candidate.contextCoverage < gate.minContextCoverage || (judged && (answerability[index] ?? 0) < gate.minAnswerability)));
       if (abstains) abstained.set(item.kind, (abstained.get(item.kind) ?? 0) + 1);
       else if (item.answerable && item.labels[top] === 1) right += 1;
     });
@@ -269,7 +283,9 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
   for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1.01]) {
     for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
       for (const minAnswerability of Array.from({ length: 37 }, (_, step) => Number((step * 0.025).toFixed(3)))) {
-        for (const answeredCoverage of [0.8, 0.9, 1.01]) gates.push({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage });
+        for (const answeredCoverage of [0.8, 0.9, 1.01]) {
+          for (const maxEvidenceAgeDays of EVIDENCE_AGE_GRID) gates.push({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage, maxEvidenceAgeDays });
+        }
       }
     }
   }

@@ -22,7 +22,7 @@ import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
 import { isHeldOutQuestion } from './lib/rtqa-split.js';
 import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
-import { askedQuestions, type EvalQuestion, HELD_OUT_WEEKS, loadEvalDataset, weekLeftOutQuestions } from './lib/eval-dataset.js';
+import { askedQuestions, type EvalQuestion, HELD_OUT_WEEKS, loadEvalDataset, questionAskedAt, weekLeftOutQuestions } from './lib/eval-dataset.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -115,7 +115,8 @@ async function main(): Promise<void> {
   const answerLines: string[] = [];
   for (const question of askedQuestions(dataset)) {
     const started = performance.now();
-    const answer = await storydesk.ask(question.question);
+    // Asked at the end of its week, as RealTime QA asked it: "this week" means that week.
+    const answer = await storydesk.ask(question.question, { askedAt: questionAskedAt(question) });
     latencies.push(performance.now() - started);
     answerLines.push(JSON.stringify({ id: question.id, answer }));
     if (!answer.abstained) {
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
   const weekLeftOut = weekLeftOutQuestions(dataset);
   let abstainedWeekLeftOut = 0;
   for (const question of weekLeftOut) {
-    const answer = await storydesk.ask(question.question, { filters: { excludeArticleIds: question.excludeArticleIds } });
+    const answer = await storydesk.ask(question.question, { filters: { excludeArticleIds: question.excludeArticleIds }, askedAt: questionAskedAt(question) });
     answerLines.push(JSON.stringify({ id: question.id, answer }));
     if (answer.abstained) abstainedWeekLeftOut += 1;
   }
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
     '',
     `Run on ${new Date().toISOString().slice(0, 10)} by \`npm run eval\` (scripts/eval.ts).`,
     '',
-    `Data: RealTime QA development set from ../shared/data — ${corpus.length} articles, ${questions.length} questions. The articles of weeks ${[...HELD_OUT_WEEKS].join(' and ')} (and every article relevant to their questions) are held out of the index, so their ${heldOut.length} questions are not answerable from the corpus; the other ${answerable.length} are. ${kept.length} articles indexed. The answerable questions are also asked leave-one-week-out: without their own week's articles and every article holding their answer (a search filter), so the news they ask about is missing while articles about something near it stay.`,
+    `Data: RealTime QA development set from ../shared/data — ${corpus.length} articles, ${questions.length} questions. The articles of weeks ${[...HELD_OUT_WEEKS].join(' and ')} (and every article relevant to their questions) are held out of the index, so their ${heldOut.length} questions are not answerable from the corpus; the other ${answerable.length} are. ${kept.length} articles indexed. The answerable questions are also asked leave-one-week-out: without their own week's articles and every article holding their answer (a search filter), so the news they ask about is missing while articles about something near it stay. Every question is asked at the end of its week, so "this week" means that week.`,
     '',
     '## Retrieval (answerable questions, article level)',
     '',

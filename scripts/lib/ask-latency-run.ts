@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { askedQuestions, loadEvalDataset } from './eval-dataset.js';
+import { askedQuestions, loadEvalDataset, questionAskedAt } from './eval-dataset.js';
 import { sharedDataDir } from './shared-data.js';
 
 type OpenStorydesk = typeof import('../../src/app/open-storydesk.js');
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   for (const question of askedQuestions(dataset)) {
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const answer = await storydesk.ask(question.question);
+    const answer = await storydesk.ask(question.question, { askedAt: questionAskedAt(question) });
     const cpuUsed = process.cpuUsage(cpuBefore);
     latencies.push(performance.now() - started);
     cpu.push((cpuUsed.user + cpuUsed.system) / 1000);

@@ -55,6 +55,11 @@ function inWeekOf(record: EvalCorpusRecord, weekDates: Date[]): boolean {
   return weekDates.some((date) => published > date.getTime() - 10 * 86_400_000 && published <= date.getTime() + 86_400_000);
 }
 
+/** When a question was asked: the end of its RealTime QA week (its articles were published by then). */
+export function questionAskedAt(question: Pick<EvalQuestion, 'week'>): Date {
+  return weekDate(question.week);
+}
+
 /** Reads the development data of `dataDir` (../shared/data) and splits it as `npm run eval` does. */
 export function loadEvalDataset(dataDir: string): EvalDataset {
   const questions = readJsonlFile<EvalQuestion>(join(dataDir, 'rtqa_questions.jsonl'));

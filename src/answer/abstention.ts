@@ -10,6 +10,12 @@ export const ABSTAIN_MESSAGES = {
   emptyQuestion: 'Please ask a question with a few words about the story you are interested in.',
 } as const;
 
+/** Declining a question about recent news when the articles that would answer it are older. */
+export function staleEvidenceMessage(newest: string | undefined): string {
+  const when = newest ? ` (the newest is from ${newest.slice(0, 10)})` : '';
+  return `I only have older articles on this${when}, nothing from the time you are asking about, so I won't answer with an older story.`;
+}
+
 /** An answer that declines, with the reason as its text. */
 export function abstain(question: string, message: string, generator: string): Answer {
   return { question, answer: message, abstained: true, statements: [], citations: [], disputes: [], generator };

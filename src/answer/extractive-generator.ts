@@ -1,7 +1,7 @@
 import type { Answer, Confirmation, Dispute, LeadAnswer, Statement } from '../core/answer.js';
 import type { GenerateRequest, Generator } from '../core/generator.js';
 import type { StanceClassifier } from '../core/stance.js';
-import { ABSTAIN_MESSAGES, abstain } from './abstention.js';
+import { ABSTAIN_MESSAGES, abstain, staleEvidenceMessage } from './abstention.js';
 import { answerabilityFeatures, articleTermsOf } from './answerability.js';
 import { CitationBook } from './citation-book.js';
 import { cleanQuestion } from './clean-question.js';
@@ -14,6 +14,7 @@ import { readQuestion } from './question-intent.js';
 import { type RankedSentence, rankSentences } from './rank-sentences.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
 import { type SentenceRanker, shippedSentenceRanker } from './sentence-ranker.js';
+import { asksAboutRecentNews, evidenceAgeDays, newestEvidenceDate } from './stale-evidence.js';
 import { topicWeights } from './topic-weights.js';
 
 /**
@@ -82,6 +83,10 @@ export class ExtractiveGenerator implements Generator {
     const best = ranked[0];
     const gate = ranker.model.gate;
     if (!best) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
+    // An older story that looks like this week's news answers a different question, however well it matches.
+    if (gate.maxEvidenceAgeDays !== null && asksAboutRecentNews(question) && (evidenceAgeDays(ranked, request.askedAt) ?? 0) > gate.maxEvidenceAgeDays) {
+      return abstain(request.question, staleEvidenceMessage(newestEvidenceDate(ranked)), this.id);
+    }
     // A best sentence that holds a typed answer and, with its article's retrieved text, covers the question's
     // topic answers it, whatever the ranker's confidence.
     const typedAnswer = best.answerSpans.length > 0 && best.contextCoverage >= gate.typedAnswerCoverage;

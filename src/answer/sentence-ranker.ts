@@ -18,6 +18,11 @@ export interface AbstentionGate {
   typedAnswerCoverage: number;
   /** The answerability model is not asked when the best sentence alone covers this share of the topic. */
   answeredCoverage: number;
+  /**
+   * A question about the news of the moment ("this week") is declined when the best sentences' articles are all
+   * further than this many days from when it was asked, whatever else the gate says; null: never.
+   */
+  maxEvidenceAgeDays: number | null;
 }
 
 /**
@@ -41,7 +46,13 @@ const modelSchema = z.object({
   trees: treesSchema,
   answerabilityFeatures: z.array(z.string()),
   answerability: treesSchema,
-  gate: z.object({ minAnswerability: z.number(), minContextCoverage: z.number(), typedAnswerCoverage: z.number(), answeredCoverage: z.number() }),
+  gate: z.object({
+    minAnswerability: z.number(),
+    minContextCoverage: z.number(),
+    typedAnswerCoverage: z.number(),
+    answeredCoverage: z.number(),
+    maxEvidenceAgeDays: z.number().nullable(),
+  }),
 });
 
 /** Scores candidate sentences: the probability that a sentence holds the answer to the question. */

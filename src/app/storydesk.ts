@@ -138,7 +138,7 @@ export class Storydesk implements Assistant {
         if (!used.has(passage.id)) context.push({ passage, article, body: bodyOf(article.id), score: 0 });
       }
     }
-    return { question: query, history, evidence, context };
+    return { question: query, history, evidence, context, askedAt: (options.askedAt ?? new Date()).toISOString() };
   }
 
   /** Gives up the story-clustering role, makes everything durable and closes the storage (the vector index first). */

@@ -20,6 +20,8 @@ export interface GenerateRequest {
    * denials, contradictions and failed verifications that concern the evidence.
    */
   context?: Evidence[];
+  /** When the question was asked (ISO 8601): an answer to "what happened this week" must come from that week's articles. */
+  askedAt?: string;
 }
 
 /** Composes an answer from evidence. The extractive answerer and the LLM answerer implement it. */

@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Storydesk } from '../../src/app/storydesk.js';
+import { articleMarkdown, fictionalArticle } from '../helpers/fictional-articles.js';
+import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const ROWING = [
+  'Crowds lined the fictional harbour on Saturday for the final of the Harbour Rowing Cup.',
+  'The Quillon Otters won the Harbour Rowing Cup, beating the Velmont Herons by two lengths in a race delayed by fog.',
+  'It was their first title since 2019, coach Ada Brill said.',
+].join(' ');
+
+describe('a question about the news of the moment is not answered with an older story', () => {
+  const temp = makeTempDir();
+  let storydesk: Storydesk;
+
+  beforeAll(async () => {
+    const corpus = join(temp.path, 'corpus');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'rowing.md'), articleMarkdown('Otters take the Harbour Rowing Cup', 'The Fictional Gazette', '2031-05-03', ROWING));
+    for (let index = 0; index < 6; index += 1) writeFileSync(join(corpus, `council-${index}.md`), fictionalArticle(index));
+    storydesk = await openTestStorydesk(join(temp.path, 'data'));
+    await storydesk.ingest([corpus]);
+  });
+  afterAll(() => {
+    storydesk.close();
+    temp.remove();
+  });
+
+  it('answers "this week" from an article of that week', async () => {
+    const answer = await storydesk.ask('Which team won the Harbour Rowing Cup this week?', { askedAt: new Date('2031-05-06T10:00:00Z') });
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Quillon Otters');
+  });
+
+  it('declines "this week" months later, saying how old the newest article is', async () => {
+    const answer = await storydesk.ask('Which team won the Harbour Rowing Cup this week?', { askedAt: new Date('2031-09-20T10:00:00Z') });
+    expect(answer.abstained).toBe(true);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain('older articles');
+    expect(answer.answer).toContain('2031-05-03');
+  });
+
+  it('still answers the same question without "this week" months later', async () => {
+    const answer = await storydesk.ask('Which team won the Harbour Rowing Cup?', { askedAt: new Date('2031-09-20T10:00:00Z') });
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Quillon Otters');
+  });
+});
