@@ -138,7 +138,8 @@ export class Storydesk implements Assistant {
         if (!used.has(passage.id)) context.push({ passage, article, body: bodyOf(article.id), score: 0 });
       }
     }
-    return { question: query, history, evidence, context, askedAt: (options.askedAt ?? new Date()).toISOString() };
+    // Without a time of asking (the CLI and the terminal chat, which also replay archives) "this week" is not judged.
+    return { question: query, history, evidence, context, ...(options.askedAt ? { askedAt: options.askedAt.toISOString() } : {}) };
   }
 
   /** Gives up the story-clustering role, makes everything durable and closes the storage (the vector index first). */

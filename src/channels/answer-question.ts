@@ -14,7 +14,7 @@ export async function answerQuestion(question: ChannelQuestion, options: AnswerQ
   if (text === '' || /^(help|\?)$/i.test(text)) return infoReply(userMessages.help(options.registry));
   if (text.length > options.maxQuestionChars) return errorReply(userMessages.tooLong(text.length, options.maxQuestionChars));
   try {
-    const answer = await options.assistant.ask(text, { history: question.history });
+    const answer = await options.assistant.ask(text, { history: question.history, ...(question.askedAt ? { askedAt: question.askedAt } : {}) });
     // An abstention with no words would look like silence; say it plainly.
     if (answer.answer.trim() === '') return { kind: 'answer', answer: { ...answer, answer: userMessages.emptyAbstention() } };
     return { kind: 'answer', answer };

@@ -13,6 +13,7 @@ export const askCommand: ChannelCommand = {
         platform: invocation.platform,
         channelId: invocation.channelId,
         userId: invocation.userId,
+        ...(invocation.askedAt ? { askedAt: invocation.askedAt } : {}),
         text: typeof question === 'string' ? question : '',
         history: [],
       },

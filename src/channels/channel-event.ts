@@ -11,6 +11,8 @@ export interface ChannelOrigin {
   userId: string;
   /** The thread the question belongs to, when the platform has threads. */
   threadId?: string;
+  /** When the message was sent, by the platform's clock: "this week" in a question means the week of this date. */
+  askedAt?: Date;
 }
 
 /** A question from any platform, stripped of mentions and platform escaping. */

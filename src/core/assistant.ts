@@ -5,7 +5,10 @@ export interface AskOptions {
   /** Earlier turns of the same thread, oldest first, for follow-up questions. */
   history?: ConversationTurn[];
   filters?: SearchFilters;
-  /** When the question is asked (default: now). A question about this week's news is judged against the articles of that time. */
+  /**
+   * When the question was asked (chat platforms give the message time). A question about "this week" is then
+   * judged against the articles of that time; without it, it is not (a replayed archive has no "now").
+   */
   askedAt?: Date;
 }
 

@@ -17,6 +17,7 @@ Rules:
 6. When a passage denies, contradicts or cannot verify a claim, give the claim status "disputed" (denied or contradicted) or "unverified", and list the dispute with both sides and their passage numbers.
 7. When the passages do not answer the question, set "abstain" to true and return no statements.
 8. Answer in the language of the question.
+9. When the question carries an asked="…" date, "this week", "recently", "today" and the like mean around that date: if the passages report an earlier event than the one asked about, abstain rather than answer with the older story.
 
 Reply with a single JSON object and nothing else, of this shape:
 {"abstain": false,
@@ -39,10 +40,11 @@ export function buildAnswerMessages(
   history: ConversationTurn[],
   passages: NumberedPassage[],
   limits: HistoryLimits = DEFAULT_HISTORY,
+  askedAt?: string,
 ): ChatCompletionMessageParam[] {
   const thread: ChatCompletionMessageParam[] = recentHistory(history, limits).map((turn) => ({ role: turn.role, content: turn.text }));
   const blocks = passages.map(passageBlock).join('\n');
-  const user = `<passages>\n${blocks}\n</passages>\n\n<question>${neutralizeTags(question)}</question>\n\nAnswer the question from the passages above, as the JSON object described in the rules.`;
+  const user = `<passages>\n${blocks}\n</passages>\n\n<question${askedAt ? ` asked="${askedAt.slice(0, 10)}"` : ''}>${neutralizeTags(question)}</question>\n\nAnswer the question from the passages above, as the JSON object described in the rules.`;
   return [{ role: 'system', content: SYSTEM_RULES }, ...thread, { role: 'user', content: user }];
 }
 

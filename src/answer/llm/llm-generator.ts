@@ -87,7 +87,7 @@ export class LlmGenerator implements Generator {
     try {
       const reply = await requestModelAnswer(this.#options.client, {
         model: this.#options.model,
-        messages: buildAnswerMessages(request.question, request.history, passages),
+        messages: buildAnswerMessages(request.question, request.history, passages, undefined, request.askedAt),
         mode: this.#mode,
         maxTokens: this.#options.maxAnswerTokens ?? 1200,
         signal: AbortSignal.timeout(timeoutMs),

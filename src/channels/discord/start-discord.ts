@@ -100,6 +100,7 @@ async function answerInteraction(interaction: ChatInputCommandInteraction, handl
     platform: 'discord',
     channelId: interaction.channelId,
     userId: interaction.user.id,
+    askedAt: interaction.createdAt,
     options: optionsFromInteraction(interaction.options.data),
   });
   try {

@@ -63,6 +63,7 @@ export async function answerSlackMessage(message: IncomingSlackMessage, context:
       channelId: message.channel,
       userId: message.user,
       ...(threadTs ? { threadId: threadTs } : {}),
+      ...slackMessageTime(message.ts),
       text: questionFromSlackText(message.text, context.botUserId),
       history,
     });
@@ -81,4 +82,10 @@ export async function answerSlackMessage(message: IncomingSlackMessage, context:
       });
     }
   }
+}
+
+/** A Slack message timestamp ("1733412345.000200", seconds since the epoch) as the time the question was asked. */
+function slackMessageTime(ts: string): { askedAt?: Date } {
+  const seconds = Number(ts);
+  return Number.isFinite(seconds) && seconds > 0 ? { askedAt: new Date(seconds * 1000) } : {};
 }

@@ -135,6 +135,8 @@ function registerSlashCommand(app: App, command: ChannelCommand, name: string, h
           platform: 'slack',
           channelId: payload.channel_id,
           userId: payload.user_id,
+          // A slash command's payload carries no time of its own; it arrives as it is sent.
+          askedAt: new Date(),
           options: parsed.options,
         })
       : errorReply(parsed.message);

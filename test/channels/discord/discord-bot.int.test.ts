@@ -76,6 +76,8 @@ describe('Discord bot (real discord.js against fake REST and gateway servers)', 
     expect(body.embeds?.[0]?.description).toContain('*Denied by Michael Hughes, a TikTok spokesperson:*');
     expect(body.embeds?.[0]?.fields?.[1]?.value).toContain('](https://www.benzinga.com/news/24/09/41098765/bytedance-huawei-chips)');
     expect(assistant.calls.at(-1)?.question).toBe('Is ByteDance training an AI model on Huawei chips?');
+    // Asked at the interaction's time (its snowflake's), so "this week" is read against the articles of then.
+    expect(assistant.calls.at(-1)?.options?.askedAt?.getTime()).toBe(Number((BigInt(interaction.id) >> 22n) + 1_420_070_400_000n));
   });
 
   it('keeps @everyone and user mentions in article text from pinging', async () => {

@@ -49,6 +49,8 @@ describe('Slack bot in HTTP mode (Bolt verifies request signatures)', () => {
     expect(await postSlackEvent(eventsUrl, body, slackSignatureHeaders(SECRET, body))).toBe(200);
     await web.waitUntil('the answer', () => web.callsTo('chat.postMessage').some((call) => call.args.thread_ts === ts));
     expect(JSON.stringify(web.callsTo('chat.postMessage').at(-1)?.args.blocks)).toContain('Denied by Michael Hughes');
+    // Asked at the message's time, so "this week" is read against the articles of then.
+    expect(assistant.calls.at(-1)?.options?.askedAt?.getTime()).toBe(new Date(Number(ts) * 1000).getTime());
   });
 
   it('rejects a request signed with the wrong secret with 401 and does not answer it', async () => {
