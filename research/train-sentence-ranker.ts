@@ -232,12 +232,16 @@ function topOneRate(data: QuestionRows[], scores: number[][]): number {
   return hits / Math.max(total, 1);
 }
 
-/** The question-level features with the candidates ordered and scored by the given sentence probabilities. */
-function answerabilityRow(item: QuestionRows, probabilities: number[]): number[] {
-  const ranked = item.candidates
+/** The candidates with the given sentence probabilities, best first, ties broken as rank-sentences.ts breaks them. */
+function rankedBy(item: QuestionRows, probabilities: number[]): RankedSentence[] {
+  return item.candidates
     .map((candidate, index) => ({ ...candidate, probability: probabilities[index] ?? 0 }))
     .sort((a, b) => b.probability - a.probability || a.sentence.passageRank - b.sentence.passageRank || a.sentence.order - b.sentence.order);
-  return answerabilityFeatures({ question: item.question, intent: item.intent, ranked, articleTerms: item.articleTerms, topic: item.topic });
+}
+
+/** The question-level features with the candidates ordered and scored by the given sentence probabilities. */
+function answerabilityRow(item: QuestionRows, probabilities: number[]): number[] {
+  return answerabilityFeatures({ question: item.question, intent: item.intent, ranked: rankedBy(item, probabilities), articleTerms: item.articleTerms, topic: item.topic });
 }
 
 /**
@@ -249,10 +253,7 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
   /** Abstention on answerable questions and on each kind of unanswerable ones (and all of them), and how often the best sentence is right. */
   // How far the evidence of each question about recent news stands from it, the candidates in out-of-fold order.
   const evidenceAge = data.map((item, index) => {
-    if (!asksAboutRecentNews(item.question)) return undefined;
-    const scores = oof[index] ?? [];
-    const order = item.candidates.map((candidate, at) => ({ candidate, score: scores[at] ?? 0 })).sort((a, b) => b.score - a.score);
-    return evidenceAgeDays(order.map((entry) => entry.candidate), item.askedAt);
+    return asksAboutRecentNews(item.question) ? evidenceAgeDays(rankedBy(item, oof[index] ?? []), item.askedAt) : undefined;
   });
   const rates = (gate: AbstentionGate): GateRates => {
     const abstained = new Map<QuestionKind, number>();

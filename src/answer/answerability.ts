@@ -1,7 +1,9 @@
+import type { ArticleMeta } from '../core/article.js';
 import { contentTerms, termSet } from '../text/terms.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
 import type { QuestionIntent } from './question-intent.js';
 import type { RankedSentence } from './rank-sentences.js';
+import { rankedArticles } from './ranked-articles.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
 import type { TopicWeights } from './topic-weights.js';
 
@@ -105,16 +107,8 @@ function numbersInOneArticle(question: string, ranked: RankedSentence[]): number
 }
 
 /** The articles of the ranked candidates, best first, after the best sentence's own. */
-function otherArticles(ranked: RankedSentence[]): RankedSentence['sentence']['article'][] {
-  const seen = new Set<string>([ranked[0]?.sentence.article.id ?? '']);
-  const others: RankedSentence['sentence']['article'][] = [];
-  for (const item of ranked) {
-    if (others.length >= OTHER_ARTICLES) break;
-    if (seen.has(item.sentence.article.id)) continue;
-    seen.add(item.sentence.article.id);
-    others.push(item.sentence.article);
-  }
-  return others;
+function otherArticles(ranked: RankedSentence[]): ArticleMeta[] {
+  return rankedArticles(ranked, OTHER_ARTICLES + 1).slice(1);
 }
 
 /**
@@ -122,14 +116,14 @@ function otherArticles(ranked: RankedSentence[]): RankedSentence['sentence']['ar
  * covers is reported by several articles of the same days, while a question about news it lacks pulls
  * articles about similar things from any time.
  */
-function sameDaysShare(best: RankedSentence | undefined, others: RankedSentence['sentence']['article'][]): number {
+function sameDaysShare(best: RankedSentence | undefined, others: ArticleMeta[]): number {
   const at = Date.parse(best?.sentence.article.published ?? '');
   if (Number.isNaN(at) || others.length === 0) return 0;
   return others.filter((article) => Math.abs(Date.parse(article.published ?? '') - at) <= SAME_DAYS_MS).length / others.length;
 }
 
 /** Share of the other top articles that also name the best sentence's answer span: reports of one event agree on it. */
-function spanAgreement(best: RankedSentence | undefined, others: RankedSentence['sentence']['article'][], articleTerms: ReadonlyMap<string, ReadonlySet<string>>): number {
+function spanAgreement(best: RankedSentence | undefined, others: ArticleMeta[], articleTerms: ReadonlyMap<string, ReadonlySet<string>>): number {
   const span = best?.answerSpans[0];
   if (!span || others.length === 0) return 0;
   const terms = contentTerms(span.text);

@@ -16,7 +16,8 @@ const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}’'-]*\p{L}`;
  */
 export function fullNameOf(span: EntitySpan, title: string, body: string): string {
   if (span.kind !== 'name' || !/^\p{Lu}[\p{L}’'-]*$/u.test(span.text)) return span.text;
-  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}’'-])((?:${CAPITALISED_WORD}\s){1,2})${escapeRegExp(span.text)}(?=['’]s\b|[^\p{L}\p{N}’'-]|$)`, 'gu');
+  // The span is letters, apostrophes and hyphens only (checked above): nothing in it is special in a pattern.
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}’'-])((?:${CAPITALISED_WORD}\s){1,2})${span.text}(?=['’]s\b|[^\p{L}\p{N}’'-]|$)`, 'gu');
   const counts = new Map<string, number>();
   for (const text of [title, body]) {
     for (const match of text.matchAll(pattern)) {
@@ -39,8 +40,4 @@ export function fullNameOf(span: EntitySpan, title: string, body: string): strin
     }
   }
   return best;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,8 +1,8 @@
-import type { GenerateRequest } from '../core/generator.js';
+import type { Evidence, GenerateRequest } from '../core/generator.js';
 import { contentTerms, termSet } from '../text/terms.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
 import type { QuestionIntent } from './question-intent.js';
-import { type CandidateSentence, candidateFeatures, type FeatureContext } from './sentence-features.js';
+import { type CandidateSentence, candidateFeatures, type FeatureContext, type TopicCoverage } from './sentence-features.js';
 import type { SentenceRanker } from './sentence-ranker.js';
 import { antecedentOf } from './antecedent.js';
 import type { TopicWeights } from './topic-weights.js';
@@ -33,28 +33,40 @@ export interface RankRequest {
  */
 export const RANKED_CANDIDATES = 24;
 
+/** Terms of each evidence article's title and retrieved passages: the context a sentence is read in. */
+export function evidenceTermsByArticle(evidence: readonly Evidence[]): Map<string, Set<string>> {
+  const terms = new Map<string, Set<string>>();
+  for (const item of evidence) {
+    const articleTerms = terms.get(item.article.id) ?? termSet(item.article.title);
+    for (const term of termSet(item.passage.text)) articleTerms.add(term);
+    terms.set(item.article.id, articleTerms);
+  }
+  return terms;
+}
+
+/** The cheap score that picks the candidates the learned ranker reads: topic coverage by the sentence, then by its article's retrieved text, and a little for the passage rank. */
+export function firstStageScore(sentence: EvidenceSentence, coverage: TopicCoverage, articleContext: ReadonlySet<string>): number {
+  return coverage(sentence.terms) + 0.3 * coverage(articleContext) + 0.1 / (1 + sentence.passageRank);
+}
+
 /** Candidates in order of the ranker's probability, best first. */
 export function rankSentences(input: RankRequest): RankedSentence[] {
   const { request, intent, ranker } = input;
   const topic = new Set(intent.topicTerms);
   const { coverage } = input.topic;
 
-  const contextTerms = new Map<string, Set<string>>();
+  const contextTerms = evidenceTermsByArticle(request.evidence);
   const titleTerms = new Map<string, Set<string>>();
   const articleRank = new Map<string, number>();
-  for (const item of request.evidence) {
-    if (!articleRank.has(item.article.id)) articleRank.set(item.article.id, articleRank.size);
+  for (const item of request.evidence) if (!articleRank.has(item.article.id)) articleRank.set(item.article.id, articleRank.size);
+  for (const item of [...request.evidence, ...(request.context ?? [])]) {
     if (!titleTerms.has(item.article.id)) titleTerms.set(item.article.id, termSet(item.article.title));
-    const terms = contextTerms.get(item.article.id) ?? new Set(titleTerms.get(item.article.id));
-    for (const term of termSet(item.passage.text)) terms.add(term);
-    contextTerms.set(item.article.id, terms);
   }
-  for (const item of request.context ?? []) if (!titleTerms.has(item.article.id)) titleTerms.set(item.article.id, termSet(item.article.title));
   const context: FeatureContext = { intent, coverage, contextTerms, titleTerms, articleRank, topicTerms: topic };
 
   const previousOf = predecessors(input.pool);
   const lexical = input.candidates
-    .map((sentence) => ({ sentence, score: coverage(sentence.terms) + 0.3 * coverage(contextTerms.get(sentence.article.id) ?? new Set()) + 0.1 / (1 + sentence.passageRank) }))
+    .map((sentence) => ({ sentence, score: firstStageScore(sentence, coverage, contextTerms.get(sentence.article.id) ?? new Set()) }))
     .sort((a, b) => b.score - a.score || a.sentence.passageRank - b.sentence.passageRank || a.sentence.order - b.sentence.order)
     .slice(0, RANKED_CANDIDATES);
   const bestCoverage = Math.max(...lexical.map((item) => coverage(item.sentence.terms)), 0);

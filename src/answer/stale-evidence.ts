@@ -1,4 +1,5 @@
 import type { EvidenceSentence } from './evidence-sentence.js';
+import { rankedArticles } from './ranked-articles.js';
 
 /**
  * Words by which a question asks about the news of the moment ("this week", "recently", "yesterday"): the
@@ -23,24 +24,21 @@ const DAY_MS = 86_400_000;
 export function evidenceAgeDays(best: readonly { sentence: EvidenceSentence }[], askedAt: string | undefined): number | undefined {
   const asked = Date.parse(askedAt ?? '');
   if (Number.isNaN(asked)) return undefined;
-  const seen = new Set<string>();
-  let nearest: number | undefined;
-  for (const { sentence } of best) {
-    if (seen.has(sentence.article.id)) continue;
-    seen.add(sentence.article.id);
-    const published = Date.parse(sentence.article.published ?? '');
-    if (!Number.isNaN(published)) nearest = Math.min(nearest ?? Number.POSITIVE_INFINITY, Math.abs(asked - published) / DAY_MS);
-    if (seen.size >= DATED_ARTICLES) break;
-  }
-  return nearest;
+  const distances = datedArticles(best).map(({ time }) => Math.abs(asked - time) / DAY_MS);
+  return distances.length > 0 ? Math.min(...distances) : undefined;
 }
 
-/** The newest publication date among the best sentences' first three articles (for the reply that declines). */
+/** The newest publication date, as the article gives it, among the best sentences' first three articles (for the reply that declines). */
 export function newestEvidenceDate(best: readonly { sentence: EvidenceSentence }[]): string | undefined {
-  const dates = [...new Set(best.map((item) => item.sentence.article.id))]
-    .slice(0, DATED_ARTICLES)
-    .map((id) => best.find((item) => item.sentence.article.id === id)?.sentence.article.published)
-    .filter((date): date is string => typeof date === 'string' && !Number.isNaN(Date.parse(date)))
-    .sort();
-  return dates.at(-1);
+  let newest: { published: string; time: number } | undefined;
+  for (const dated of datedArticles(best)) if (!newest || dated.time > newest.time) newest = dated;
+  return newest?.published;
+}
+
+/** The best sentences' first three articles that carry a readable publication date. */
+function datedArticles(best: readonly { sentence: EvidenceSentence }[]): { published: string; time: number }[] {
+  return rankedArticles(best, DATED_ARTICLES).flatMap(({ published }) => {
+    const time = Date.parse(published ?? '');
+    return published && !Number.isNaN(time) ? [{ published, time }] : [];
+  });
 }
