@@ -1,18 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storydesk } from '../../src/app/storydesk.js';
 import { renderAnswerForTerminal } from '../../src/channels/terminal/render-answer.js';
-import { articleMarkdown, fictionalArticle } from '../helpers/fictional-articles.js';
+import { articleMarkdown, ROWING_CUP_REPORT, writeFictionalCorpus } from '../helpers/fictional-articles.js';
 import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-const ROWING = [
-  'Crowds lined the fictional harbour on Saturday for the final of the Harbour Rowing Cup.',
-  'The Quillon Otters won the Harbour Rowing Cup, beating the Velmont Herons by two lengths in a race delayed by fog.',
-  'It was their first title since 2019, coach Ada Brill said.',
-  'They had lost the final three years in a row.',
-].join(' ');
 const BRIDGE = [
   'The fictional Marlow Bay swing bridge reopened to traffic on Monday after repairs.',
   'The repairs cost 4.2 million crowns, the council said, and took eleven months.',
@@ -29,12 +22,11 @@ describe('a typed answer leads the reply', () => {
 
   beforeAll(async () => {
     const corpus = join(temp.path, 'corpus');
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(corpus);
-    writeFileSync(join(corpus, 'rowing.md'), articleMarkdown('Otters take the Harbour Rowing Cup', 'The Fictional Gazette', '2031-05-03', ROWING));
-    writeFileSync(join(corpus, 'sculls.md'), articleMarkdown('A third Harbour Sculls title', 'The Fictional Gazette', '2031-06-01', SCULLS));
-    writeFileSync(join(corpus, 'bridge.md'), articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE));
-    for (let index = 0; index < 6; index += 1) writeFileSync(join(corpus, `council-${index}.md`), fictionalArticle(index));
+    writeFictionalCorpus(corpus, {
+      'rowing.md': ROWING_CUP_REPORT,
+      'sculls.md': articleMarkdown('A third Harbour Sculls title', 'The Fictional Gazette', '2031-06-01', SCULLS),
+      'bridge.md': articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE),
+    });
     storydesk = await openTestStorydesk(join(temp.path, 'data'));
     await storydesk.ingest([corpus]);
   });

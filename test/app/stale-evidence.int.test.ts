@@ -1,16 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storydesk } from '../../src/app/storydesk.js';
-import { articleMarkdown, fictionalArticle } from '../helpers/fictional-articles.js';
+import { ROWING_CUP_REPORT, writeFictionalCorpus } from '../helpers/fictional-articles.js';
 import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-
-const ROWING = [
-  'Crowds lined the fictional harbour on Saturday for the final of the Harbour Rowing Cup.',
-  'The Quillon Otters won the Harbour Rowing Cup, beating the Velmont Herons by two lengths in a race delayed by fog.',
-  'It was their first title since 2019, coach Ada Brill said.',
-].join(' ');
 
 describe('a question about the news of the moment is not answered with an older story', () => {
   const temp = makeTempDir();
@@ -18,9 +11,7 @@ describe('a question about the news of the moment is not answered with an older 
 
   beforeAll(async () => {
     const corpus = join(temp.path, 'corpus');
-    mkdirSync(corpus);
-    writeFileSync(join(corpus, 'rowing.md'), articleMarkdown('Otters take the Harbour Rowing Cup', 'The Fictional Gazette', '2031-05-03', ROWING));
-    for (let index = 0; index < 6; index += 1) writeFileSync(join(corpus, `council-${index}.md`), fictionalArticle(index));
+    writeFictionalCorpus(corpus, { 'rowing.md': ROWING_CUP_REPORT });
     storydesk = await openTestStorydesk(join(temp.path, 'data'));
     await storydesk.ingest([corpus]);
   });

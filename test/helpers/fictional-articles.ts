@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /** Clearly fictional news articles for tests, as markdown with front matter. */
 export function fictionalArticle(index: number, overrides: { title?: string; body?: string; source?: string } = {}): string {
   const towns = ['Marlow Bay', 'Eastwick Falls', 'Port Ellery', 'Quillon', 'Harrowgate Springs', 'Velmont'];
@@ -18,4 +21,27 @@ export function fictionalArticle(index: number, overrides: { title?: string; bod
 /** One article as markdown with front matter: a title, an outlet and a publication date. */
 export function articleMarkdown(title: string, source: string, published: string, body: string): string {
   return `---\ntitle: "${title}"\nsource: ${source}\npublished: ${published}\n---\n${body}\n`;
+}
+
+/** A fictional sports report, published 2031-05-03, whose second sentence names the winner of the Harbour Rowing Cup. */
+export const ROWING_CUP_REPORT = articleMarkdown(
+  'Otters take the Harbour Rowing Cup',
+  'The Fictional Gazette',
+  '2031-05-03',
+  [
+    'Crowds lined the fictional harbour on Saturday for the final of the Harbour Rowing Cup.',
+    'The Quillon Otters won the Harbour Rowing Cup, beating the Velmont Herons by two lengths in a race delayed by fog.',
+    'It was their first title since 2019, coach Ada Brill said.',
+    'They had lost the final three years in a row.',
+  ].join(' '),
+);
+
+/**
+ * Writes the given articles (file name → markdown) and six fictional council articles into `folder`, the small
+ * corpus the answer tests ask against.
+ */
+export function writeFictionalCorpus(folder: string, articles: Record<string, string>): void {
+  mkdirSync(folder, { recursive: true });
+  for (const [name, markdown] of Object.entries(articles)) writeFileSync(join(folder, name), markdown);
+  for (let index = 0; index < 6; index += 1) writeFileSync(join(folder, `council-${index}.md`), fictionalArticle(index));
 }
