@@ -31,6 +31,7 @@ import { LEAD_COVERAGE, leadCoverage } from '../src/answer/extractive-generator.
 import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences.js';
 import type { GenerateRequest } from '../src/core/generator.js';
 import { SENTENCE_FEATURES } from '../src/answer/sentence-features.js';
+import { chooseStatements } from '../src/answer/choose-statements.js';
 import { type AbstentionGate, SENTENCE_RANKER_PATH, SentenceRanker, type SentenceRankerModel } from '../src/answer/sentence-ranker.js';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
   reportSeparation(data, questionRows, answerabilityOof);
   const gate = calibrateGate(data, bestOof, answerabilityOof);
   reportSpans(data, bestOof);
+  reportReplyChoice(data, bestOof);
   const trees = roundTrees(trainBoostedTrees(...rowsOf(data.filter(trainsRanker)), ['other', 'answer'], bestSetting));
   const answerability = roundTrees(trainBoostedTrees(questionRows, questionLabels, ['unanswerable', 'answerable'], answerabilitySetting));
   const model: SentenceRankerModel = { features: [...SENTENCE_FEATURES], trees, answerabilityFeatures: [...ANSWERABILITY_FEATURES], answerability, gate };
@@ -372,6 +374,28 @@ function reportSpans(data: QuestionRows[], oof: number[][]): void {
   };
   console.log(`CV lead when the best sentence with the one before covers >= ${LEAD_COVERAGE} of the topic: ${leadRate((candidate) => leadCoverage(candidate) >= LEAD_COVERAGE)}`);
   for (const threshold of [0, 0.2, 0.4]) console.log(`CV lead at probability >= ${threshold}: ${leadRate((_, probability) => probability >= threshold)}`);
+}
+
+/** How often the quoted sentences hold the answer, out of fold, and how long they are, for choices around the generator's. */
+function reportReplyChoice(data: QuestionRows[], oof: number[][]): void {
+  const answerable = data.flatMap((item, index) => (item.answerable ? [{ item, ranked: rankedBy(item, oof[index] ?? []) }] : []));
+  for (const maxStatements of [3, 4]) {
+    for (const replyBudget of [480, 560]) {
+      for (const minShareOfBest of [0.5, 0.35, 0.25, 0.15, 0]) {
+        let holds = 0;
+        let characters = 0;
+        for (const { item, ranked } of answerable) {
+          const chosen = chooseStatements(ranked, { maxStatements, perArticle: 2, replyBudget, minShareOfBest });
+          const quoted = chosen.flatMap((candidate) => [candidate.sentence.text, ...(candidate.antecedent ? [candidate.antecedent.text] : [])]);
+          if (quoted.some((text) => normalizeForMatch(text).includes(item.gold))) holds += 1;
+          characters += quoted.reduce((sum, text) => sum + text.length, 0);
+        }
+        console.log(
+          `CV reply choice maxStatements=${maxStatements} budget=${replyBudget} minShareOfBest=${minShareOfBest}: quotes hold the answer for ${((100 * holds) / Math.max(answerable.length, 1)).toFixed(1)}% of answerable questions; ${(characters / Math.max(answerable.length, 1)).toFixed(0)} characters quoted on average`,
+        );
+      }
+    }
+  }
 }
 
 interface GateRates {

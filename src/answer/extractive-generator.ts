@@ -6,7 +6,8 @@ import { answerabilityFeatures, articleTermsOf } from './answerability.js';
 import { CitationBook } from './citation-book.js';
 import { cleanQuestion } from './clean-question.js';
 import { composeAnswerText } from './compose-answer-text.js';
-import { type EvidenceSentence, evidenceSentences } from './evidence-sentence.js';
+import { evidenceSentences } from './evidence-sentence.js';
+import { chooseStatements } from './choose-statements.js';
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
 import { looksLikeInstruction } from './instruction-cues.js';
 import { disputeLead, spanLead } from './lead-answer.js';
@@ -39,6 +40,8 @@ export interface ExtractiveGeneratorOptions {
   perArticle?: number;
   /** Statements after the first are added while the reply stays under this many characters. @default 480 */
   replyBudget?: number;
+  /** A sentence after the first is quoted only when the ranker gives it this share of the best one's probability. @default 0.5 */
+  minShareOfBest?: number;
   termWeights?: TermWeights;
   /** Finds other outlets reporting the opposite of a claim; without it only denials and non-verifications count. */
   stance?: StanceClassifier;
@@ -63,7 +66,7 @@ export class ExtractiveGenerator implements Generator {
     this.#termWeights = termWeights;
     this.#stance = stance;
     this.#ranker = ranker;
-    this.#options = { maxStatements: 3, perArticle: 2, replyBudget: 480, ...rest };
+    this.#options = { maxStatements: 3, perArticle: 2, replyBudget: 560, minShareOfBest: 0.35, ...rest };
   }
 
   async generate(request: GenerateRequest): Promise<Answer> {
@@ -99,7 +102,7 @@ export class ExtractiveGenerator implements Generator {
       return abstain(request.question, ABSTAIN_MESSAGES.lowConfidence, this.id);
     }
 
-    const chosen = this.#choose(ranked);
+    const chosen = chooseStatements(ranked, this.#options);
     const claims = chosen.map((item) => item.sentence);
     const readings = readSentences(pool);
     const { counters: counterOf, confirmations: confirmedBy } = await findCounterEvidence(claims, readings, this.#stance);
@@ -157,60 +160,9 @@ export class ExtractiveGenerator implements Generator {
       generator: this.id,
     };
   }
-
-  /**
-   * The best sentence, then the next ones that still look like answers, from different articles where possible
-   * and without repeating each other, while the reply stays short.
-   */
-  #choose(ranked: RankedSentence[]): RankedSentence[] {
-    const chosen: RankedSentence[] = [];
-    const perArticle = new Map<string, number>();
-    const best = ranked[0]?.probability ?? 0;
-    let length = 0;
-    for (const item of ranked) {
-      if (chosen.length >= this.#options.maxStatements) break;
-      const used = perArticle.get(item.sentence.article.id) ?? 0;
-      const duplicate = chosen.findIndex((other) => saysTheSame(other.sentence.terms, item.sentence.terms));
-      if (duplicate >= 0) {
-        // Two outlets saying the same thing: quote the earlier report, so the later one can show as its confirmation.
-        const other = chosen[duplicate] as RankedSentence;
-        if (other.sentence.article.id !== item.sentence.article.id && publishedBefore(item.sentence, other.sentence)) {
-          chosen[duplicate] = item;
-          perArticle.set(other.sentence.article.id, (perArticle.get(other.sentence.article.id) ?? 1) - 1);
-          perArticle.set(item.sentence.article.id, used + 1);
-        }
-        continue;
-      }
-      if (chosen.length > 0 && (item.probability < best * 0.5 || length + item.sentence.text.length > this.#options.replyBudget)) continue;
-      if (used >= this.#options.perArticle) continue;
-      chosen.push(item);
-      perArticle.set(item.sentence.article.id, used + 1);
-      length += item.sentence.text.length + (item.antecedent?.text.length ?? 0);
-    }
-    return chosen;
-  }
-}
-
-function publishedBefore(a: EvidenceSentence, b: EvidenceSentence): boolean {
-  const first = Date.parse(a.article.published ?? '');
-  const second = Date.parse(b.article.published ?? '');
-  return !Number.isNaN(first) && !Number.isNaN(second) && first < second;
 }
 
 function statusFrom(found: CounterEvidence[]): Statement['status'] {
   if (found.some((item) => item.kind !== 'unverified')) return 'disputed';
   return found.length > 0 ? 'unverified' : 'supported';
-}
-
-/**
- * Two sentences say the same thing when most of their terms are shared, or when nearly all of the shorter one's
- * are in the longer ("approved the stadium budget on Monday" inside "has approved the stadium budget,
- * officials confirmed on Wednesday").
- */
-function saysTheSame(a: Set<string>, b: Set<string>): boolean {
-  let shared = 0;
-  for (const term of a) if (b.has(term)) shared += 1;
-  const union = a.size + b.size - shared;
-  const smaller = Math.min(a.size, b.size);
-  return (union > 0 && shared / union >= 0.6) || (smaller >= 4 && shared / smaller >= 0.8);
 }
