@@ -38,7 +38,10 @@ export interface ExtractiveGeneratorOptions {
   maxStatements?: number;
   /** Statements one article may contribute. @default 2 */
   perArticle?: number;
-  /** Statements after the first are added while the reply stays under this many characters. @default 480 */
+  /**
+   * Statements after the first are added while the reply stays under this many characters. With the share below,
+   * chosen out of fold by research/train-sentence-ranker.ts (see ranker/PROVENANCE.md). @default 560
+   */
   replyBudget?: number;
   /** A sentence after the first is quoted only when the ranker gives it this share of the best one's probability. @default 0.5 */
   minShareOfBest?: number;
