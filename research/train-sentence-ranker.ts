@@ -359,21 +359,29 @@ function reportSpans(data: QuestionRows[], oof: number[][]): void {
   const leadRate = (show: (candidate: RankedSentence, probability: number) => boolean): string => {
     let shown = 0;
     let right = 0;
+    let unanswerable = 0;
     data.forEach((item, index) => {
-      if (!item.answerable) return;
       const scores = oof[index] ?? [];
       const top = bestIndex(scores);
       const candidate = item.candidates[top];
       const span = candidate?.answerSpans[0];
       if (!candidate || !span || !show(candidate, scores[top] ?? 0)) return;
+      if (!item.answerable) {
+        unanswerable += 1;
+        return;
+      }
       shown += 1;
       const text = normalizeForMatch(span.text);
       if (text.length > 0 && (text.includes(item.gold) || item.gold.includes(text))) right += 1;
     });
-    return `shown on ${shown} answerable questions, right on ${right} (${((100 * right) / Math.max(shown, 1)).toFixed(1)}%)`;
+    return `shown on ${shown} answerable questions, right on ${right} (${((100 * right) / Math.max(shown, 1)).toFixed(1)}%); on ${unanswerable} unanswerable ones (before the gate)`;
   };
   console.log(`CV lead when the best sentence with the one before covers >= ${LEAD_COVERAGE} of the topic: ${leadRate((candidate) => leadCoverage(candidate) >= LEAD_COVERAGE)}`);
-  for (const threshold of [0, 0.2, 0.4]) console.log(`CV lead at probability >= ${threshold}: ${leadRate((_, probability) => probability >= threshold)}`);
+  for (const coverage of [0.5, 0.6, 0.7, 0.8]) {
+    for (const threshold of [0, 0.1, 0.2, 0.3, 0.4]) {
+      console.log(`CV lead at coverage >= ${coverage} and probability >= ${threshold}: ${leadRate((candidate, probability) => leadCoverage(candidate) >= coverage && probability >= threshold)}`);
+    }
+  }
 }
 
 /** How often the quoted sentences hold the answer, out of fold, and how long they are, for choices around the generator's. */

@@ -54,6 +54,14 @@ describe('a typed answer leads the reply', () => {
     expect(answer.citations.find((citation) => citation.n === answer.lead?.citations[0])?.quote).toContain('4.2 million crowns');
   });
 
+  it('states no answer rather than a span the sentence only half ties to the question, and quotes the sentence', async () => {
+    // The sentence holds the duration, but the recogniser's span in it is the cost: stated first, it would be wrong.
+    const answer = await storydesk.ask('How long did the Marlow Bay swing bridge repairs take?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead).toBeUndefined();
+    expect(answer.answer.split('\n')[0]).toContain('took eleven months');
+  });
+
   it('names a person by the full name the article gave, where the answering sentence says only the surname', async () => {
     const answer = await storydesk.ask('Who became the first rower to win the Harbour Sculls three times?');
     expect(answer.abstained).toBe(false);
