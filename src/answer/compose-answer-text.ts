@@ -1,4 +1,5 @@
 import type { Confirmation, Dispute, DisputeKind, LeadAnswer, Statement } from '../core/answer.js';
+import { repeatedCounters } from '../core/repeated-counters.js';
 
 const DISPUTE_LABEL: Record<DisputeKind, string> = { denied: 'Denied', contradicted: 'Contradicted', unverified: 'Unverified' };
 
@@ -6,7 +7,8 @@ function markers(numbers: readonly number[]): string {
   return numbers.map((n) => `[${n}]`).join('');
 }
 
-function counterLine(dispute: Dispute): string {
+function counterLine(dispute: Dispute, repeated: boolean): string {
+  if (repeated) return `  ⚠ ${DISPUTE_LABEL[dispute.kind]} — as above ${markers(dispute.counterCitations)}`;
   // A named disputer is not repeated when the counter-statement already names them.
   const who = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '';
   return `  ⚠ ${DISPUTE_LABEL[dispute.kind]} — ${who}${dispute.counter} ${markers(dispute.counterCitations)}`;
@@ -24,15 +26,16 @@ function confirmationLine(confirmation: Confirmation): string {
  */
 export function composeAnswerText(statements: Statement[], disputes: Dispute[], confirmations: Confirmation[] = [], lead?: LeadAnswer): string {
   const lines: string[] = [];
+  const repeated = repeatedCounters(statements, disputes);
   if (lead) lines.push(`Answer: ${lead.text} ${markers(lead.citations)}`);
   for (const statement of statements) {
     lines.push(`${statement.text} ${markers(statement.citations)}`);
-    for (const dispute of disputes.filter((item) => item.claim === statement.text)) lines.push(counterLine(dispute));
+    for (const dispute of disputes.filter((item) => item.claim === statement.text)) lines.push(counterLine(dispute, repeated.has(dispute)));
     for (const confirmation of confirmations.filter((item) => item.claim === statement.text)) lines.push(confirmationLine(confirmation));
   }
   for (const dispute of disputes.filter((item) => !statements.some((statement) => statement.text === item.claim))) {
     lines.push(`⚠ Disputed: ${dispute.claim} ${markers(dispute.claimCitations)}`);
-    lines.push(counterLine(dispute));
+    lines.push(counterLine(dispute, repeated.has(dispute)));
   }
   return lines.join('\n');
 }

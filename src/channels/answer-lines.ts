@@ -1,4 +1,5 @@
 import type { Answer, Confirmation, Dispute, DisputeKind, Statement } from '../core/answer.js';
+import { repeatedCounters } from '../core/repeated-counters.js';
 
 /** How a platform writes inline text: its escaping and emphasis. */
 export interface InlineFormat {
@@ -33,6 +34,7 @@ export function formatAnswerLines(answer: Answer, format: InlineFormat): string[
     paragraph = [];
   };
   const shown = new Set<Dispute>();
+  const repeated = repeatedCounters(answer.statements, answer.disputes);
   for (const statement of answer.statements) {
     const sentence = `${format.escape(statement.text)} ${citationMarkers(statement.citations)}`.trimEnd();
     const disputes = answer.disputes.filter((dispute) => dispute.claim === statement.text);
@@ -44,7 +46,7 @@ export function formatAnswerLines(answer: Answer, format: InlineFormat): string[
     endParagraph();
     lines.push(disputes.length > 0 || statement.status !== 'supported' ? `${warningLabel(statement, disputes, format)}${sentence}` : sentence);
     for (const dispute of disputes) {
-      lines.push(counterLine(dispute, format));
+      lines.push(counterLine(dispute, format, repeated.has(dispute)));
       shown.add(dispute);
     }
     for (const confirmation of confirmations) lines.push(confirmationLine(confirmation, format));
@@ -53,7 +55,7 @@ export function formatAnswerLines(answer: Answer, format: InlineFormat): string[
   // Disputes about claims the answer does not state word for word still deserve a mention.
   for (const dispute of answer.disputes.filter((item) => !shown.has(item))) {
     lines.push(`⚠️ ${format.bold('Disputed:')} “${format.escape(dispute.claim)}” ${citationMarkers(dispute.claimCitations)}`.trimEnd());
-    lines.push(counterLine(dispute, format));
+    lines.push(counterLine(dispute, format, repeated.has(dispute)));
   }
   return lines;
 }
@@ -63,9 +65,10 @@ function warningLabel(statement: Statement, disputes: Dispute[], format: InlineF
   return `⚠️ ${format.bold(unverified && statement.status !== 'disputed' ? 'Unverified:' : 'Disputed:')} `;
 }
 
-function counterLine(dispute: Dispute, format: InlineFormat): string {
+function counterLine(dispute: Dispute, format: InlineFormat, repeated: boolean): string {
   const by = dispute.disputedBy ? ` by ${format.escape(dispute.disputedBy)}` : '';
   const marker = citationMarkers(dispute.counterCitations);
+  if (repeated) return `      ↳ ${format.italic(`${DISPUTE_LABEL[dispute.kind]}${by}:`)} as above ${marker}`;
   return `      ↳ ${format.italic(`${DISPUTE_LABEL[dispute.kind]}${by}:`)} “${format.escape(dispute.counter)}” ${marker}`.trimEnd();
 }
 

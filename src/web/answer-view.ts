@@ -1,4 +1,5 @@
 import type { Answer, Citation, Confirmation, Dispute, Statement } from '../core/answer.js';
+import { repeatedCounters } from '../core/repeated-counters.js';
 import { citationLine } from './citation-line.js';
 import { type Html, h } from './html.js';
 import { statusChip } from './status-chip.js';
@@ -9,8 +10,9 @@ function markers(numbers: readonly number[]): Html {
   return h` <span class="markers">${numbers.map((n) => h`<a href="#source-${n}" aria-label="source ${n}">[${n}]</a>`)}</span>`;
 }
 
-function counterItem(dispute: Dispute): Html {
+function counterItem(dispute: Dispute, repeated: boolean): Html {
   const by = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? ` by ${dispute.disputedBy}` : '';
+  if (repeated) return h`<li>${statusChip(dispute.kind, by)} as above${markers(dispute.counterCitations)}</li>`;
   return h`<li>${statusChip(dispute.kind, by)} <span class="quote-text">${dispute.counter}</span>${markers(dispute.counterCitations)}</li>`;
 }
 
@@ -19,11 +21,11 @@ function confirmationItem(confirmation: Confirmation): Html {
   return h`<li>${statusChip('confirmed', by)} <span class="quote-text">${confirmation.confirmation}</span>${markers(confirmation.confirmationCitations)}</li>`;
 }
 
-function flaggedStatement(statement: Statement, disputes: Dispute[], confirmations: Confirmation[]): Html {
+function flaggedStatement(statement: Statement, disputes: Dispute[], confirmations: Confirmation[], repeated: ReadonlySet<Dispute>): Html {
   const unverified = statement.status === 'unverified' || (disputes.length > 0 && disputes.every((dispute) => dispute.kind === 'unverified'));
   const flagged = disputes.length > 0 || statement.status !== 'supported';
   const chip = flagged ? statusChip(unverified && statement.status !== 'disputed' ? 'unverified' : 'disputed') : statusChip('confirmed');
-  const counters = [...disputes.map(counterItem), ...confirmations.map(confirmationItem)];
+  const counters = [...disputes.map((dispute) => counterItem(dispute, repeated.has(dispute))), ...confirmations.map(confirmationItem)];
   return h`<div class="statement card">
 <p>${chip} ${statement.text}${markers(statement.citations)}</p>
 ${counters.length > 0 ? h`<ul class="counters">${counters}</ul>` : ''}
@@ -44,6 +46,7 @@ export function answerView(answer: Answer): Html {
     paragraph = [];
   };
   const shown = new Set<Dispute>();
+  const repeated = repeatedCounters(answer.statements, answer.disputes);
   for (const statement of answer.statements) {
     const disputes = answer.disputes.filter((dispute) => dispute.claim === statement.text);
     const confirmations = (answer.confirmations ?? []).filter((confirmation) => confirmation.claim === statement.text);
@@ -53,12 +56,12 @@ export function answerView(answer: Answer): Html {
     }
     endParagraph();
     for (const dispute of disputes) shown.add(dispute);
-    blocks.push(flaggedStatement(statement, disputes, confirmations));
+    blocks.push(flaggedStatement(statement, disputes, confirmations, repeated));
   }
   endParagraph();
   // Disputes about claims the answer does not state word for word still deserve a mention.
   for (const dispute of answer.disputes.filter((item) => !shown.has(item))) {
-    blocks.push(h`<div class="statement card"><p>${statusChip('disputed')} <span class="quote-text">${dispute.claim}</span>${markers(dispute.claimCitations)}</p><ul class="counters">${counterItem(dispute)}</ul></div>`);
+    blocks.push(h`<div class="statement card"><p>${statusChip('disputed')} <span class="quote-text">${dispute.claim}</span>${markers(dispute.claimCitations)}</p><ul class="counters">${counterItem(dispute, repeated.has(dispute))}</ul></div>`);
   }
   return h`<div class="answer">${blocks}</div>`;
 }

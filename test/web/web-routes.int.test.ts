@@ -102,7 +102,10 @@ describe('web UI routes over a real store', () => {
     const page = parsePage(body);
     const flagged = [...page.querySelectorAll('.answer .statement')].find((block) => block.textContent?.includes('Ascend 910B chip to train'));
     expect(flagged?.querySelector('.chip')?.textContent).toMatch(/Disputed/);
-    expect(flagged?.textContent).toContain('The entire premise here is wrong.');
+    // The denial disputes both claims of the report: quoted under the first, referred back to under the second.
+    const answerText = page.querySelector('.answer')?.textContent ?? '';
+    expect(answerText.split('The entire premise here is wrong.')).toHaveLength(2);
+    expect(flagged?.textContent).toMatch(/Denied.*as above/s);
     const marker = flagged?.querySelector('.markers a')?.getAttribute('href') ?? '';
     expect(marker).toMatch(/^#source-\d+$/);
     expect(page.querySelector(marker)?.textContent).toContain('Benzinga');

@@ -1,4 +1,5 @@
 import type { Answer, Citation } from '../../core/answer.js';
+import { repeatedCounters } from '../../core/repeated-counters.js';
 
 export interface TerminalStyle {
   /** Use ANSI colours (only when writing to a terminal). */
@@ -13,13 +14,15 @@ export function renderAnswerForTerminal(answer: Answer, style: TerminalStyle = {
     return [answer.answer, answer.notice ? ansi('2', `(${answer.notice})`, style) : ''].filter(Boolean).join('\n');
   }
   const lines: string[] = [];
+  const repeated = repeatedCounters(answer.statements, answer.disputes);
   if (answer.lead) lines.push(`${ansi('1', `Answer: ${answer.lead.text}`, style)} ${answer.lead.citations.map((n) => `[${n}]`).join('')}`);
   for (const statement of answer.statements) {
     const marker = statement.status === 'supported' ? '' : ansi('33', statement.status === 'disputed' ? '⚠ DISPUTED ' : '⚠ UNVERIFIED ', style);
     lines.push(`${marker}${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`);
     for (const dispute of answer.disputes.filter((item) => item.claim === statement.text)) {
       const who = dispute.disputedBy && !dispute.counter.includes(dispute.disputedBy) ? `${dispute.disputedBy}: ` : '';
-      lines.push(ansi('33', `    ↳ ${dispute.kind}: ${who}“${dispute.counter}” ${dispute.counterCitations.map((n) => `[${n}]`).join('')}`, style));
+      const quote = repeated.has(dispute) ? 'as above' : `${who}“${dispute.counter}”`;
+      lines.push(ansi('33', `    ↳ ${dispute.kind}: ${quote} ${dispute.counterCitations.map((n) => `[${n}]`).join('')}`, style));
     }
     for (const confirmation of (answer.confirmations ?? []).filter((item) => item.claim === statement.text)) {
       const who = confirmation.confirmedBy ? ` by ${confirmation.confirmedBy}` : '';

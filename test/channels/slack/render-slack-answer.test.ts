@@ -28,6 +28,18 @@ describe('renderSlackAnswer', () => {
     expect(message.text).toContain('ByteDance is using the Huawei Ascend 910B chip');
   });
 
+  it('quotes a denial of two claims once and refers back to it under the second claim', () => {
+    const answer = seedAnswer();
+    const second = 'ByteDance plans a new large-language model, sources told Reuters.';
+    const denial = answer.disputes[0];
+    if (!denial) throw new Error('the seed answer has a denial');
+    answer.statements.push({ text: second, citations: [3], status: 'disputed' });
+    answer.disputes.push({ ...denial, claim: second, claimCitations: [3] });
+    const all = textsOf(renderSlackAnswer(answer).blocks).join('\n');
+    expect(all.split('“The entire premise here is wrong. No new model is being developed.”')).toHaveLength(2);
+    expect(all).toMatch(/ByteDance plans a new large-language model, sources told Reuters\. \[3\]\n +↳ _Denied by Michael Hughes, a TikTok spokesperson:_ as above \[2\]/);
+  });
+
   it('says an abstention in plain words', () => {
     const message = renderSlackAnswer(abstainedAnswer('What is the capital of France?'));
     expect(textsOf(message.blocks).join('\n')).toContain("I couldn't find anything about that in the articles I have.");
