@@ -31,7 +31,7 @@ import { LEAD_COVERAGE, leadCoverage } from '../src/answer/extractive-generator.
 import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences.js';
 import type { GenerateRequest } from '../src/core/generator.js';
 import { SENTENCE_FEATURES } from '../src/answer/sentence-features.js';
-import { chooseStatements } from '../src/answer/choose-statements.js';
+import { chooseStatements, REPLY_CHOICE } from '../src/answer/choose-statements.js';
 import { type AbstentionGate, SENTENCE_RANKER_PATH, SentenceRanker, type SentenceRankerModel } from '../src/answer/sentence-ranker.js';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
@@ -393,7 +393,7 @@ function reportReplyChoice(data: QuestionRows[], oof: number[][]): void {
         let holds = 0;
         let characters = 0;
         for (const { item, ranked } of answerable) {
-          const chosen = chooseStatements(ranked, { maxStatements, perArticle: 2, replyBudget, minShareOfBest });
+          const chosen = chooseStatements(ranked, { maxStatements, perArticle: REPLY_CHOICE.perArticle, replyBudget, minShareOfBest });
           const quoted = chosen.flatMap((candidate) => [candidate.sentence.text, ...(candidate.antecedent ? [candidate.antecedent.text] : [])]);
           if (quoted.some((text) => normalizeForMatch(text).includes(item.gold))) holds += 1;
           characters += quoted.reduce((sum, text) => sum + text.length, 0);

@@ -7,7 +7,7 @@ import { CitationBook } from './citation-book.js';
 import { cleanQuestion } from './clean-question.js';
 import { composeAnswerText } from './compose-answer-text.js';
 import { evidenceSentences } from './evidence-sentence.js';
-import { chooseStatements } from './choose-statements.js';
+import { chooseStatements, REPLY_CHOICE, type StatementChoice } from './choose-statements.js';
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
 import { looksLikeInstruction } from './instruction-cues.js';
 import { disputeLead, spanLead } from './lead-answer.js';
@@ -36,18 +36,8 @@ export function leadCoverage(candidate: RankedSentence): number {
 /** Weight of each (stemmed) term of a question, e.g. its inverse document frequency in the corpus (read from a store, hence a promise). */
 export type TermWeights = (question: string) => Map<string, number> | Promise<Map<string, number>>;
 
-export interface ExtractiveGeneratorOptions {
-  /** @default 3 */
-  maxStatements?: number;
-  /** Statements one article may contribute. @default 2 */
-  perArticle?: number;
-  /**
-   * Statements after the first are added while the reply stays under this many characters. With the share below,
-   * chosen out of fold by research/train-sentence-ranker.ts (see ranker/PROVENANCE.md). @default 560
-   */
-  replyBudget?: number;
-  /** A sentence after the first is quoted only when the ranker gives it this share of the best one's probability. @default 0.5 */
-  minShareOfBest?: number;
+/** How many sentences a reply quotes (@default {@link REPLY_CHOICE}), and what the answerer reads with. */
+export interface ExtractiveGeneratorOptions extends Partial<StatementChoice> {
   termWeights?: TermWeights;
   /** Finds other outlets reporting the opposite of a claim; without it only denials and non-verifications count. */
   stance?: StanceClassifier;
@@ -62,7 +52,7 @@ export interface ExtractiveGeneratorOptions {
  */
 export class ExtractiveGenerator implements Generator {
   readonly id = 'extractive';
-  readonly #options: Required<Omit<ExtractiveGeneratorOptions, 'termWeights' | 'stance' | 'ranker'>>;
+  readonly #options: StatementChoice;
   readonly #termWeights: TermWeights | undefined;
   readonly #stance: StanceClassifier | undefined;
   readonly #ranker: SentenceRanker | undefined;
@@ -72,7 +62,7 @@ export class ExtractiveGenerator implements Generator {
     this.#termWeights = termWeights;
     this.#stance = stance;
     this.#ranker = ranker;
-    this.#options = { maxStatements: 3, perArticle: 2, replyBudget: 560, minShareOfBest: 0.35, ...rest };
+    this.#options = { ...REPLY_CHOICE, ...rest };
   }
 
   async generate(request: GenerateRequest): Promise<Answer> {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseStatements, type StatementChoice } from '../../src/answer/choose-statements.js';
+import { chooseStatements, REPLY_CHOICE } from '../../src/answer/choose-statements.js';
 import type { RankedSentence } from '../../src/answer/rank-sentences.js';
 import { termSet } from '../../src/text/terms.js';
 
-const CHOICE: StatementChoice = { maxStatements: 3, perArticle: 2, replyBudget: 560, minShareOfBest: 0.35 };
 
 function ranked(text: string, probability: number, articleId: string, published = '2026-03-02'): RankedSentence {
   const article = { id: articleId, title: `Report ${articleId}`, source: 'Desk', url: `https://example.test/${articleId}`, published };
@@ -21,7 +20,7 @@ describe('the sentences a reply quotes', () => {
         ranked('Engineers replaced four cables during the closure.', 0.3, 'b'),
         ranked('The city council met in the morning to discuss parking.', 0.2, 'c'),
       ],
-      CHOICE,
+      REPLY_CHOICE,
     );
     expect(texts(chosen)).toEqual(['The harbour bridge reopened on Tuesday after repairs.', 'Engineers replaced four cables during the closure.']);
   });
@@ -36,7 +35,7 @@ describe('the sentences a reply quotes', () => {
         ranked(long, 0.7, 'b'),
         ranked('Ferry operators expect fewer passengers this spring.', 0.6, 'c'),
       ],
-      { ...CHOICE, replyBudget: 200 },
+      { ...REPLY_CHOICE, replyBudget: 200 },
     );
     expect(texts(chosen)).toEqual([
       'The harbour bridge reopened on Tuesday after repairs.',
@@ -51,7 +50,7 @@ describe('the sentences a reply quotes', () => {
         ranked('The council approved the stadium budget on Monday.', 0.8, 'late', '2026-03-04'),
         ranked('The council approved the stadium budget on Monday evening.', 0.7, 'early', '2026-03-02'),
       ],
-      CHOICE,
+      REPLY_CHOICE,
     );
     expect(chosen.map((item) => item.sentence.article.id)).toEqual(['early']);
   });

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storydesk } from '../../src/app/storydesk.js';
 import { renderAnswerForTerminal } from '../../src/channels/terminal/render-answer.js';
-import { articleMarkdown, ROWING_CUP_REPORT, writeFictionalCorpus } from '../helpers/fictional-articles.js';
-import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
+import { articleMarkdown, openFictionalStorydesk, ROWING_CUP_REPORT } from '../helpers/fictional-articles.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const BRIDGE = [
@@ -21,14 +19,11 @@ describe('a typed answer leads the reply', () => {
   let storydesk: Storydesk;
 
   beforeAll(async () => {
-    const corpus = join(temp.path, 'corpus');
-    writeFictionalCorpus(corpus, {
+    storydesk = await openFictionalStorydesk(temp.path, {
       'rowing.md': ROWING_CUP_REPORT,
       'sculls.md': articleMarkdown('A third Harbour Sculls title', 'The Fictional Gazette', '2031-06-01', SCULLS),
       'bridge.md': articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE),
     });
-    storydesk = await openTestStorydesk(join(temp.path, 'data'));
-    await storydesk.ingest([corpus]);
   });
   afterAll(() => {
     storydesk.close();

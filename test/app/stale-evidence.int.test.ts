@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storydesk } from '../../src/app/storydesk.js';
-import { ROWING_CUP_REPORT, writeFictionalCorpus } from '../helpers/fictional-articles.js';
-import { openTestStorydesk } from '../helpers/open-test-storydesk.js';
+import { openFictionalStorydesk, ROWING_CUP_REPORT } from '../helpers/fictional-articles.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 describe('a question about the news of the moment is not answered with an older story', () => {
@@ -10,10 +8,7 @@ describe('a question about the news of the moment is not answered with an older 
   let storydesk: Storydesk;
 
   beforeAll(async () => {
-    const corpus = join(temp.path, 'corpus');
-    writeFictionalCorpus(corpus, { 'rowing.md': ROWING_CUP_REPORT });
-    storydesk = await openTestStorydesk(join(temp.path, 'data'));
-    await storydesk.ingest([corpus]);
+    storydesk = await openFictionalStorydesk(temp.path, { 'rowing.md': ROWING_CUP_REPORT });
   });
   afterAll(() => {
     storydesk.close();

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Storydesk } from '../../src/app/storydesk.js';
+import { openTestStorydesk } from './open-test-storydesk.js';
 
 /** Clearly fictional news articles for tests, as markdown with front matter. */
 export function fictionalArticle(index: number, overrides: { title?: string; body?: string; source?: string } = {}): string {
@@ -40,8 +42,17 @@ export const ROWING_CUP_REPORT = articleMarkdown(
  * Writes the given articles (file name → markdown) and six fictional council articles into `folder`, the small
  * corpus the answer tests ask against.
  */
-export function writeFictionalCorpus(folder: string, articles: Record<string, string>): void {
+function writeFictionalCorpus(folder: string, articles: Record<string, string>): void {
   mkdirSync(folder, { recursive: true });
   for (const [name, markdown] of Object.entries(articles)) writeFileSync(join(folder, name), markdown);
   for (let index = 0; index < 6; index += 1) writeFileSync(join(folder, `council-${index}.md`), fictionalArticle(index));
+}
+
+/** A storydesk with its store in `folder`, having ingested the fictional corpus with the given articles. */
+export async function openFictionalStorydesk(folder: string, articles: Record<string, string>): Promise<Storydesk> {
+  const corpus = join(folder, 'corpus');
+  writeFictionalCorpus(corpus, articles);
+  const storydesk = await openTestStorydesk(join(folder, 'data'));
+  await storydesk.ingest([corpus]);
+  return storydesk;
 }
