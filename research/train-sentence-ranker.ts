@@ -30,6 +30,7 @@ import type { QuestionIntent } from '../src/answer/question-intent.js';
 import { LEAD_COVERAGE, leadCoverage } from '../src/answer/extractive-generator.js';
 import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences.js';
 import type { GenerateRequest } from '../src/core/generator.js';
+import type { TermWeights } from '../src/answer/extractive-generator.js';
 import { SENTENCE_FEATURES } from '../src/answer/sentence-features.js';
 import { chooseStatements, REPLY_CHOICE } from '../src/answer/choose-statements.js';
 import { type AbstentionGate, SENTENCE_RANKER_PATH, SentenceRanker, type SentenceRankerModel } from '../src/answer/sentence-ranker.js';
@@ -77,6 +78,7 @@ const UNTRAINED = new SentenceRanker({
   answerabilityFeatures: [...ANSWERABILITY_FEATURES],
   answerability: { classes: ['unanswerable', 'answerable'], base: [0, 0], trees: [] },
   gate: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01, maxEvidenceAgeDays: null },
+  gateWithoutTime: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01, maxEvidenceAgeDays: null },
 });
 /** Days between a question about recent news and its nearest evidence beyond which it is declined (null: never). */
 const EVIDENCE_AGE_GRID: (number | null)[] = [null, 7, 14, 30, 60, 120, 365];
@@ -106,12 +108,7 @@ async function main(): Promise<void> {
     const answerable = kind === 'answerable';
     const askedAt = questionAskedAt(question);
     const request = await storydesk.gatherEvidence(question.question, { askedAt, ...(excludeArticleIds.length > 0 ? { filters: { excludeArticleIds } } : {}) });
-    const text = cleanQuestion(request.question);
-    const intent = readQuestion(text);
-    const pool = evidenceSentences(request.evidence, request.context);
-    const candidates = pool.filter((sentence) => !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text));
-    const topic = topicWeights(intent.topicTerms, await weights(text));
-    const ranked = rankSentences({ request, intent, candidates, pool, topic, ranker: UNTRAINED });
+    const { text, intent, pool, candidates, topic, ranked } = await candidatesOf(request, weights);
     const gold = normalizeForMatch(question.answer_text);
     const labels = ranked.map((item) => (answerable && normalizeForMatch(item.sentence.text).includes(gold) ? 1 : 0));
     if (answerable && candidates.some((sentence) => normalizeForMatch(sentence.text).includes(gold))) anyCandidate += 1;
@@ -173,13 +170,30 @@ async function main(): Promise<void> {
   }
   reportSeparation(data, questionRows, answerabilityOof);
   const gate = calibrateGate(data, bestOof, answerabilityOof);
+  // The CLI and the terminal chat ask without a time, so the age rule cannot fire there: their gate is calibrated
+  // without it, and the timed gate with its age rule off is reported for comparison.
+  console.log('Without a time of asking (CLI, terminal chat):');
+  const gateWithoutTime = calibrateGate(data, bestOof, answerabilityOof, [null]);
+  console.log('The timed gate with its age rule off:');
+  calibrateGate(data, bestOof, answerabilityOof, [null], { ...gate, maxEvidenceAgeDays: null });
   reportSpans(data, bestOof);
   reportReplyChoice(data, bestOof);
   const trees = roundTrees(trainBoostedTrees(...rowsOf(data.filter(trainsRanker)), ['other', 'answer'], bestSetting));
   const answerability = roundTrees(trainBoostedTrees(questionRows, questionLabels, ['unanswerable', 'answerable'], answerabilitySetting));
-  const model: SentenceRankerModel = { features: [...SENTENCE_FEATURES], trees, answerabilityFeatures: [...ANSWERABILITY_FEATURES], answerability, gate };
+  const model: SentenceRankerModel = { features: [...SENTENCE_FEATURES], trees, answerabilityFeatures: [...ANSWERABILITY_FEATURES], answerability, gate, gateWithoutTime };
   writeFileSync(SENTENCE_RANKER_PATH, `${JSON.stringify(model)}\n`);
-  console.log(`Chose rounds=${bestSetting.rounds} depth=${bestSetting.depth}; answerability rounds=${answerabilitySetting.rounds} depth=${answerabilitySetting.depth}; gate ${JSON.stringify(gate)}; wrote ${SENTENCE_RANKER_PATH}`);
+  console.log(`Chose rounds=${bestSetting.rounds} depth=${bestSetting.depth}; answerability rounds=${answerabilitySetting.rounds} depth=${answerabilitySetting.depth}; gate ${JSON.stringify(gate)}; without a time of asking ${JSON.stringify(gateWithoutTime)}; wrote ${SENTENCE_RANKER_PATH}`);
+}
+
+/** A question's evidence read as the answerer reads it: its candidate sentences with their features. */
+async function candidatesOf(request: GenerateRequest, weights: TermWeights) {
+  const text = cleanQuestion(request.question);
+  const intent = readQuestion(text);
+  const pool = evidenceSentences(request.evidence, request.context);
+  const candidates = pool.filter((sentence) => !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text));
+  const topic = topicWeights(intent.topicTerms, await weights(text));
+  const ranked = rankSentences({ request, intent, candidates, pool, topic, ranker: UNTRAINED });
+  return { text, intent, pool, candidates, topic, ranked };
 }
 
 function rowsOf(items: QuestionRows[]): [number[][], number[]] {
@@ -251,7 +265,11 @@ function answerabilityRow(item: QuestionRows, probabilities: number[]): number[]
  * ones (the product's promise: answer what the articles answer), judged on out-of-fold probabilities; and
  * how often the leading answer span is right.
  */
-function calibrateGate(data: QuestionRows[], oof: number[][], answerability: number[]): AbstentionGate {
+/**
+ * The gate over the grid (with the evidence ages of `ageGrid`; [null] for asking without a time) that declines
+ * the most unanswerable questions within the budget on answerable ones; or, given `fixed`, that gate's figures.
+ */
+function calibrateGate(data: QuestionRows[], oof: number[][], answerability: number[], ageGrid: (number | null)[] = EVIDENCE_AGE_GRID, fixed?: AbstentionGate): AbstentionGate {
   /** Abstention on answerable questions and on each kind of unanswerable ones (and all of them), and how often the best sentence is right. */
   // How far the evidence of each question about recent news stands from it, the candidates in out-of-fold order.
   const evidenceAge = data.map((item, index) => {
@@ -287,12 +305,12 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
     for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
       for (const minAnswerability of Array.from({ length: 37 }, (_, step) => Number((step * 0.025).toFixed(3)))) {
         for (const answeredCoverage of [0.8, 0.9, 1.01]) {
-          for (const maxEvidenceAgeDays of EVIDENCE_AGE_GRID) gates.push({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage, maxEvidenceAgeDays });
+          for (const maxEvidenceAgeDays of ageGrid) gates.push({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage, maxEvidenceAgeDays });
         }
       }
     }
   }
-  const rated = gates.map((gate) => ({ gate, rate: rates(gate) }));
+  const rated = (fixed ? [fixed] : gates).map((gate) => ({ gate, rate: rates(gate) }));
   // Within the 10% budget, the most unanswerable questions declined; outside it, heavily penalised.
   const score = (rate: GateRates): number => rate.unanswerable - Math.max(0, rate.answerable - 0.1) * 5 + 0.01 * rate.right;
   let best = rated[0] as (typeof rated)[number];
@@ -300,7 +318,7 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
   const describe = (rate: GateRates): string =>
     `${(100 * rate.unanswerable).toFixed(1)}% of unanswerable (held-out weeks ${(100 * rate.byKind.heldOutWeek).toFixed(1)}%, rtqa_unanswerable ${(100 * rate.byKind.offCorpus).toFixed(1)}%, leave-one-week-out ${(100 * rate.byKind.weekLeftOut).toFixed(1)}%); best sentence right on ${(100 * rate.right).toFixed(1)}% of answerable`;
   // The trade-off the budget picks from: the most unanswerable questions declined within each answerable budget.
-  for (const budget of [0.05, 0.1, 0.15, 0.2, 0.3]) {
+  for (const budget of fixed ? [] : [0.05, 0.1, 0.15, 0.2, 0.3]) {
     let most: GateRates | undefined;
     for (const { rate } of rated) if (rate.answerable <= budget + 1e-9 && (!most || rate.unanswerable > most.unanswerable + 1e-9)) most = rate;
     if (most) console.log(`CV trade-off: abstaining on at most ${100 * budget}% of answerable questions (${(100 * most.answerable).toFixed(1)}%) declines up to ${describe(most)}`);

@@ -22,6 +22,7 @@ import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
 import { isHeldOutQuestion } from './lib/rtqa-split.js';
 import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
+import { askWithoutTime } from './lib/untimed-answers.js';
 import { askedQuestions, type EvalQuestion, HELD_OUT_WEEKS, loadEvalDataset, questionAskedAt, weekLeftOutQuestions } from './lib/eval-dataset.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     answerLines.push(JSON.stringify({ id: question.id, answer }));
     if (answer.abstained) abstainedWeekLeftOut += 1;
   }
+  const untimed = await askWithoutTime(storydesk, dataset);
   await storydesk.close();
   if (values.answers !== undefined) writeFileSync(resolve(values.answers), `${answerLines.join('\n')}\n`);
 
@@ -216,6 +218,17 @@ async function main(): Promise<void> {
     `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms (one pass; load average ${askLoad} on ${cpus().length} cores) |`,
     '',
     `Generator: extractive (offline default); embedder: ${storydesk.embedder.id}.`,
+    '',
+    '### Asked without a time of asking (the CLI, the terminal chat)',
+    '',
+    'The same questions asked with no time of asking, as the command line (and every outside evaluation through it) asks: the rule that declines "this week" questions answered only by older articles cannot apply, and the gate calibrated without it decides.',
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| answer contains the gold answer text | ${pct(untimed.right, answerable.length)} |`,
+    `| abstained on answerable questions | ${pct(untimed.abstainedAnswerable, answerable.length)} |`,
+    `| abstained on held-out-week / rtqa_unanswerable / leave-one-week-out questions | ${pct(untimed.abstainedHeldOut, heldOut.length)} / ${pct(untimed.abstainedOffCorpus, offCorpus.length)} / ${pct(untimed.abstainedWeekLeftOut, untimed.weekLeftOut)} |`,
+    `| abstained on all unanswerable questions, leave-one-week-out included | ${pct(untimed.abstainedHeldOut + untimed.abstainedOffCorpus + untimed.abstainedWeekLeftOut, heldOut.length + offCorpus.length + untimed.weekLeftOut)} of ${heldOut.length + offCorpus.length + untimed.weekLeftOut} |`,
     '',
     '## Examples',
     '',

@@ -80,7 +80,7 @@ export class ExtractiveGenerator implements Generator {
     const topic = topicWeights(intent.topicTerms, (await this.#termWeights?.(question)) ?? new Map());
     const ranked = rankSentences({ request, intent, candidates, pool, topic, ranker });
     const best = ranked[0];
-    const gate = ranker.model.gate;
+    const gate = ranker.gateFor(request.askedAt);
     if (!best) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
     // An older story that looks like this week's news answers a different question, however well it matches.
     if (gate.maxEvidenceAgeDays !== null && asksAboutRecentNews(question) && (evidenceAgeDays(ranked, request.askedAt) ?? 0) > gate.maxEvidenceAgeDays) {

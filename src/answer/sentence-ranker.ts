@@ -34,25 +34,33 @@ export interface SentenceRankerModel {
   trees: BoostedTrees;
   answerabilityFeatures: string[];
   answerability: BoostedTrees;
+  /** The gate when the time of asking is known (Slack, Discord): the evidence-age rule does part of the work. */
   gate: AbstentionGate;
+  /**
+   * The gate when it is not (the CLI, the terminal chat): no age rule, so the other thresholds are calibrated
+   * on their own. The timed gate with its age rule switched off would decline far less than it should.
+   */
+  gateWithoutTime: AbstentionGate;
 }
 
 const treeNode: z.ZodType<TreeNode> = z.lazy(() =>
   z.union([z.object({ leaf: z.number() }), z.object({ feature: z.number().int(), threshold: z.number(), left: treeNode, right: treeNode })]),
 );
 const treesSchema = z.object({ classes: z.array(z.string()), base: z.array(z.number()), trees: z.array(z.array(treeNode)) });
+const gateSchema = z.object({
+  minAnswerability: z.number(),
+  minContextCoverage: z.number(),
+  typedAnswerCoverage: z.number(),
+  answeredCoverage: z.number(),
+  maxEvidenceAgeDays: z.number().nullable(),
+});
 const modelSchema = z.object({
   features: z.array(z.string()),
   trees: treesSchema,
   answerabilityFeatures: z.array(z.string()),
   answerability: treesSchema,
-  gate: z.object({
-    minAnswerability: z.number(),
-    minContextCoverage: z.number(),
-    typedAnswerCoverage: z.number(),
-    answeredCoverage: z.number(),
-    maxEvidenceAgeDays: z.number().nullable(),
-  }),
+  gate: gateSchema,
+  gateWithoutTime: gateSchema.extend({ maxEvidenceAgeDays: z.null() }),
 });
 
 /** Scores candidate sentences: the probability that a sentence holds the answer to the question. */
@@ -74,6 +82,11 @@ export class SentenceRanker {
   /** Probability (0..1) that the sentence with these features holds the answer. */
   probability(features: readonly number[]): number {
     return predictTrees(this.model.trees, features)[1] ?? 0;
+  }
+
+  /** The gate calibrated for what is known of the question: with or without the time it was asked. */
+  gateFor(askedAt: string | undefined): AbstentionGate {
+    return askedAt === undefined ? this.model.gateWithoutTime : this.model.gate;
   }
 
   /** Probability (0..1) that the articles answer the question, from {@link ANSWERABILITY_FEATURES}. */
