@@ -42,6 +42,7 @@ import { normalizeForMatch } from '../scripts/lib/metrics.js';
 import { type EvalQuestion, loadEvalDataset, questionAskedAt, weekLeftOutQuestions } from '../scripts/lib/eval-dataset.js';
 import { asksAboutRecentNews, evidenceAgeDays } from '../src/answer/stale-evidence.js';
 import { sharedDataDir } from '../scripts/lib/shared-data.js';
+import { titleClozeQuestions } from './lib/title-cloze-questions.js';
 
 /** Where a development question comes from; all but `answerable` should abstain. */
 type QuestionKind = 'answerable' | 'heldOutWeek' | 'offCorpus' | 'weekLeftOut';
@@ -90,12 +91,13 @@ async function main(): Promise<void> {
     console.log('train-sentence-ranker: skipped — ../shared/data is not present.');
     return;
   }
-  const { values } = parseArgs({ options: { work: { type: 'string' } } });
+  const { values } = parseArgs({ options: { work: { type: 'string' }, synthetic: { type: 'string' } } });
   const work = values.work !== undefined ? resolve(values.work) : resolve(import.meta.dirname, '../.cache/eval');
   const dataset = loadEvalDataset(dataDir);
   const storydesk = await openStorydesk({ dataDir: join(work, 'data'), env: loadConfig({}), logger: createLogger('warn') });
   const weights = corpusTermWeights(storydesk.store);
   const data: QuestionRows[] = [];
+  const synthetic: QuestionRows[] = [];
   let reachable = 0;
   let anyCandidate = 0;
   const asked: [EvalQuestion, QuestionKind, string[]][] = [
@@ -115,6 +117,18 @@ async function main(): Promise<void> {
     if (labels.includes(1)) reachable += 1;
     data.push({ question: text, gold, intent, request, week: question.week, kind, answerable, candidates: ranked, labels, articleTerms: articleTermsOf(pool), topic, askedAt: askedAt.toISOString() });
   }
+  // Headline cloze questions from articles no development question is about: they train the sentence ranker
+  // only (every fold), never the abstention model, and are never scored.
+  const aboutQuestions = new Set(dataset.questions.flatMap((question) => [...question.relevant, ...(question.relevant_strict ?? [])]));
+  const cloze = titleClozeQuestions(dataset.kept.filter((article) => !aboutQuestions.has(article.id)), Number(values.synthetic ?? 0));
+  for (const item of cloze) {
+    const request = await storydesk.gatherEvidence(item.question);
+    const { text, intent, topic, ranked } = await candidatesOf(request, weights);
+    const gold = normalizeForMatch(item.answer);
+    const labels = ranked.map((candidate) => (normalizeForMatch(candidate.sentence.text).includes(gold) ? 1 : 0));
+    synthetic.push({ question: text, gold, intent, request, week: 'synthetic', kind: 'answerable', answerable: true, candidates: ranked, labels, articleTerms: new Map(), topic, askedAt: '' });
+  }
+  console.log(`${synthetic.length} headline cloze questions train the ranker; the answer is among the ranked candidates for ${synthetic.filter((item) => item.labels.includes(1)).length}.`);
   await storydesk.close();
   const count = (kind: QuestionKind): number => data.filter((item) => item.kind === kind).length;
   console.log(
@@ -130,7 +144,7 @@ async function main(): Promise<void> {
   // Chosen by the mean reciprocal rank of the first sentence holding the answer: smoother than the top-1 rate
   // on 108 questions, where one question is 0.9 points.
   for (const setting of grid) {
-    const oof = crossValidate(data, weeks, setting);
+    const oof = crossValidate(data, synthetic, weeks, setting);
     const top1 = topOneRate(data, oof);
     const mrr = meanReciprocalRank(data, oof);
     console.log(`CV rounds=${setting.rounds} depth=${setting.depth}: best sentence holds the answer for ${(100 * top1).toFixed(1)}% of answerable questions; MRR ${mrr.toFixed(3)}`);
@@ -178,7 +192,7 @@ async function main(): Promise<void> {
   calibrateGate(data, bestOof, answerabilityOof, [null], { ...gate, maxEvidenceAgeDays: null });
   reportSpans(data, bestOof);
   reportReplyChoice(data, bestOof);
-  const trees = roundTrees(trainBoostedTrees(...rowsOf(data.filter(trainsRanker)), ['other', 'answer'], bestSetting));
+  const trees = roundTrees(trainBoostedTrees(...rowsOf([...data.filter(trainsRanker), ...synthetic]), ['other', 'answer'], bestSetting));
   const answerability = roundTrees(trainBoostedTrees(questionRows, questionLabels, ['unanswerable', 'answerable'], answerabilitySetting));
   const model: SentenceRankerModel = { features: [...SENTENCE_FEATURES], trees, answerabilityFeatures: [...ANSWERABILITY_FEATURES], answerability, gate, gateWithoutTime };
   writeFileSync(SENTENCE_RANKER_PATH, `${JSON.stringify(model)}\n`);
@@ -201,10 +215,10 @@ function rowsOf(items: QuestionRows[]): [number[][], number[]] {
 }
 
 /** Out-of-fold probabilities: each week scored by a model trained on the other weeks. */
-function crossValidate(data: QuestionRows[], weeks: string[], setting: BoostOptions): number[][] {
+function crossValidate(data: QuestionRows[], synthetic: QuestionRows[], weeks: string[], setting: BoostOptions): number[][] {
   const oof = data.map((item) => item.candidates.map(() => 0));
   for (const week of weeks) {
-    const train = data.filter((item) => item.week !== week && trainsRanker(item));
+    const train = [...data.filter((item) => item.week !== week && trainsRanker(item)), ...synthetic];
     const model = trainBoostedTrees(...rowsOf(train), ['other', 'answer'], setting);
     data.forEach((item, index) => {
       if (item.week !== week) return;
