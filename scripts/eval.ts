@@ -112,6 +112,10 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const examples: string[] = [];
   const offCorpusIds = new Set(offCorpus.map((question) => question.id));
+  // Answerable questions split by whether an article about their event (relevant_strict) is indexed: where
+  // none is, the answer text is only in an unrelated article (a restaurant guide naming "Hong Kong").
+  const eventIndexed = new Set(strictQuestions.map((index) => answerable[index]?.id ?? ''));
+  const byEvent = { indexed: { right: 0, abstained: 0 }, missing: { right: 0, abstained: 0 } };
   // Every reply as asked, so two runs (before / after a change meant to keep answers) can be compared byte for byte.
   const answerLines: string[] = [];
   for (const question of askedQuestions(dataset)) {
@@ -137,7 +141,11 @@ async function main(): Promise<void> {
     }
     if (answer.abstained) abstainedAnswerable += 1;
     const gold = normalizeForMatch(question.answer_text);
-    if (normalizeForMatch(answer.answer).includes(gold)) containsGold += 1;
+    const right = normalizeForMatch(answer.answer).includes(gold);
+    if (right) containsGold += 1;
+    const split = eventIndexed.has(question.id) ? byEvent.indexed : byEvent.missing;
+    if (right) split.right += 1;
+    if (answer.abstained) split.abstained += 1;
     if (answer.citations.some((citation) => normalizeForMatch(citation.quote).includes(gold))) quotesContainGold += 1;
     if (answer.disputes.length > 0) disputed += 1;
     if (answer.lead) led += 1;
@@ -206,6 +214,8 @@ async function main(): Promise<void> {
     `| a cited quote contains the gold answer text | ${pct(quotesContainGold, answerable.length)} |`,
     `| citation validity (quote verbatim in its article) | ${pct(verbatim, citations)} of ${citations} |`,
     `| abstained on answerable questions | ${pct(abstainedAnswerable, answerable.length)} |`,
+    `| answerable questions with an article about their event indexed (relevant_strict): right / abstained | ${pct(byEvent.indexed.right, eventIndexed.size)} / ${pct(byEvent.indexed.abstained, eventIndexed.size)} of ${eventIndexed.size} |`,
+    `| answerable questions whose answer text is only in articles about something else: right / abstained | ${pct(byEvent.missing.right, answerable.length - eventIndexed.size)} / ${pct(byEvent.missing.abstained, answerable.length - eventIndexed.size)} of ${answerable.length - eventIndexed.size} |`,
     `| abstained on held-out-week questions (should abstain) | ${pct(abstainedHeldOut, heldOut.length)} |`,
     `| abstained on unanswerable questions of indexed weeks (rtqa_unanswerable, should abstain) | ${pct(abstainedOffCorpus, offCorpus.length)} of ${offCorpus.length} |`,
     `| rtqa_unanswerable: abstained, or the reply holds the answer (counts as right) | ${pct(abstainedOffCorpus + offCorpusAnswered, offCorpus.length)} of ${offCorpus.length} |`,
