@@ -42,7 +42,7 @@ export const ROWING_CUP_REPORT = articleMarkdown(
  * Writes the given articles (file name → markdown) and six fictional council articles into `folder`, the small
  * corpus the answer tests ask against.
  */
-function writeFictionalCorpus(folder: string, articles: Record<string, string>): void {
+export function writeFictionalCorpus(folder: string, articles: Record<string, string>): void {
   mkdirSync(folder, { recursive: true });
   for (const [name, markdown] of Object.entries(articles)) writeFileSync(join(folder, name), markdown);
   for (let index = 0; index < 6; index += 1) writeFileSync(join(folder, `council-${index}.md`), fictionalArticle(index));

@@ -7,9 +7,11 @@ import { UsageError } from '../usage-error.js';
 import { readJsonl } from '../read-jsonl.js';
 import { runGuarded } from '../run-guarded.js';
 
-const questionLine = z.object({ id: z.union([z.string(), z.number()]), question: z.string() });
+/** A date ("2024-09-27", midnight UTC) or a date and time with its offset ("2024-09-27T18:00:00Z"). */
+const askedAtSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((text) => new Date(text));
+const questionLine = z.object({ id: z.union([z.string(), z.number()]), question: z.string(), asked_at: askedAtSchema.optional() });
 
-/** `ask "question" [--json]` or `ask --queries FILE.jsonl --json` */
+/** `ask "question" [--json] [--asked-at TIME]` or `ask --queries FILE.jsonl --json` (lines may say their own `asked_at`) */
 export function registerAskCommand(program: Command, context: CliContext): void {
   program
     .command('ask')
@@ -18,30 +20,39 @@ export function registerAskCommand(program: Command, context: CliContext): void 
     .option('--queries <file>', 'JSONL file of {"id","question"} lines; prints one JSON line per input line')
     .option('--data <dir>', 'data directory (default: $STORYDESK_DATA_DIR or ./data)')
     .option('--json', 'print JSON')
-    .action(async (question: string | undefined, options: { queries?: string; data?: string; json?: boolean }) => {
+    .option('--asked-at <time>', 'when the question was asked (2024-09-27 or 2024-09-27T18:00:00Z): "this week" is judged against it, as on Slack and Discord')
+    .action(async (question: string | undefined, options: { queries?: string; data?: string; json?: boolean; askedAt?: string }) => {
       if (!question && !options.queries) throw new UsageError('Give a question in quotes, or --queries FILE.jsonl.');
+      const askedAt = options.askedAt === undefined ? undefined : parseAskedAt(options.askedAt);
       const storydesk = await context.open(options.data, { stories: false, mustExist: true });
       try {
         if (options.queries) {
           for await (const line of readJsonl(options.queries)) {
             const parsed = 'error' in line ? null : questionLine.safeParse(line.value);
             if (!parsed?.success) {
-              const reason = 'error' in line ? line.error : `line ${line.line}: expected {"id","question"}`;
+              const reason = 'error' in line ? line.error : `line ${line.line}: expected {"id","question"} and optionally "asked_at" (2024-09-27 or 2024-09-27T18:00:00Z)`;
               context.print(JSON.stringify({ id: null, error: reason }));
               continue;
             }
-            const { id, question: text } = parsed.data;
-            const result = await runGuarded(() => storydesk.ask(text));
+            const { id, question: text, asked_at: lineAskedAt } = parsed.data;
+            const when = lineAskedAt ?? askedAt;
+            const result = await runGuarded(() => storydesk.ask(text, when ? { askedAt: when } : {}));
             context.print(JSON.stringify('error' in result ? { id, question: text, error: result.error } : answerJson(id, result.value)));
           }
           return;
         }
-        const answer = await storydesk.ask(question ?? '');
+        const answer = await storydesk.ask(question ?? '', askedAt ? { askedAt } : {});
         context.print(options.json ? JSON.stringify(answerJson(null, answer)) : renderAnswerForTerminal(answer, { color: process.stdout.isTTY === true }));
       } finally {
         await storydesk.close();
       }
     });
+}
+
+function parseAskedAt(text: string): Date {
+  const parsed = askedAtSchema.safeParse(text);
+  if (!parsed.success) throw new UsageError(`--asked-at takes a date (2024-09-27) or a date and time with its offset (2024-09-27T18:00:00Z), not "${text}".`);
+  return parsed.data;
 }
 
 /** The contract shape of an answer on the command line. */
