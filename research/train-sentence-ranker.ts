@@ -27,10 +27,9 @@ import { readQuestion } from '../src/answer/question-intent.js';
 import { ANSWERABILITY_FEATURES, answerabilityFeatures, articleTermsOf } from '../src/answer/answerability.js';
 import { type TopicWeights, topicWeights } from '../src/answer/topic-weights.js';
 import type { QuestionIntent } from '../src/answer/question-intent.js';
-import { LEAD_COVERAGE, leadCoverage } from '../src/answer/extractive-generator.js';
+import { LEAD_COVERAGE, leadCoverage, type TermWeights } from '../src/answer/extractive-generator.js';
 import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences.js';
 import type { GenerateRequest } from '../src/core/generator.js';
-import type { TermWeights } from '../src/answer/extractive-generator.js';
 import { SENTENCE_FEATURES } from '../src/answer/sentence-features.js';
 import { chooseStatements, REPLY_CHOICE } from '../src/answer/choose-statements.js';
 import { type AbstentionGate, SENTENCE_RANKER_PATH, SentenceRanker, type SentenceRankerModel } from '../src/answer/sentence-ranker.js';
@@ -276,12 +275,9 @@ function answerabilityRow(item: QuestionRows, probabilities: number[]): number[]
 
 /**
  * The gate that abstains on the most unanswerable questions while abstaining on at most 10% of answerable
- * ones (the product's promise: answer what the articles answer), judged on out-of-fold probabilities; and
- * how often the leading answer span is right.
- */
-/**
- * The gate over the grid (with the evidence ages of `ageGrid`; [null] for asking without a time) that declines
- * the most unanswerable questions within the budget on answerable ones; or, given `fixed`, that gate's figures.
+ * ones (the product's promise: answer what the articles answer), judged on out-of-fold probabilities, over
+ * the grid with the evidence ages of `ageGrid` ([null] for questions asked without a time); given `fixed`,
+ * only that gate's figures.
  */
 function calibrateGate(data: QuestionRows[], oof: number[][], answerability: number[], ageGrid: (number | null)[] = EVIDENCE_AGE_GRID, fixed?: AbstentionGate): AbstentionGate {
   /** Abstention on answerable questions and on each kind of unanswerable ones (and all of them), and how often the best sentence is right. */
