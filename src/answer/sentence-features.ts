@@ -95,6 +95,11 @@ function topicWordSpans(text: string, asked: ReadonlySet<string>, termsOf: (text
   return found;
 }
 
+/** Whether "the", "a" or "an" stands right before the span. */
+function afterArticle(span: EntitySpan, text: string): boolean {
+  return /\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, span.start - 8), span.start));
+}
+
 /** Distance in characters from a span to the nearest of the given words. */
 function distanceTo(span: EntitySpan, words: { start: number; end: number }[], fallback: number): number {
   let best = fallback;
@@ -122,10 +127,12 @@ export function candidateFeatures(
   const entities = intent.expected === null ? [] : sentenceEntities(sentence.text);
   const found = newSpans(sentence.text, sentence.body, entities, intent, context.topicTerms, termsOf);
   const topicWords = found.length > 0 ? topicWordSpans(sentence.text, context.topicTerms, termsOf) : [];
-  const spans = found
+  const byDistance = found
     .map((span) => ({ span, distance: distanceTo(span, topicWords, sentence.text.length) }))
     .sort((a, b) => a.distance - b.distance);
-  const nearest = spans[0]?.distance ?? sentence.text.length;
+  const nearest = byDistance[0]?.distance ?? sentence.text.length;
+  // A person is named without an article; "the New Orleans Pelicans" is a team, "the Senate" a body.
+  const spans = intent.expected === 'person' ? [...byDistance].sort((a, b) => Number(afterArticle(a.span, sentence.text)) - Number(afterArticle(b.span, sentence.text))) : byDistance;
   const sentenceTerms = [...sentence.terms];
   const novelty = sentenceTerms.length === 0 ? 0 : sentenceTerms.filter((term) => !context.topicTerms.has(term)).length / sentenceTerms.length;
   const features = [

@@ -13,6 +13,12 @@ const SCULLS = [
   'On Saturday, Kellin became the first rower to win the Harbour Sculls three times.',
   'The club will hold a reception for its members next week.',
 ].join(' ');
+// The subject stands far from the question's words; a team, named with "the", stands right next to them.
+const GOALS = [
+  'Striker Ilse Dornvik joined the fictional Port Ellery Gulls in 2024.',
+  'Dornvik collected her latest milestone on Sunday against the Velmont Herons, becoming the first player in league history to score 200 goals.',
+  'The Gulls play Quillon next weekend.',
+].join(' ');
 
 describe('a typed answer leads the reply', () => {
   const temp = makeTempDir();
@@ -23,6 +29,7 @@ describe('a typed answer leads the reply', () => {
       'rowing.md': ROWING_CUP_REPORT,
       'sculls.md': articleMarkdown('A third Harbour Sculls title', 'The Fictional Gazette', '2031-06-01', SCULLS),
       'bridge.md': articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE),
+      'goals.md': articleMarkdown('Dornvik reaches 200 league goals', 'The Fictional Gazette', '2031-06-09', GOALS),
     });
   });
   afterAll(() => {
@@ -62,6 +69,12 @@ describe('a typed answer leads the reply', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.lead?.text).toBe('Marta Kellin');
     expect(answer.citations.find((citation) => citation.n === answer.lead?.citations[0])?.quote).toContain('Kellin became the first rower');
+  });
+
+  it('answers "who" with the person, not with a team named with "the" that stands nearer the question\'s words', async () => {
+    const answer = await storydesk.ask('Who became the first player in league history to score 200 goals?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Ilse Dornvik');
   });
 
   it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
