@@ -122,10 +122,10 @@ async function main(): Promise<void> {
   const cloze = titleClozeQuestions(dataset.kept.filter((article) => !aboutQuestions.has(article.id)), Number(values.synthetic ?? 0));
   for (const item of cloze) {
     const request = await storydesk.gatherEvidence(item.question);
-    const { text, intent, topic, ranked } = await candidatesOf(request, weights);
+    const { text, intent, pool, topic, ranked } = await candidatesOf(request, weights);
     const gold = normalizeForMatch(item.answer);
     const labels = ranked.map((candidate) => (normalizeForMatch(candidate.sentence.text).includes(gold) ? 1 : 0));
-    synthetic.push({ question: text, gold, intent, request, week: 'synthetic', kind: 'answerable', answerable: true, candidates: ranked, labels, articleTerms: new Map(), topic, askedAt: '' });
+    synthetic.push({ question: text, gold, intent, request, week: 'synthetic', kind: 'answerable', answerable: true, candidates: ranked, labels, articleTerms: articleTermsOf(pool), topic, askedAt: '' });
   }
   console.log(`${synthetic.length} headline cloze questions train the ranker; the answer is among the ranked candidates for ${synthetic.filter((item) => item.labels.includes(1)).length}.`);
   await storydesk.close();

@@ -132,7 +132,10 @@ export function candidateFeatures(
     .sort((a, b) => a.distance - b.distance);
   const nearest = byDistance[0]?.distance ?? sentence.text.length;
   // A person is named without an article; "the New Orleans Pelicans" is a team, "the Senate" a body.
-  const spans = intent.expected === 'person' ? [...byDistance].sort((a, b) => Number(afterArticle(a.span, sentence.text)) - Number(afterArticle(b.span, sentence.text))) : byDistance;
+  const spans =
+    intent.expected === 'person'
+      ? [...byDistance.filter((item) => !afterArticle(item.span, sentence.text)), ...byDistance.filter((item) => afterArticle(item.span, sentence.text))]
+      : byDistance;
   const sentenceTerms = [...sentence.terms];
   const novelty = sentenceTerms.length === 0 ? 0 : sentenceTerms.filter((term) => !context.topicTerms.has(term)).length / sentenceTerms.length;
   const features = [
