@@ -32,6 +32,7 @@ import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences
 import type { GenerateRequest } from '../src/core/generator.js';
 import { SENTENCE_FEATURES } from '../src/answer/sentence-features.js';
 import { chooseStatements, REPLY_CHOICE } from '../src/answer/choose-statements.js';
+import { leadSpanOf } from '../src/answer/lead-answer.js';
 import { type AbstentionGate, SENTENCE_RANKER_PATH, SentenceRanker, type SentenceRankerModel } from '../src/answer/sentence-ranker.js';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
@@ -377,11 +378,12 @@ function reportSpans(data: QuestionRows[], oof: number[][]): void {
     if (!item.answerable || item.labels[top] !== 1 || !candidate) return;
     heldGold += 1;
     const matches = (text: string): boolean => normalizeForMatch(text).length > 0 && (normalizeForMatch(text).includes(item.gold) || item.gold.includes(normalizeForMatch(text)));
-    if (candidate.answerSpans[0] && matches(candidate.answerSpans[0].text)) firstRight += 1;
+    const lead = leadSpanOf(candidate.answerSpans, candidate.sentence, item.intent.expected);
+    if (lead && matches(lead.text)) firstRight += 1;
     if (candidate.answerSpans.some((span) => matches(span.text))) someRight += 1;
     else if (missed.length < 12) missed.push(`  ${item.intent.expected} | ${item.gold} | ${candidate.answerSpans.map((span) => span.text).join(' / ')} | ${candidate.sentence.text.slice(0, 140)}`);
   });
-  console.log(`Span choice: of ${heldGold} answerable questions whose best sentence holds the answer, the first span is right for ${firstRight}, some span for ${someRight}. Missed:\n${missed.join('\n')}`);
+  console.log(`Span choice: of ${heldGold} answerable questions whose best sentence holds the answer, the lead span is right for ${firstRight}, some span for ${someRight}. Missed:\n${missed.join('\n')}`);
   // The lead is shown when the best sentence holds a typed span and itself covers the question's topic
   // (LEAD_COVERAGE in the generator); its precision is reported here, next to thresholds on the probability.
   const leadRate = (show: (candidate: RankedSentence, probability: number) => boolean): string => {
@@ -392,7 +394,7 @@ function reportSpans(data: QuestionRows[], oof: number[][]): void {
       const scores = oof[index] ?? [];
       const top = bestIndex(scores);
       const candidate = item.candidates[top];
-      const span = candidate?.answerSpans[0];
+      const span = candidate && leadSpanOf(candidate.answerSpans, candidate.sentence, item.intent.expected);
       if (!candidate || !span || !show(candidate, scores[top] ?? 0)) return;
       if (!item.answerable) {
         unanswerable += 1;

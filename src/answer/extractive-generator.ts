@@ -10,7 +10,7 @@ import { evidenceSentences } from './evidence-sentence.js';
 import { chooseStatements, REPLY_CHOICE, type StatementChoice } from './choose-statements.js';
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
 import { looksLikeInstruction } from './instruction-cues.js';
-import { disputeLead, spanLead } from './lead-answer.js';
+import { disputeLead, leadSpanOf, spanLead } from './lead-answer.js';
 import { readQuestion } from './question-intent.js';
 import { type RankedSentence, rankSentences } from './rank-sentences.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
@@ -111,7 +111,7 @@ export class ExtractiveGenerator implements Generator {
     const disputes: Dispute[] = [];
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
-    const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : best.answerSpans[0];
+    const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent.expected);
     if (leadSpan) lead = spanLead(leadSpan, best.sentence, book.cite(best.sentence), intent.expected);
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.

@@ -4,6 +4,7 @@ import type { EntitySpan } from './sentence-entities.js';
 
 /** Capitalised words (with inner apostrophes, hyphens and capitals: "LeBron", "O’Neal", "Ocasio-Cortez"). */
 const CAPITALISED_WORD = String.raw`\p{Lu}[\p{L}’'-]*\p{L}`;
+const POSSESSIVE = /['’]s$/u;
 
 /**
  * The name a one-word name span stands for in its article: news gives the full name once and the surname after
@@ -26,6 +27,8 @@ export function fullNameOf(span: EntitySpan, title: string, body: string): strin
         // "Star LeBron James" opening a sentence: "Star" is capitalised only there. "The" is never a name.
         const first = before[start] ?? '';
         if (STOP_WORDS.has(first.toLowerCase()) || !writtenMidSentence(first, body)) continue;
+        // "Brody's Oscar": a possessive names an owner, not a first name.
+        if (before.slice(start).some((word) => POSSESSIVE.test(word))) continue;
         const name = [...before.slice(start), span.text].join(' ');
         counts.set(name, (counts.get(name) ?? 0) + 1);
       }

@@ -17,6 +17,35 @@ export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation:
 }
 
 /**
+ * The span to state first, from a sentence's answer spans (nearest the question's words first). For a "who"
+ * question, the nearest span likely to be a person: one named without an article ("the New Orleans Pelicans" is a
+ * team, "the Senate" a body) and given a full name somewhere in its article, as news does for people ("Adrien
+ * Brody … Brody"); a one-word name its article never writes with a first name ("Oscar") more likely names a thing.
+ */
+export function leadSpanOf(spans: readonly EntitySpan[], sentence: EvidenceSentence, expected: ExpectedSpan): EntitySpan | undefined {
+  if (expected !== 'person') return spans[0];
+  const likelihood = (span: EntitySpan): number => {
+    if (afterArticle(span, sentence.text)) return 0;
+    return /\s/.test(span.text) || fullNameOf(span, sentence.article.title, sentence.body) !== span.text ? 2 : 1;
+  };
+  let best: EntitySpan | undefined;
+  let bestLikelihood = -1;
+  for (const span of spans) {
+    const value = likelihood(span);
+    if (value > bestLikelihood) {
+      best = span;
+      bestLikelihood = value;
+    }
+  }
+  return best;
+}
+
+/** Whether "the", "a" or "an" stands right before the span. */
+function afterArticle(span: EntitySpan, text: string): boolean {
+  return /\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, span.start - 8), span.start));
+}
+
+/**
  * For a question about a dispute, who holds the other side: "Denied by Michael Hughes, a TikTok spokesperson;
  * a source could not verify it", citing each counter-statement. Undefined when the evidence disputes nothing.
  */

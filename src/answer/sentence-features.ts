@@ -95,11 +95,6 @@ function topicWordSpans(text: string, asked: ReadonlySet<string>, termsOf: (text
   return found;
 }
 
-/** Whether "the", "a" or "an" stands right before the span. */
-function afterArticle(span: EntitySpan, text: string): boolean {
-  return /\b(?:the|a|an)\s+$/i.test(text.slice(Math.max(0, span.start - 8), span.start));
-}
-
 /** Distance in characters from a span to the nearest of the given words. */
 function distanceTo(span: EntitySpan, words: { start: number; end: number }[], fallback: number): number {
   let best = fallback;
@@ -127,15 +122,10 @@ export function candidateFeatures(
   const entities = intent.expected === null ? [] : sentenceEntities(sentence.text);
   const found = newSpans(sentence.text, sentence.body, entities, intent, context.topicTerms, termsOf);
   const topicWords = found.length > 0 ? topicWordSpans(sentence.text, context.topicTerms, termsOf) : [];
-  const byDistance = found
+  const spans = found
     .map((span) => ({ span, distance: distanceTo(span, topicWords, sentence.text.length) }))
     .sort((a, b) => a.distance - b.distance);
-  const nearest = byDistance[0]?.distance ?? sentence.text.length;
-  // A person is named without an article; "the New Orleans Pelicans" is a team, "the Senate" a body.
-  const spans =
-    intent.expected === 'person'
-      ? [...byDistance.filter((item) => !afterArticle(item.span, sentence.text)), ...byDistance.filter((item) => afterArticle(item.span, sentence.text))]
-      : byDistance;
+  const nearest = spans[0]?.distance ?? sentence.text.length;
   const sentenceTerms = [...sentence.terms];
   const novelty = sentenceTerms.length === 0 ? 0 : sentenceTerms.filter((term) => !context.topicTerms.has(term)).length / sentenceTerms.length;
   const features = [

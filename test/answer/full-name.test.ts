@@ -14,6 +14,11 @@ describe('fullNameOf', () => {
     expect(fullNameOf(name('Brody'), "Adrien Brody's speech breaks a record", 'The speech by actor Adrien Brody ran long. Brody thanked his family.')).toBe('Adrien Brody');
   });
 
+  it('does not take an owner for a first name', () => {
+    const body = "At the ceremony, Brody's Oscar acceptance speech ran long. The actor Adrien Brody thanked his family for the Oscar.";
+    expect(fullNameOf(name('Oscar'), "Adrien Brody's Oscar speech breaks a record", body)).toBe('Oscar');
+  });
+
   it('drops a title the article writes only some of the time', () => {
     const body = 'President Joe Biden spoke on Monday. Critics of Joe Biden said little. Later, Joe Biden left. Biden returned on Friday.';
     expect(fullNameOf(name('Biden'), '', body)).toBe('Joe Biden');

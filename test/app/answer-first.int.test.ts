@@ -19,6 +19,11 @@ const GOALS = [
   'Dornvik collected her latest milestone on Sunday against the Velmont Herons, becoming the first player in league history to score 200 goals.',
   'The Gulls play Quillon next weekend.',
 ].join(' ');
+// The work, written after its maker's possessive, stands next to the question's words; the maker stands further off.
+const SPEECH = [
+  'Sculptor Ondine Farrow won the fictional Harbour Arts Prize in 2031 for a lantern made of driftwood.',
+  "At the ceremony, Farrow's Lantern acceptance speech ran for nine minutes, the longest in the Harbour Arts Prize's history.",
+].join(' ');
 
 describe('a typed answer leads the reply', () => {
   const temp = makeTempDir();
@@ -30,6 +35,7 @@ describe('a typed answer leads the reply', () => {
       'sculls.md': articleMarkdown('A third Harbour Sculls title', 'The Fictional Gazette', '2031-06-01', SCULLS),
       'bridge.md': articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE),
       'goals.md': articleMarkdown('Dornvik reaches 200 league goals', 'The Fictional Gazette', '2031-06-09', GOALS),
+      'speech.md': articleMarkdown('A record speech at the arts prize', 'The Fictional Herald', '2031-06-12', SPEECH),
     });
   });
   afterAll(() => {
@@ -75,6 +81,12 @@ describe('a typed answer leads the reply', () => {
     const answer = await storydesk.ask('Who became the first player in league history to score 200 goals?');
     expect(answer.abstained).toBe(false);
     expect(answer.lead?.text).toBe('Ilse Dornvik');
+  });
+
+  it('answers "who" with the person the article names in full, not with a one-word name it never gives a first name', async () => {
+    const answer = await storydesk.ask('Who gave the longest acceptance speech in the history of the Harbour Arts Prize?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Ondine Farrow');
   });
 
   it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
