@@ -1,4 +1,5 @@
 import type { EvidenceSentence } from './evidence-sentence.js';
+import { isLabelLine } from './label-line.js';
 import type { RankedSentence } from './rank-sentences.js';
 
 /** How many ranked sentences a reply quotes. */
@@ -22,7 +23,7 @@ export const REPLY_CHOICE: StatementChoice = { maxStatements: 3, perArticle: 2, 
 
 /**
  * The best sentence, then the next ones that still look like answers, from different articles where possible
- * and without repeating each other, while the reply stays short.
+ * and without repeating each other, while the reply stays short. Headings, bylines and labels are never quoted.
  */
 export function chooseStatements(ranked: readonly RankedSentence[], choice: StatementChoice): RankedSentence[] {
   const chosen: RankedSentence[] = [];
@@ -31,6 +32,7 @@ export function chooseStatements(ranked: readonly RankedSentence[], choice: Stat
   let length = 0;
   for (const item of ranked) {
     if (chosen.length >= choice.maxStatements) break;
+    if (isLabelLine(item.sentence.text)) continue;
     const used = perArticle.get(item.sentence.article.id) ?? 0;
     const duplicate = chosen.findIndex((other) => saysTheSame(other.sentence.terms, item.sentence.terms));
     if (duplicate >= 0) {

@@ -2,6 +2,7 @@ import type { Answer, Confirmation, Dispute, LeadAnswer, Statement } from '../co
 import type { GenerateRequest, Generator } from '../core/generator.js';
 import type { StanceClassifier } from '../core/stance.js';
 import { ABSTAIN_MESSAGES, abstain, staleEvidenceMessage } from './abstention.js';
+import { answerCandidates } from './answer-candidates.js';
 import { answerabilityFeatures, articleTermsOf } from './answerability.js';
 import { CitationBook } from './citation-book.js';
 import { cleanQuestion } from './clean-question.js';
@@ -9,7 +10,6 @@ import { composeAnswerText } from './compose-answer-text.js';
 import { evidenceSentences } from './evidence-sentence.js';
 import { chooseStatements, REPLY_CHOICE, type StatementChoice } from './choose-statements.js';
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
-import { looksLikeInstruction } from './instruction-cues.js';
 import { disputeLead, leadSpanOf, spanLead } from './lead-answer.js';
 import { readQuestion } from './question-intent.js';
 import { type RankedSentence, rankSentences } from './rank-sentences.js';
@@ -70,10 +70,9 @@ export class ExtractiveGenerator implements Generator {
     const intent = readQuestion(question);
     if (intent.topicTerms.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.emptyQuestion, this.id);
     const pool = evidenceSentences(request.evidence, request.context);
-    // Questions in the text (quizzes, headlines asking things) are not claims and answer nothing. Planted
-    // instructions to AI systems are article text, but never an answer. Sentences of the rest of a top
-    // article may answer: the answer-bearing paragraph is not always among the first passages retrieved.
-    const candidates = pool.filter((sentence) => !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text));
+    // Sentences of the rest of a top article may answer: the answer-bearing paragraph is not always among the
+    // first passages retrieved.
+    const candidates = answerCandidates(pool);
     if (candidates.length === 0) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
 
     const ranker = this.#ranker ?? shippedSentenceRanker();

@@ -13,6 +13,20 @@ function ranked(text: string, probability: number, articleId: string, published 
 const texts = (chosen: RankedSentence[]): string[] => chosen.map((item) => item.sentence.text);
 
 describe('the sentences a reply quotes', () => {
+  it('never quotes a heading, a byline or a label, even ranked first, but quotes a short sentence', () => {
+    const chosen = chooseStatements(
+      [
+        ranked('GYMNASTICS', 0.9, 'a'),
+        ranked('James Schroeder', 0.85, 'b'),
+        ranked('BOX SCORE: Harbour 66, Quillon 56', 0.8, 'c'),
+        ranked('Kellin won again.', 0.7, 'd'),
+        ranked('“An icon reborn.”', 0.6, 'e'),
+      ],
+      REPLY_CHOICE,
+    );
+    expect(texts(chosen)).toEqual(['Kellin won again.', '“An icon reborn.”']);
+  });
+
   it('quotes the best sentence and the next ones still likely to answer, leaving out the unlikely ones', () => {
     const chosen = chooseStatements(
       [
