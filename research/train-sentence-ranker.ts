@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { corpusTermWeights } from '../src/answer/corpus-term-weights.js';
 import { cleanQuestion } from '../src/answer/clean-question.js';
 import { evidenceSentences } from '../src/answer/evidence-sentence.js';
-import { looksLikeInstruction } from '../src/answer/instruction-cues.js';
+import { answerCandidates } from '../src/answer/answer-candidates.js';
 import { readQuestion } from '../src/answer/question-intent.js';
 import { ANSWERABILITY_FEATURES, answerabilityFeatures, articleTermsOf } from '../src/answer/answerability.js';
 import { type TopicWeights, topicWeights } from '../src/answer/topic-weights.js';
@@ -42,11 +42,9 @@ import { normalizeForMatch } from '../scripts/lib/metrics.js';
 import { type EvalQuestion, loadEvalDataset, questionAskedAt, weekLeftOutQuestions } from '../scripts/lib/eval-dataset.js';
 import { asksAboutRecentNews, evidenceAgeDays } from '../src/answer/stale-evidence.js';
 import { sharedDataDir } from '../scripts/lib/shared-data.js';
+import { type GateQuestion, type GateRates, GateTable, gateGrid, type QuestionKind, UNANSWERABLE_KINDS } from './lib/gate-calibration.js';
 import { titleClozeQuestions } from './lib/title-cloze-questions.js';
 
-/** Where a development question comes from; all but `answerable` should abstain. */
-type QuestionKind = 'answerable' | 'heldOutWeek' | 'offCorpus' | 'weekLeftOut';
-const UNANSWERABLE_KINDS: QuestionKind[] = ['heldOutWeek', 'offCorpus', 'weekLeftOut'];
 
 /** One question's candidates with features and labels. */
 interface QuestionRows {
@@ -82,7 +80,6 @@ const UNTRAINED = new SentenceRanker({
   gateWithoutTime: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01, maxEvidenceAgeDays: null },
 });
 /** Days between a question about recent news and its nearest evidence beyond which it is declined (null: never). */
-const EVIDENCE_AGE_GRID: (number | null)[] = [null, 7, 14, 30, 60, 120, 365];
 const ANSWERABILITY_GRID: BoostOptions[] = [30, 60, 120].flatMap((rounds) => [1, 2, 3].map((depth) => ({ rounds, depth, learningRate: 0.1, minChildWeight: 3, lambda: 1 })));
 
 async function main(): Promise<void> {
@@ -204,7 +201,7 @@ async function candidatesOf(request: GenerateRequest, weights: TermWeights) {
   const text = cleanQuestion(request.question);
   const intent = readQuestion(text);
   const pool = evidenceSentences(request.evidence, request.context);
-  const candidates = pool.filter((sentence) => !sentence.text.trimEnd().endsWith('?') && !looksLikeInstruction(sentence.text));
+  const candidates = answerCandidates(pool);
   const topic = topicWeights(intent.topicTerms, await weights(text));
   const ranked = rankSentences({ request, intent, candidates, pool, topic, ranker: UNTRAINED });
   return { text, intent, pool, candidates, topic, ranked };
@@ -274,72 +271,55 @@ function answerabilityRow(item: QuestionRows, probabilities: number[]): number[]
   return answerabilityFeatures({ question: item.question, intent: item.intent, ranked: rankedBy(item, probabilities), articleTerms: item.articleTerms, topic: item.topic });
 }
 
+/** The share of answerable questions the gate may abstain on. */
+const ABSTENTION_BUDGET = 0.1;
+
 /**
- * The gate that abstains on the most unanswerable questions while abstaining on at most 10% of answerable
- * ones (the product's promise: answer what the articles answer), judged on out-of-fold probabilities, over
- * the grid with the evidence ages of `ageGrid` ([null] for questions asked without a time); given `fixed`,
- * only that gate's figures.
+ * The gate that abstains on the most unanswerable questions while abstaining on at most 10% of answerable ones
+ * (the product's promise: answer what the articles answer), judged on out-of-fold probabilities, over the grid
+ * with the evidence ages of `ageGrid` ([null] for questions asked without a time); given `fixed`, only that
+ * gate's figures. Also reported: the figures of gates picked the same way without the week they are applied to.
  */
-function calibrateGate(data: QuestionRows[], oof: number[][], answerability: number[], ageGrid: (number | null)[] = EVIDENCE_AGE_GRID, fixed?: AbstentionGate): AbstentionGate {
-  /** Abstention on answerable questions and on each kind of unanswerable ones (and all of them), and how often the best sentence is right. */
-  // How far the evidence of each question about recent news stands from it, the candidates in out-of-fold order.
-  const evidenceAge = data.map((item, index) => {
-    return asksAboutRecentNews(item.question) ? evidenceAgeDays(rankedBy(item, oof[index] ?? []), item.askedAt) : undefined;
-  });
-  const rates = (gate: AbstentionGate): GateRates => {
-    const abstained = new Map<QuestionKind, number>();
-    let right = 0;
-    data.forEach((item, index) => {
-      const scores = oof[index] ?? [];
-      const top = bestIndex(scores);
-      const candidate = item.candidates[top];
-      const stale = gate.maxEvidenceAgeDays !== null && (evidenceAge[index] ?? 0) > gate.maxEvidenceAgeDays;
-      const typed = candidate !== undefined && candidate.answerSpans.length > 0 && candidate.contextCoverage >= gate.typedAnswerCoverage;
-      const judged = item.intent.expected !== null && candidate !== undefined && candidate.coverage < gate.answeredCoverage;
-      const abstains = !candidate || stale || (!typed && (candidate.contextCoverage < gate.minContextCoverage || (judged && (answerability[index] ?? 0) < gate.minAnswerability)));
-      if (abstains) abstained.set(item.kind, (abstained.get(item.kind) ?? 0) + 1);
-      else if (item.answerable && item.labels[top] === 1) right += 1;
-    });
-    const share = (kinds: QuestionKind[]): number => {
-      const total = data.filter((item) => kinds.includes(item.kind)).length;
-      return kinds.reduce((sum, kind) => sum + (abstained.get(kind) ?? 0), 0) / Math.max(total, 1);
-    };
+function calibrateGate(data: QuestionRows[], oof: number[][], answerability: number[], ageGrid?: (number | null)[], fixed?: AbstentionGate): AbstentionGate {
+  const questions: GateQuestion[] = data.map((item, index) => {
+    const scores = oof[index] ?? [];
+    const top = bestIndex(scores);
+    const candidate = item.candidates[top];
+    // How far the evidence of a question about recent news stands from it, the candidates in out-of-fold order.
+    const age = asksAboutRecentNews(item.question) ? evidenceAgeDays(rankedBy(item, scores), item.askedAt) : undefined;
     return {
-      answerable: share(['answerable']),
-      unanswerable: share(UNANSWERABLE_KINDS),
-      byKind: Object.fromEntries(UNANSWERABLE_KINDS.map((kind) => [kind, share([kind])])) as Record<QuestionKind, number>,
-      right: right / Math.max(data.filter((item) => item.answerable).length, 1),
+      kind: item.kind,
+      week: item.week,
+      judged: item.intent.expected !== null,
+      ...(candidate
+        ? { best: { coverage: candidate.coverage, contextCoverage: candidate.contextCoverage, hasTypedSpan: candidate.answerSpans.length > 0, holdsAnswer: item.answerable && item.labels[top] === 1 } }
+        : {}),
+      ...(age === undefined ? {} : { evidenceAgeDays: age }),
+      answerability: answerability[index] ?? 0,
     };
-  };
-  const gates: AbstentionGate[] = [];
-  for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1.01]) {
-    for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
-      for (const minAnswerability of Array.from({ length: 37 }, (_, step) => Number((step * 0.025).toFixed(3)))) {
-        for (const answeredCoverage of [0.8, 0.9, 1.01]) {
-          for (const maxEvidenceAgeDays of ageGrid) gates.push({ minAnswerability, minContextCoverage, typedAnswerCoverage, answeredCoverage, maxEvidenceAgeDays });
-        }
-      }
-    }
-  }
-  const rated = (fixed ? [fixed] : gates).map((gate) => ({ gate, rate: rates(gate) }));
-  // Within the 10% budget, the most unanswerable questions declined; outside it, heavily penalised.
-  const score = (rate: GateRates): number => rate.unanswerable - Math.max(0, rate.answerable - 0.1) * 5 + 0.01 * rate.right;
-  let best = rated[0] as (typeof rated)[number];
-  for (const item of rated) if (score(item.rate) > score(best.rate) + 1e-9) best = item;
+  });
   const describe = (rate: GateRates): string =>
-    `${(100 * rate.unanswerable).toFixed(1)}% of unanswerable (held-out weeks ${(100 * rate.byKind.heldOutWeek).toFixed(1)}%, rtqa_unanswerable ${(100 * rate.byKind.offCorpus).toFixed(1)}%, leave-one-week-out ${(100 * rate.byKind.weekLeftOut).toFixed(1)}%); best sentence right on ${(100 * rate.right).toFixed(1)}% of answerable`;
-  // The trade-off the budget picks from: the most unanswerable questions declined within each answerable budget.
-  for (const budget of fixed ? [] : [0.05, 0.1, 0.15, 0.2, 0.3]) {
-    let most: GateRates | undefined;
-    for (const { rate } of rated) if (rate.answerable <= budget + 1e-9 && (!most || rate.unanswerable > most.unanswerable + 1e-9)) most = rate;
-    if (most) console.log(`CV trade-off: abstaining on at most ${100 * budget}% of answerable questions (${(100 * most.answerable).toFixed(1)}%) declines up to ${describe(most)}`);
+    `abstains on ${(100 * rate.answerable).toFixed(1)}% of answerable and ${(100 * rate.unanswerable).toFixed(1)}% of unanswerable (held-out weeks ${(100 * rate.byKind.heldOutWeek).toFixed(1)}%, rtqa_unanswerable ${(100 * rate.byKind.offCorpus).toFixed(1)}%, leave-one-week-out ${(100 * rate.byKind.weekLeftOut).toFixed(1)}%); best sentence right on ${(100 * rate.right).toFixed(1)}% of answerable`;
+  if (fixed) {
+    console.log(`CV gate: ${describe(new GateTable(questions, [fixed]).rates(0))}`);
+    return fixed;
   }
-  console.log(`CV gate: abstains on ${(100 * best.rate.answerable).toFixed(1)}% of answerable and ${describe(best.rate)}`);
-  return best.gate;
+  const table = new GateTable(questions, gateGrid(ageGrid));
+  // The trade-off the budget picks from: the most unanswerable questions declined within each answerable budget.
+  const allRates = table.gates.map((_, gate) => table.rates(gate));
+  for (const budget of [0.05, 0.1, 0.15, 0.2, 0.3]) {
+    let most: GateRates | undefined;
+    for (const rate of allRates) if (rate.answerable <= budget + 1e-9 && (!most || rate.unanswerable > most.unanswerable + 1e-9)) most = rate;
+    if (most) console.log(`CV trade-off: within ${100 * budget}% the best gate ${describe(most)}`);
+  }
+  const picked = table.pick(ABSTENTION_BUDGET);
+  console.log(`CV gate: ${describe(table.rates(picked))}`);
+  console.log(`CV gate picked without the week it is applied to (unseen news): ${describe(table.nestedRates(ABSTENTION_BUDGET))}`);
+  return table.gates[picked] as AbstentionGate;
 }
 
 /** Probability that a random answerable question scores above a random one of the kind (ties count half). */
-function separation(data: QuestionRows[], scores: number[], kinds: QuestionKind[]): number {
+function separation(data: QuestionRows[], scores: number[], kinds: readonly QuestionKind[]): number {
   const positives = data.flatMap((item, index) => (item.answerable ? [scores[index] ?? 0] : []));
   const negatives = data.flatMap((item, index) => (kinds.includes(item.kind) ? [scores[index] ?? 0] : []));
   let wins = 0;
@@ -434,13 +414,6 @@ function reportReplyChoice(data: QuestionRows[], oof: number[][]): void {
       }
     }
   }
-}
-
-interface GateRates {
-  answerable: number;
-  unanswerable: number;
-  byKind: Record<QuestionKind, number>;
-  right: number;
 }
 
 /** Leaves and thresholds to 6 significant digits: a smaller file, the same decisions. */
