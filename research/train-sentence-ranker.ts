@@ -45,7 +45,6 @@ import { sharedDataDir } from '../scripts/lib/shared-data.js';
 import { type GateQuestion, type GateRates, GateTable, gateGrid, type QuestionKind, UNANSWERABLE_KINDS } from './lib/gate-calibration.js';
 import { titleClozeQuestions } from './lib/title-cloze-questions.js';
 
-
 /** One question's candidates with features and labels. */
 interface QuestionRows {
   question: string;
@@ -79,7 +78,6 @@ const UNTRAINED = new SentenceRanker({
   gate: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01, maxEvidenceAgeDays: null },
   gateWithoutTime: { minAnswerability: 0, minContextCoverage: 0, typedAnswerCoverage: 1, answeredCoverage: 1.01, maxEvidenceAgeDays: null },
 });
-/** Days between a question about recent news and its nearest evidence beyond which it is declined (null: never). */
 const ANSWERABILITY_GRID: BoostOptions[] = [30, 60, 120].flatMap((rounds) => [1, 2, 3].map((depth) => ({ rounds, depth, learningRate: 0.1, minChildWeight: 3, lambda: 1 })));
 
 async function main(): Promise<void> {

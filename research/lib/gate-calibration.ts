@@ -34,6 +34,7 @@ export interface GateRates {
   right: number;
 }
 
+/** Days between a question about recent news and its nearest evidence beyond which it is declined (null: never). */
 const EVIDENCE_AGE_GRID: (number | null)[] = [null, 7, 14, 30, 60, 120, 365];
 
 /** Every gate the calibration chooses from; `ageGrid` [null] for questions asked without a time. */
@@ -81,10 +82,6 @@ export class GateTable {
       }
       return counts;
     });
-  }
-
-  get weeks(): readonly string[] {
-    return this.#weeks;
   }
 
   /** The rates of one gate over the weeks that `include` keeps (every week by default). */
