@@ -40,7 +40,8 @@ const EVIDENCE_AGE_GRID: (number | null)[] = [null, 7, 14, 30, 60, 120, 365];
 /** Every gate the calibration chooses from; `ageGrid` [null] for questions asked without a time. */
 export function gateGrid(ageGrid: (number | null)[] = EVIDENCE_AGE_GRID): AbstentionGate[] {
   const gates: AbstentionGate[] = [];
-  for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1.01]) {
+  // A typed answer whose article covers every topic term is always answered: the gate never declines it (issue 15).
+  for (const typedAnswerCoverage of [0.7, 0.8, 0.9, 1]) {
     for (const minContextCoverage of [0, 0.3, 0.4, 0.5, 0.55, 0.6]) {
       for (const minAnswerability of Array.from({ length: 37 }, (_, step) => Number((step * 0.025).toFixed(3)))) {
         for (const answeredCoverage of [0.8, 0.9, 1.01]) {

@@ -32,4 +32,10 @@ describe('gate calibration', () => {
     const onlyA = table.rates(table.pick(0.1, (week) => week === 'A'), (week) => week === 'A');
     expect(onlyA).toMatchObject({ answerable: 0, unanswerable: 1, right: 1 });
   });
+
+  it('has no gate that declines a typed answer whose article covers every topic term', () => {
+    const typedAnswer: GateQuestion = { ...question('answerable', 'A', 0), best: { coverage: 0.5, contextCoverage: 1, hasTypedSpan: true, holdsAnswer: true } };
+    const alone = new GateTable([typedAnswer], gateGrid());
+    expect(alone.gates.filter((_, gate) => alone.rates(gate).answerable > 0)).toEqual([]);
+  });
 });
