@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWERABILITY_FEATURES, answerabilityFeatures, articleTermsOf } from '../../src/answer/answerability.js';
+import { ANSWERABILITY_FEATURES, type AnswerabilityInput, answerabilityFeatures, articleTermsOf } from '../../src/answer/answerability.js';
 import type { EvidenceSentence } from '../../src/answer/evidence-sentence.js';
 import { readQuestion } from '../../src/answer/question-intent.js';
 import type { RankedSentence } from '../../src/answer/rank-sentences.js';
@@ -35,7 +35,6 @@ function candidate(item: EvidenceSentence, probability: number, spanText?: strin
 }
 
 const question = 'Which airline said it is suspending service at JFK Airport in 2022?';
-const intent = readQuestion(question);
 // "jfk" and "suspend" are rare, "airline" and "service" common: the event lives in the rare words.
 const weights = new Map([
   ['jfk', 6],
@@ -46,15 +45,22 @@ const weights = new Map([
   ['servic', 1],
 ]);
 
+/** What the answerer would judge `asked` from, with the candidates' sentences as all the evidence read. */
+function inputFor(asked: string, ranked: RankedSentence[]): AnswerabilityInput {
+  const pool = ranked.map((item) => item.sentence);
+  const askedIntent = readQuestion(asked);
+  return { question: asked, intent: askedIntent, ranked, articleTerms: articleTermsOf(pool), topic: topicWeights(askedIntent.topicTerms, weights) };
+}
+
 function features(ranked: RankedSentence[]): Record<(typeof ANSWERABILITY_FEATURES)[number], number> {
-  const row = answerabilityFeatures({ question, intent, ranked, articleTerms: articleTermsOf(ranked.map((item) => item.sentence)), topic: topicWeights(intent.topicTerms, weights) });
+  const row = answerabilityFeatures(inputFor(question, ranked));
   return Object.fromEntries(ANSWERABILITY_FEATURES.map((name, column) => [name, row[column] ?? Number.NaN])) as Record<(typeof ANSWERABILITY_FEATURES)[number], number>;
 }
 
 describe('answerabilityFeatures', () => {
   it('computes one value for each named feature', () => {
     const asked = articleMeta('a', 'United suspends JFK flights', '2022-10-05');
-    const row = answerabilityFeatures({ question, intent, ranked: [], articleTerms: new Map(), topic: topicWeights(intent.topicTerms, weights) });
+    const row = answerabilityFeatures(inputFor(question, []));
     expect(row).toHaveLength(ANSWERABILITY_FEATURES.length);
     expect(features([candidate(sentence(asked, 'United Airlines is suspending service at JFK in 2022.'), 0.8, 'United Airlines')])).toMatchObject({
       rareTermsInBest: 1,
@@ -82,7 +88,7 @@ describe('answerabilityFeatures', () => {
     const score = (body: string): number => {
       const asked = 'Which basketball star became the first to score 40,000 career points?';
       const item = sentence(articleMeta('a', 'Record', '2024-03-02'), body);
-      const row = answerabilityFeatures({ question: asked, intent: readQuestion(asked), ranked: [candidate(item, 0.5)], articleTerms: articleTermsOf([item]), topic: topicWeights(readQuestion(asked).topicTerms, weights) });
+      const row = answerabilityFeatures(inputFor(asked, [candidate(item, 0.5)]));
       return row[ANSWERABILITY_FEATURES.indexOf('numbersInOneArticle')] ?? Number.NaN;
     };
     expect(score('LeBron James became the first player to score 40000 points.')).toBe(1);
@@ -106,5 +112,20 @@ describe('answerabilityFeatures', () => {
   it('has nothing to agree with when the best sentence holds no answer span or stands alone', () => {
     const alone = features([candidate(sentence(articleMeta('a', 'JFK news', '2022-10-05'), 'United Airlines is suspending service at JFK.'), 0.7, 'United Airlines')]);
     expect(alone).toMatchObject({ sameDaysArticles: 0, bestSpanAgreement: 0, bestHasTypedSpan: 1 });
+  });
+
+  it("finds the question's phrases where one article writes them in order, not where its words are scattered", () => {
+    const asked = 'Which city hosted the European Political Community summit?';
+    const phrases = (...bodies: string[]): number => {
+      const items = bodies.map((body, index) => sentence(articleMeta(`a${index}`, 'Summit', '2023-10-05'), body));
+      const row = answerabilityFeatures(inputFor(asked, items.map((item) => candidate(item, 0.5))));
+      return row[ANSWERABILITY_FEATURES.indexOf('phrasesInOneArticle')] ?? Number.NaN;
+    };
+    const scattered = 'European ministers debated political reform while a community fair took place in the city before the summit.';
+    // Of the question's five adjacent pairs (city hosted, hosted European, European Political, Political Community,
+    // Community summit), the report of the summit writes three; the scattered article none.
+    expect(phrases('Leaders met in Granada for the European Political Community summit.')).toBeCloseTo(3 / 5);
+    expect(phrases(scattered)).toBe(0);
+    expect(phrases(scattered, 'Leaders met in Granada for the European Political Community summit.')).toBeCloseTo(3 / 5);
   });
 });
