@@ -5,6 +5,7 @@ import type { QuestionIntent } from './question-intent.js';
 import type { RankedSentence } from './rank-sentences.js';
 import { rankedArticles } from './ranked-articles.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
+import { shareOfPhrasesWritten, type TopicPhrase } from './topic-phrases.js';
 import type { TopicWeights } from './topic-weights.js';
 
 /** Question-level features of the abstention model, in column order (the shipped weights depend on it). */
@@ -108,44 +109,14 @@ function numbersInOneArticle(question: string, ranked: RankedSentence[]): number
 }
 
 /**
- * The question's topic phrases: its adjacent topic-term pairs, stop-words skipped ("European Political Community
- * summit" → three pairs, "supply of coffee" → one), as a map from a pair's first term to its second terms.
+ * The highest share of the question's topic phrases that one ranked article's title and whole body write in the
+ * question's order: not only its retrieved passages. 1 when the question has no phrase.
  */
-function topicPhrases(question: string, topicTerms: readonly string[]): Map<string, Set<string>> {
-  const topic = new Set(topicTerms);
-  const terms = contentTerms(question);
-  const phrases = new Map<string, Set<string>>();
-  for (let index = 1; index < terms.length; index += 1) {
-    const [first, second] = [terms[index - 1] as string, terms[index] as string];
-    if (!topic.has(first) || !topic.has(second)) continue;
-    const seconds = phrases.get(first) ?? new Set<string>();
-    phrases.set(first, seconds.add(second));
-  }
-  return phrases;
-}
-
-/**
- * The highest share of the question's topic phrases that one article's title and body write in the question's
- * order: an article about the asked event writes "European Political Community"; one about something near it
- * shares the words, scattered. The whole body is read, not only its retrieved passages. 1 when there is no phrase.
- */
-function phrasesInOneArticle(question: string, topicTerms: readonly string[], ranked: RankedSentence[]): number {
-  const phrases = topicPhrases(question, topicTerms);
-  let wanted = 0;
-  for (const seconds of phrases.values()) wanted += seconds.size;
-  if (wanted === 0) return 1;
+function phrasesInOneArticle(phrases: readonly TopicPhrase[], ranked: RankedSentence[]): number {
+  if (phrases.length === 0) return 1;
   const articles = new Map(ranked.map((item) => [item.sentence.article.id, item.sentence]));
   let best = 0;
-  for (const { article, body } of articles.values()) {
-    const found = new Set<string>();
-    for (const text of [article.title, body]) {
-      const terms = contentTerms(text);
-      for (let index = 1; index < terms.length; index += 1) {
-        if (phrases.get(terms[index - 1] as string)?.has(terms[index] as string)) found.add(`${terms[index - 1]} ${terms[index]}`);
-      }
-    }
-    best = Math.max(best, found.size / wanted);
-  }
+  for (const { article, body } of articles.values()) best = Math.max(best, shareOfPhrasesWritten(phrases, [article.title, body]));
   return best;
 }
 
@@ -216,6 +187,6 @@ export function answerabilityFeatures(input: AnswerabilityInput): number[] {
     best?.features[SENTENCE_FEATURES.indexOf('typedSpanNearTopic')] ?? 0,
     sameDaysShare(best, others),
     spanAgreement(best, others, articleTerms),
-    phrasesInOneArticle(question, intent.topicTerms, ranked),
+    phrasesInOneArticle(intent.topicPhrases, ranked),
   ];
 }

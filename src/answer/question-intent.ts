@@ -1,4 +1,5 @@
 import { contentTerms } from '../text/terms.js';
+import { type TopicPhrase, topicPhrasesOf } from './topic-phrases.js';
 
 /**
  * What a question asks for: the kind of span that answers it. `date` covers years ("when", "since when",
@@ -14,6 +15,8 @@ export interface QuestionIntent {
   aboutDispute: boolean;
   /** Stemmed content terms without the words that only say what kind of answer is wanted ("denied", "true", "name"). */
   topicTerms: string[];
+  /** Adjacent topic-term pairs of the question ({@link topicPhrasesOf}). */
+  topicPhrases: TopicPhrase[];
 }
 
 const YES_NO = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b/i;
@@ -44,7 +47,8 @@ export function readQuestion(question: string): QuestionIntent {
   const drop = aboutDispute ? DISPUTE_WORDS : FORM_WORDS;
   const all = [...new Set(contentTerms(question))];
   const topicTerms = all.filter((term) => !drop.has(term));
-  return { expected, aboutDispute, topicTerms: topicTerms.length > 0 ? topicTerms : all };
+  const topic = topicTerms.length > 0 ? topicTerms : all;
+  return { expected, aboutDispute, topicTerms: topic, topicPhrases: topicPhrasesOf(question, topic) };
 }
 
 function expectedSpan(question: string): ExpectedSpan {
