@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { registerStoryCommandShapes } from '../../channels/commands/story-commands.js';
 import { createCommandRegistry } from '../../channels/create-command-registry.js';
-import { registerDiscordCommands } from '../../channels/discord/register-discord-commands.js';
 import { UserFacingError } from '../../core/errors.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -22,6 +21,8 @@ export function registerDiscordRegisterCommand(program: Command, context: CliCon
           'Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Discord developer portal → your application) to register commands.',
         );
       }
+      // discord.js takes about 0.3 s to load: every other command (ask, search…) would pay it at start-up.
+      const { registerDiscordCommands } = await import('../../channels/discord/register-discord-commands.js');
       const result = await registerDiscordCommands({
         token: env.DISCORD_TOKEN,
         applicationId: env.DISCORD_APPLICATION_ID,
