@@ -20,7 +20,7 @@ import { openStorydesk } from '../src/app/open-storydesk.js';
 import { loadConfig } from '../src/config/load-config.js';
 import type { RetrievalMode } from '../src/retrieval/hybrid-retriever.js';
 import { isHeldOutQuestion } from './lib/rtqa-split.js';
-import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder } from './lib/metrics.js';
+import { normalizeForMatch, percentile, retrievalScores, type RetrievalScores, uniqueInOrder, wilsonInterval } from './lib/metrics.js';
 import { sharedDataDir } from './lib/shared-data.js';
 import { askWithoutTime } from './lib/untimed-answers.js';
 import { askedQuestions, type EvalQuestion, HELD_OUT_WEEKS, loadEvalDataset, questionAskedAt, weekLeftOutQuestions } from './lib/eval-dataset.js';
@@ -173,6 +173,14 @@ async function main(): Promise<void> {
   if (values.answers !== undefined) writeFileSync(resolve(values.answers), `${answerLines.join('\n')}\n`);
 
   const pct = (value: number, total: number): string => `${((100 * value) / Math.max(total, 1)).toFixed(1)}%`;
+  // How far the figures can move by chance: changes of a question or two are within it.
+  const chanceNote = (right: number, answerableCount: number, declined: number, unanswerableCount: number): string => {
+    const interval = (successes: number, total: number): string => {
+      const { low, high } = wilsonInterval(successes, total);
+      return `${(100 * low).toFixed(1)}–${(100 * high).toFixed(1)}%`;
+    };
+    return `How much these figures move by chance: one answerable question is ${(100 / Math.max(answerableCount, 1)).toFixed(1)} points; the 95% interval (Wilson) of "answer contains the gold answer text" is ${interval(right, answerableCount)}, and of the abstention on all ${unanswerableCount} unanswerable questions ${interval(declined, unanswerableCount)}. A change of a few questions between two runs is within this noise.`;
+  };
   const row = (mode: RetrievalMode, from = scores): string => {
     const s = from.get(mode);
     return s ? `| ${mode} | ${s.recallAt1.toFixed(3)} | ${s.recallAt5.toFixed(3)} | ${s.recallAt10.toFixed(3)} | ${s.mrrAt10.toFixed(3)} |` : '';
@@ -228,6 +236,8 @@ async function main(): Promise<void> {
     `| ask latency p50 / p95 | ${percentile(latencies, 50).toFixed(1)} ms / ${percentile(latencies, 95).toFixed(1)} ms (one pass; load average ${askLoad} on ${cpus().length} cores) |`,
     '',
     `Generator: extractive (offline default); embedder: ${storydesk.embedder.id}.`,
+    '',
+    chanceNote(containsGold, answerable.length, abstainedHeldOut + abstainedOffCorpus + abstainedWeekLeftOut, heldOut.length + offCorpus.length + weekLeftOut.length),
     '',
     '### Asked without a time of asking (the CLI, the terminal chat)',
     '',

@@ -39,6 +39,19 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
+/**
+ * The 95% Wilson score interval of a share: where the true rate of `successes` out of `total` plausibly lies.
+ * Unlike "share ± 1.96·standard error" it stays within 0..1 and holds for small counts and shares near 0 or 1.
+ */
+export function wilsonInterval(successes: number, total: number, z = 1.96): { low: number; high: number } {
+  if (total <= 0) return { low: 0, high: 1 };
+  const share = successes / total;
+  const denominator = 1 + (z * z) / total;
+  const centre = (share + (z * z) / (2 * total)) / denominator;
+  const spread = (z * Math.sqrt((share * (1 - share)) / total + (z * z) / (4 * total * total))) / denominator;
+  return { low: Math.max(0, centre - spread), high: Math.min(1, centre + spread) };
+}
+
 export function median(values: number[]): number {
   return percentile(values, 50);
 }
