@@ -1,6 +1,5 @@
 import type { Env } from '../config/schema.js';
 import type { StorageBackend } from '../core/storage.js';
-import { postgresStorageBackend } from '../providers/postgres/postgres-storage-backend.js';
 import { sqliteStorageBackend } from '../providers/sqlite-storage-backend.js';
 
 /**
@@ -9,6 +8,17 @@ import { sqliteStorageBackend } from '../providers/sqlite-storage-backend.js';
  * `StorageBackend` (passing test/contracts), plus one line here.
  */
 export function storageBackendFor(env: Env): StorageBackend {
-  if (env.DATABASE_URL) return postgresStorageBackend({ url: env.DATABASE_URL, poolSize: env.STORYDESK_PG_POOL_SIZE });
+  if (env.DATABASE_URL) {
+    const settings = { url: env.DATABASE_URL, poolSize: env.STORYDESK_PG_POOL_SIZE };
+    return {
+      id: 'postgres',
+      usesDataDir: false,
+      // Loaded when opened: a SQLite user's every command would otherwise pay for loading pg at start-up.
+      async open(options) {
+        const { postgresStorageBackend } = await import('../providers/postgres/postgres-storage-backend.js');
+        return postgresStorageBackend(settings).open(options);
+      },
+    };
+  }
   return sqliteStorageBackend;
 }
