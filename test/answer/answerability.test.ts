@@ -128,4 +128,15 @@ describe('answerabilityFeatures', () => {
     expect(phrases(scattered)).toBe(0);
     expect(phrases(scattered, 'Leaders met in Granada for the European Political Community summit.')).toBeCloseTo(3 / 5);
   });
+
+  it('reads the phrases only in the first 100,000 characters of a body, so a huge page costs no more than that', () => {
+    const asked = 'Which city hosted the European Political Community summit?';
+    const phrases = (body: string): number => {
+      const item = { ...sentence(articleMeta('a', 'Summit', '2023-10-05'), 'Leaders met.'), body };
+      return answerabilityFeatures(inputFor(asked, [candidate(item, 0.5)]))[ANSWERABILITY_FEATURES.indexOf('phrasesInOneArticle')] ?? Number.NaN;
+    };
+    const report = 'Leaders met in Granada for the European Political Community summit.';
+    expect(phrases(`${report} ${'Filler words here. '.repeat(6_000)}`)).toBeCloseTo(3 / 5);
+    expect(phrases(`${'Filler words here. '.repeat(6_000)} ${report}`)).toBe(0);
+  });
 });
