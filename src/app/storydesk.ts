@@ -154,7 +154,9 @@ export class Storydesk implements Assistant {
     const context: Evidence[] = [];
     for (const article of contextArticles) {
       const retrieved = hits.filter((hit) => hit.article.id === article.id).map((hit) => hit.passage.ordinal);
-      for (const passage of nearestPassages(await this.store.getArticlePassages(article.id), retrieved, used)) {
+      // Every passage that can be among the nearest: within the cap plus the retrieved ones skipped on either side.
+      const near = { ordinals: retrieved, within: CONTEXT_PASSAGES_PER_ARTICLE + EVIDENCE_PASSAGES };
+      for (const passage of nearestPassages(await this.store.getArticlePassages(article.id, near), retrieved, used)) {
         context.push({ passage, article, body: bodyOf(article.id), score: 0 });
       }
     }

@@ -1,6 +1,7 @@
 import type { Article, ArticleMeta } from './article.js';
 import type { Passage, PassageDraft } from './passage.js';
 import type { SearchFilters } from './search.js';
+import type { PassageWindow } from './passage-window.js';
 
 /** The embedder a store's vectors were made with. */
 export interface EmbedderInfo {
@@ -62,8 +63,11 @@ export interface ArticleStore {
   getArticleMetas(ids: string[]): Promise<Map<string, ArticleMeta>>;
   /** Passages in the order of `ids`; unknown ids are skipped. */
   getPassages(ids: number[]): Promise<Passage[]>;
-  /** An article's passages by ordinal. */
-  getArticlePassages(articleId: string): Promise<Passage[]>;
+  /**
+   * An article's passages by ordinal; with `near`, only those within its window, so a page of thousands of
+   * passages (a live blog, a transcript) is not read whole to find the few near a retrieved passage.
+   */
+  getArticlePassages(articleId: string, near?: PassageWindow): Promise<Passage[]>;
   /** BM25 search over passage text and article title; the filters apply inside the search. */
   lexicalSearch(query: string, k: number, filters?: SearchFilters): Promise<LexicalHit[]>;
   /**

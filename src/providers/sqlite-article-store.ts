@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Article, ArticleMeta } from '../core/article.js';
 import type { ArticleStore, ArticleWrite, ArticleWriteResult, EmbedderInfo, LexicalHit, StoredArticleRef } from '../core/article-store.js';
 import type { Passage, PassageDraft } from '../core/passage.js';
+import { type PassageWindow, passageRanges } from '../core/passage-window.js';
 import { checkArticleWrite } from './check-article-write.js';
 import type { SearchFilters } from '../core/search.js';
 import type { VectorFilter } from '../core/vector-index.js';
@@ -177,9 +178,11 @@ export class SqliteArticleStore implements ArticleStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async getArticlePassages(articleId: string): Promise<Passage[]> {
-    const rows = this.statement('SELECT * FROM passages WHERE article_id = ? ORDER BY ordinal').all(articleId) as PassageRow[];
-    return rows.map(toPassage);
+  async getArticlePassages(articleId: string, near?: PassageWindow): Promise<Passage[]> {
+    if (near === undefined) return (this.statement('SELECT * FROM passages WHERE article_id = ? ORDER BY ordinal').all(articleId) as PassageRow[]).map(toPassage);
+    // One range read on the (article_id, ordinal) index per disjoint range, ascending, so rows stay in ordinal order.
+    const range = this.statement('SELECT * FROM passages WHERE article_id = ? AND ordinal BETWEEN ? AND ? ORDER BY ordinal');
+    return passageRanges(near).flatMap(([from, to]) => (range.all(articleId, from, to) as PassageRow[]).map(toPassage));
   }
 
   async lexicalSearch(query: string, k: number, filters?: SearchFilters): Promise<LexicalHit[]> {

@@ -46,6 +46,19 @@ export function describeArticleStoreContract(factory: StorageFactory): void {
       expect(await articles.getEmbedderInfo()).toEqual(contractEmbedder);
     });
 
+    it("reads only the passages within a window of ordinals when asked, in reading order", async () => {
+      const storage = await storages.open();
+      const body = Array.from({ length: 30 }, (_, index) => `Paragraph ${index} of the live blog.`).join(' ');
+      await put(storage.articles, article('blog', { body }));
+      const ordinals = async (near?: { ordinals: number[]; within: number }): Promise<number[]> =>
+        (await storage.articles.getArticlePassages('blog', near)).map((passage) => passage.ordinal);
+      expect(await ordinals()).toHaveLength(30);
+      // Two windows that overlap, one at the start of the article: each passage once, in order.
+      expect(await ordinals({ ordinals: [20, 1, 23], within: 2 })).toEqual([0, 1, 2, 3, 18, 19, 20, 21, 22, 23, 24, 25]);
+      expect(await ordinals({ ordinals: [29], within: 0 })).toEqual([29]);
+      expect(await ordinals({ ordinals: [], within: 5 })).toEqual([]);
+    });
+
     it('streams every stored vector in passage-id order', async () => {
       const storage = await storages.open();
       const one = await put(storage.articles, article('one', { body: 'First. Second.' }), (ordinal) => axisVector(ordinal));

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Article, ArticleMeta } from '../../core/article.js';
 import type { ArticleStore, ArticleWrite, ArticleWriteResult, EmbedderInfo, LexicalHit, StoredArticleRef } from '../../core/article-store.js';
 import type { Passage } from '../../core/passage.js';
+import { type PassageWindow, passageRanges } from '../../core/passage-window.js';
 import type { SearchFilters } from '../../core/search.js';
 import { hashPassageText } from '../sqlite-vector-encoding.js';
 import { checkArticleWrite } from '../check-article-write.js';
@@ -149,8 +150,18 @@ export class PostgresArticleStore implements ArticleStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async getArticlePassages(articleId: string): Promise<Passage[]> {
-    const { rows } = await this.#pool.query<PassageRow>(`SELECT ${passageColumns} FROM passages WHERE article_id = $1 ORDER BY ordinal`, [articleId]);
+  async getArticlePassages(articleId: string, near?: PassageWindow): Promise<Passage[]> {
+    if (near === undefined) {
+      const { rows } = await this.#pool.query<PassageRow>(`SELECT ${passageColumns} FROM passages WHERE article_id = $1 ORDER BY ordinal`, [articleId]);
+      return rows.map(toPassage);
+    }
+    const ranges = passageRanges(near);
+    const { rows } = await this.#pool.query<PassageRow>(
+      `SELECT ${passageColumns} FROM passages
+       WHERE article_id = $1 AND EXISTS (SELECT 1 FROM unnest($2::int[], $3::int[]) AS window_range (low, high) WHERE ordinal BETWEEN low AND high)
+       ORDER BY ordinal`,
+      [articleId, ranges.map(([from]) => from), ranges.map(([, to]) => to)],
+    );
     return rows.map(toPassage);
   }
 
