@@ -1,5 +1,6 @@
 import type { ArticleMeta } from '../core/article.js';
-import { contentTerms, termSet } from '../text/terms.js';
+import { contentTerms, readContentTerms, termSet } from '../text/terms.js';
+import { TextMemo } from '../text/text-memo.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
 import type { QuestionIntent } from './question-intent.js';
 import type { RankedSentence } from './rank-sentences.js';
@@ -40,6 +41,11 @@ const OTHER_ARTICLES = 4;
  * a news story states its event early. The development corpus keeps at most this much of each article.
  */
 const PHRASE_READ_CHARACTERS = 100_000;
+/*
+ * The terms of the article texts read for phrases, remembered apart from the sentence memo and for fewer texts:
+ * a body is up to 100,000 characters, and asks about one story meet the same few articles.
+ */
+const articleTexts = new TextMemo<readonly string[]>(128);
 /** Reports of one news event appear within days of each other. */
 const SAME_DAYS_MS = 7 * 86_400_000;
 
@@ -122,7 +128,8 @@ function phrasesInOneArticle(phrases: readonly TopicPhrase[], ranked: RankedSent
   if (phrases.length === 0) return 1;
   const articles = new Map(ranked.map((item) => [item.sentence.article.id, item.sentence]));
   let best = 0;
-  for (const { article, body } of articles.values()) best = Math.max(best, shareOfPhrasesWritten(phrases, [article.title, body.slice(0, PHRASE_READ_CHARACTERS)]));
+  const termsOf = (text: string): readonly string[] => articleTexts.get(text, readContentTerms);
+  for (const { article, body } of articles.values()) best = Math.max(best, shareOfPhrasesWritten(phrases, [article.title, body.slice(0, PHRASE_READ_CHARACTERS)], termsOf));
   return best;
 }
 

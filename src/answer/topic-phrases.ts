@@ -19,13 +19,13 @@ export function topicPhrasesOf(question: string, topicTerms: readonly string[]):
  * Share of the phrases that the texts write in the question's order (1 when there is none): an article about the
  * asked event writes "European Political Community"; one about something near it shares the words, scattered.
  */
-export function shareOfPhrasesWritten(phrases: readonly TopicPhrase[], texts: readonly string[]): number {
+export function shareOfPhrasesWritten(phrases: readonly TopicPhrase[], texts: readonly string[], termsOf: (text: string) => readonly string[] = contentTerms): number {
   if (phrases.length === 0) return 1;
   const seconds = new Map<string, Set<string>>();
   for (const [first, second] of phrases) seconds.set(first, (seconds.get(first) ?? new Set<string>()).add(second));
   const found = new Set<string>();
   for (const text of texts) {
-    const terms = contentTerms(text);
+    const terms = termsOf(text);
     for (let index = 1; index < terms.length; index += 1) {
       const [first, second] = [terms[index - 1] as string, terms[index] as string];
       if (seconds.get(first)?.has(second)) found.add(`${first} ${second}`);

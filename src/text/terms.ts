@@ -21,6 +21,14 @@ export function contentTerms(text: string): string[] {
   return [...termsMemo.get(text, stemmedContentTerms)];
 }
 
+/**
+ * {@link contentTerms} without remembering the text: for long texts such as article bodies, which would fill the
+ * sentence-sized memo with a few hundred kilobytes each. Words are still stemmed through the word memo.
+ */
+export function readContentTerms(text: string): string[] {
+  return stemmedContentTerms(text);
+}
+
 /** The distinct content terms of a text. */
 export function termSet(text: string): Set<string> {
   return new Set(termsMemo.get(text, stemmedContentTerms));
