@@ -42,10 +42,10 @@ const OTHER_ARTICLES = 4;
  */
 const PHRASE_READ_CHARACTERS = 100_000;
 /*
- * The terms of the article texts read for phrases, remembered apart from the sentence memo and for fewer texts:
+ * The terms of the article bodies read for phrases, remembered apart from the sentence memo and for fewer texts:
  * a body is up to 100,000 characters, and asks about one story meet the same few articles.
  */
-const articleTexts = new TextMemo<readonly string[]>(128);
+const articleBodies = new TextMemo<readonly string[]>(128);
 /** Reports of one news event appear within days of each other. */
 const SAME_DAYS_MS = 7 * 86_400_000;
 
@@ -128,8 +128,10 @@ function phrasesInOneArticle(phrases: readonly TopicPhrase[], ranked: RankedSent
   if (phrases.length === 0) return 1;
   const articles = new Map(ranked.map((item) => [item.sentence.article.id, item.sentence]));
   let best = 0;
-  const termsOf = (text: string): readonly string[] => articleTexts.get(text, readContentTerms);
-  for (const { article, body } of articles.values()) best = Math.max(best, shareOfPhrasesWritten(phrases, [article.title, body.slice(0, PHRASE_READ_CHARACTERS)], termsOf));
+  for (const { article, body } of articles.values()) {
+    const bodyTerms = articleBodies.get(body.slice(0, PHRASE_READ_CHARACTERS), readContentTerms);
+    best = Math.max(best, shareOfPhrasesWritten(phrases, [contentTerms(article.title), bodyTerms]));
+  }
   return best;
 }
 

@@ -26,7 +26,7 @@ export function leadSpanOf(spans: readonly EntitySpan[], sentence: EvidenceSente
   if (expected !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {
     if (afterArticle(span, sentence.text)) return 0;
-    return /\s/.test(span.text) || fullNameOf(span, sentence.article.title, sentence.body) !== span.text ? 2 : 1;
+    return /\s/.test(span.text) || fullNameOf(span, sentence.article.title, sentence.body) !== span.text ? LIKELY_PERSON : 1;
   };
   let best: EntitySpan | undefined;
   let bestLikelihood = -1;
@@ -36,9 +36,14 @@ export function leadSpanOf(spans: readonly EntitySpan[], sentence: EvidenceSente
       best = span;
       bestLikelihood = value;
     }
+    // Nothing ranks above a likely person; the rest need no full-name search of the body.
+    if (value === LIKELY_PERSON) break;
   }
   return best;
 }
+
+/** The highest likelihood {@link leadSpanOf} gives a span: named as people are, without an article. */
+const LIKELY_PERSON = 2;
 
 /** Whether "the", "a" or "an" stands right before the span. */
 function afterArticle(span: EntitySpan, text: string): boolean {

@@ -16,16 +16,16 @@ export function topicPhrasesOf(question: string, topicTerms: readonly string[]):
 }
 
 /**
- * Share of the phrases that the texts write in the question's order (1 when there is none): an article about the
- * asked event writes "European Political Community"; one about something near it shares the words, scattered.
+ * Share of the phrases that the texts, as their content terms in order ({@link contentTerms}), write in the
+ * question's order (1 when there is none): an article about the asked event writes "European Political
+ * Community"; one about something near it shares the words, scattered.
  */
-export function shareOfPhrasesWritten(phrases: readonly TopicPhrase[], texts: readonly string[], termsOf: (text: string) => readonly string[] = contentTerms): number {
+export function shareOfPhrasesWritten(phrases: readonly TopicPhrase[], termSequences: readonly (readonly string[])[]): number {
   if (phrases.length === 0) return 1;
   const seconds = new Map<string, Set<string>>();
   for (const [first, second] of phrases) seconds.set(first, (seconds.get(first) ?? new Set<string>()).add(second));
   const found = new Set<string>();
-  for (const text of texts) {
-    const terms = termsOf(text);
+  for (const terms of termSequences) {
     for (let index = 1; index < terms.length; index += 1) {
       const [first, second] = [terms[index - 1] as string, terms[index] as string];
       if (seconds.get(first)?.has(second)) found.add(`${first} ${second}`);

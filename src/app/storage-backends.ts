@@ -1,5 +1,6 @@
 import type { Env } from '../config/schema.js';
 import type { StorageBackend } from '../core/storage.js';
+import { POSTGRES_BACKEND_TRAITS } from '../providers/postgres/postgres-backend-traits.js';
 import { sqliteStorageBackend } from '../providers/sqlite-storage-backend.js';
 
 /**
@@ -11,8 +12,7 @@ export function storageBackendFor(env: Env): StorageBackend {
   if (env.DATABASE_URL) {
     const settings = { url: env.DATABASE_URL, poolSize: env.STORYDESK_PG_POOL_SIZE };
     return {
-      id: 'postgres',
-      usesDataDir: false,
+      ...POSTGRES_BACKEND_TRAITS,
       // Loaded when opened: a SQLite user's every command would otherwise pay for loading pg at start-up.
       async open(options) {
         const { postgresStorageBackend } = await import('../providers/postgres/postgres-storage-backend.js');

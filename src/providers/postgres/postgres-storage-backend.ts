@@ -1,5 +1,6 @@
 import type { Storage, StorageBackend, StorageOptions } from '../../core/storage.js';
 import { PostgresArticleStore } from './postgres-article-store.js';
+import { POSTGRES_BACKEND_TRAITS } from './postgres-backend-traits.js';
 import { PostgresClaimStore } from './postgres-claim-store.js';
 import { PostgresCoordination } from './postgres-coordination.js';
 import { PostgresFeedStateStore } from './postgres-feed-state-store.js';
@@ -18,8 +19,7 @@ import { PostgresVectorIndex } from './postgres-vector-index.js';
  */
 export function postgresStorageBackend(settings: PostgresSettings): StorageBackend {
   return {
-    id: 'postgres',
-    usesDataDir: false,
+    ...POSTGRES_BACKEND_TRAITS,
     async open(options: StorageOptions): Promise<Storage> {
       const pool = openPostgresPool(settings, options.command ?? 'storydesk');
       try {
