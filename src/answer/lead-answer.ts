@@ -1,8 +1,8 @@
 import type { Dispute, DisputeKind, LeadAnswer } from '../core/answer.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
 import { fullNameOf } from './full-name.js';
-import type { ExpectedSpan } from './question-intent.js';
-import type { EntitySpan } from './sentence-entities.js';
+import type { AnswerForm, QuantityAsked } from './question-intent.js';
+import { type EntitySpan, joinNumberToDuration } from './sentence-entities.js';
 
 const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 'Denied', contradicted: 'Contradicted' };
 
@@ -11,19 +11,23 @@ const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 
  * question about a person, a surname stands as the full name its article gives ("James" as "LeBron James",
  * {@link fullNameOf}); other names are left as written ("Australia" is not "South Australia").
  */
-export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation: number, expected: ExpectedSpan): LeadAnswer {
-  const text = expected === 'person' ? fullNameOf(span, sentence.article.title, sentence.body) : span.text;
+export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation: number, form: AnswerForm): LeadAnswer {
+  const text = form.kind === 'person' ? fullNameOf(span, sentence.article.title, sentence.body) : span.text;
   return { text, citations: [citation] };
 }
 
 /**
- * The span to state first, from a sentence's answer spans (nearest the question's words first). For a "who"
- * question, the nearest span likely to be a person: one named without an article ("the New Orleans Pelicans" is a
- * team, "the Senate" a body) and given a full name somewhere in its article, as news does for people ("Adrien
- * Brody … Brody"); a one-word name its article never writes with a first name ("Oscar") more likely names a thing.
+ * The span to state first, from a sentence's answer spans (nearest the question's words first), of the form the
+ * question asks: none for a common noun ("which sport"), a quantity of the measure asked ("how long" is not
+ * answered by a cost). For a "who" question, the nearest span likely to be a person: one named without an article
+ * ("the New Orleans Pelicans" is a team, "the Senate" a body) and given a full name somewhere in its article, as
+ * news does for people ("Adrien Brody … Brody"); a one-word name its article never writes with a first name
+ * ("Oscar") more likely names a thing.
  */
-export function leadSpanOf(spans: readonly EntitySpan[], sentence: EvidenceSentence, expected: ExpectedSpan): EntitySpan | undefined {
-  if (expected !== 'person') return spans[0];
+export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, form: AnswerForm): EntitySpan | undefined {
+  if (form.kind === 'thing' || form.kind === null) return undefined;
+  const spans = form.kind === 'quantity' ? joinNumberToDuration(answerSpans, sentence.text).filter((span) => measures(span, form.quantity)) : answerSpans;
+  if (form.kind !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {
     if (afterArticle(span, sentence.text)) return 0;
     return /\s/.test(span.text) || fullNameOf(span, sentence.article.title, sentence.body) !== span.text ? LIKELY_PERSON : 1;
@@ -40,6 +44,13 @@ export function leadSpanOf(spans: readonly EntitySpan[], sentence: EvidenceSente
     if (value === LIKELY_PERSON) break;
   }
   return best;
+}
+
+/** Whether a quantity is of the measure asked. */
+function measures(span: EntitySpan, asked: QuantityAsked): boolean {
+  if (asked === 'percent' || asked === 'duration') return span.unit === asked;
+  if (asked === 'count') return span.unit !== 'money' && span.unit !== 'percent';
+  return true;
 }
 
 /** The highest likelihood {@link leadSpanOf} gives a span: named as people are, without an article. */

@@ -8,6 +8,22 @@ import { type TopicPhrase, topicPhrasesOf } from './topic-phrases.js';
  */
 export type ExpectedSpan = 'date' | 'quantity' | 'person' | 'name' | null;
 
+/**
+ * Which quantities state the answer: a share asks for a percentage, "how long" for a duration, "how many" and
+ * "how old" for a number that is neither money nor a percentage; "how much" for any.
+ */
+export type QuantityAsked = 'percent' | 'duration' | 'count' | 'any';
+
+/**
+ * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
+ * for a common noun ('thing', which no recognised span states), "how long" for a duration. The shipped ranker
+ * was trained on `expected`, so this only decides which span, if any, the reply states first.
+ */
+export interface AnswerForm {
+  kind: ExpectedSpan | 'thing';
+  quantity: QuantityAsked;
+}
+
 /** How a question reads: the span it expects, whether it asks about a dispute, and the words that carry its topic. */
 export interface QuestionIntent {
   expected: ExpectedSpan;
@@ -17,15 +33,43 @@ export interface QuestionIntent {
   topicTerms: string[];
   /** Adjacent topic-term pairs of the question ({@link topicPhrasesOf}). */
   topicPhrases: TopicPhrase[];
+  answerForm: AnswerForm;
 }
 
 const YES_NO = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b/i;
 const DATE = /\b(?:when|since when|what (?:year|date|day|month)|which (?:year|date|day|month)|in what year|how long ago)\b/i;
 const QUANTITY =
   /\b(?:how (?:many|much|long|old|far|often|tall|big|large|high|fast|heavy)|what (?:percentage|percent|proportion|share|number|age|price|amount|sum|fraction)|(?:how|what) much)\b/i;
-const PERSON = /(?<=^|[\s,(.;])(?:who|whom|whose)\b|\bwhich (?:person|man|woman|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|artist|rapper|musician|celebrity|host|member|figure|athlete|coach|ceo|executive|official)\b/i;
+const WHO = /(?<=^|[\s,(.;])(?:who|whom|whose)\b/i;
+const PERSON = new RegExp(String.raw`${WHO.source}|\bwhich (?:person|man|woman|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|artist|rapper|musician|celebrity|host|member|figure|athlete|coach|ceo|executive|official)\b`, 'i');
 // Lookbehinds, not consumed characters: the match starts at the question word, so positions compare fairly.
 const NAME = /(?<=^|[\s,(.;])(?:which|what|where|name the)\b/i;
+
+/*
+ * "which famous poet", "which country's president", "what type of pet": up to three words before the noun that
+ * says what is asked for, none of them a verb of the question ("which company did the former CEO found?").
+ */
+const DESCRIBING_WORDS = String.raw`(?:(?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could|should|may|might)\b)[\p{L}\p{N}’'.&-]+\s+){0,3}?`;
+/** "which X" and "what X" asking for one of the given nouns (singular or plural, not a possessive "player's"). */
+function asksFor(nouns: string, notBefore = ''): RegExp {
+  const notFollowedBy = notBefore === '' ? '' : String.raw`(?!\s+(?:${notBefore})\b)`;
+  return new RegExp(String.raw`\b(?:which|what)\s+${DESCRIBING_WORDS}(?:${nouns})(?:s|es)?\b(?![’']s)${notFollowedBy}`, 'iu');
+}
+const PERSON_ASKED = asksFor(
+  'person|people|man|men|woman|women|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|poet|novelist|artist|rapper|musician|comedian|celebrity|host|member|figure|athlete|coach|ceo|executive|official|president|senator|governor|mayor|minister|chancellor|king|queen|prince|princess|pope|judge|justice|candidate|nominee|billionaire|founder|director|journalist|reporter|quarterback|pitcher|golfer|boxer|driver|footballer|rower|swimmer|skier|cyclist|runner|sprinter|gymnast|skater|wrestler|jockey|goalkeeper|striker|chef|designer|entrepreneur|scientist|astronaut|activist|spokesperson|lawyer|composer|monarch|royal',
+);
+/**
+ * Nouns whose answers are common nouns, not names: "soccer", "purple", "coffee beans", "flooding"; unless the noun
+ * describes an organisation ("which food brand", "which fast food chain"), whose answer is a name.
+ */
+const THING_ASKED = asksFor(
+  'sport|genre|colou?r|flavou?r|animal|species|pet|breed|bird|insect|creature|crop|food|dish|drink|beverage|fruit|vegetable|plant|tree|flower|ingredient|disease|illness|condition|complication|symptom|phenomenon|material|substance|chemical|element|metal|instrument|weapon|hobby|profession|job|occupation|activity|charge|crime|offen[cs]e',
+  'brands?|chains?|compan(?:y|ies)|makers?|manufacturers?|giants?|groups?|firms?|restaurants?|stores?|retailers?|labels?|teams?|clubs?|leagues?|shows?|festivals?|magazines?|networks?|organi[sz]ations?|agenc(?:y|ies)|producers?|suppliers?|startups?|industry|business(?:es)?|banks?|funds?|charit(?:y|ies)|apps?|channels?|events?',
+);
+const PERCENT_ASKED = /\bwhat (?:percentage|percent|proportion|share|fraction)\b/i;
+// "How many days" names its unit, so a bare number ("a 21-day ceasefire") answers it: a count, not a duration.
+const DURATION_ASKED = /\bhow long\b(?!\s+(?:is|are|was|were)\b)/i;
+const COUNT_ASKED = /\bhow (?:many|old|far|often|tall|big|large|high|fast|heavy|long)\b|\bwhat (?:number|age)\b/i;
 
 /*
  * Dispute questions name the act of disputing, or ask whether something holds. The verbs are matched on their
@@ -48,12 +92,34 @@ export function readQuestion(question: string): QuestionIntent {
   const all = [...new Set(contentTerms(question))];
   const topicTerms = all.filter((term) => !drop.has(term));
   const topic = topicTerms.length > 0 ? topicTerms : all;
-  return { expected, aboutDispute, topicTerms: topic, topicPhrases: topicPhrasesOf(question, topic) };
+  return { expected, aboutDispute, topicTerms: topic, topicPhrases: topicPhrasesOf(question, topic), answerForm: answerFormOf(askedQuestion(question), expected) };
+}
+
+/** The last question of a two-sentence question is the one asked ("Loretta Lynn died this week. Which genre…?"). */
+function askedQuestion(question: string): string {
+  return question.split(/(?<=[.!])\s+(?=[A-Z])/).pop() ?? question;
+}
+
+function answerFormOf(question: string, expected: ExpectedSpan): AnswerForm {
+  let kind: AnswerForm['kind'] = expected;
+  // "which X" / "what X" is read again, at the question word `expected` was read at (a later one opens a clause),
+  // unless a "who" came first.
+  const at = question.search(NAME);
+  const who = question.search(WHO);
+  if ((expected === 'name' || expected === 'person') && at >= 0 && (who < 0 || who > at)) {
+    kind = question.search(PERSON_ASKED) === at ? 'person' : question.search(THING_ASKED) === at ? 'thing' : 'name';
+  }
+  return { kind, quantity: expected === 'quantity' ? quantityAsked(question) : 'any' };
+}
+
+function quantityAsked(question: string): QuantityAsked {
+  if (PERCENT_ASKED.test(question)) return 'percent';
+  if (DURATION_ASKED.test(question)) return 'duration';
+  return COUNT_ASKED.test(question) ? 'count' : 'any';
 }
 
 function expectedSpan(question: string): ExpectedSpan {
-  // The last question of a two-sentence question is the one asked ("Loretta Lynn died this week. Which genre…?").
-  const asked = question.split(/(?<=[.!])\s+(?=[A-Z])/).pop() ?? question;
+  const asked = askedQuestion(question);
   if (YES_NO.test(asked)) return null;
   // The first question word is the one asked; a later one opens a clause ("Who lit the lamp when it reopened?").
   let first: { expected: ExpectedSpan; at: number } = { expected: null, at: Number.POSITIVE_INFINITY };

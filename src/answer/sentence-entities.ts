@@ -5,12 +5,17 @@ import { TEXT_MEMO_CAPACITY, TextMemo } from '../text/text-memo.js';
 /** What a span of a sentence names: a date or year, a quantity (number, money, percent, duration), or a proper name. */
 export type EntityKind = 'date' | 'quantity' | 'name';
 
+/** What a quantity measures, as the recogniser reads it: "$50 billion", "16%", "eleven months", or a bare number. */
+export type QuantityUnit = 'money' | 'percent' | 'duration' | 'number';
+
 /** A typed span, cut verbatim from the sentence by its offsets. */
 export interface EntitySpan {
   kind: EntityKind;
   text: string;
   start: number;
   end: number;
+  /** For a quantity, what it measures. */
+  unit?: QuantityUnit;
 }
 
 /*
@@ -24,7 +29,7 @@ export interface EntitySpan {
 let nlp: WinkMethods | undefined;
 
 const DATE_TYPES = new Set(['DATE', 'TIME']);
-const QUANTITY_TYPES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'ORDINAL']);
+const QUANTITY_UNITS: Readonly<Record<string, QuantityUnit>> = { CARDINAL: 'number', ORDINAL: 'number', MONEY: 'money', PERCENT: 'percent', DURATION: 'duration' };
 /** Joining words allowed inside a name ("University of Michigan", "Bardea Food & Drink"). */
 const NAME_JOINERS = new Set(['of', '&', 'de', 'la', 'del', 'von', 'van', 'al']);
 
@@ -53,24 +58,25 @@ function recognise(sentence: string): EntitySpan[] {
     offsets.push(at < 0 ? cursor : at);
     cursor = at < 0 ? cursor : at + value.length;
   }
-  const spanOf = (first: number, last: number, kind: EntityKind): EntitySpan => {
+  const spanOf = (first: number, last: number, kind: EntityKind, unit?: QuantityUnit): EntitySpan => {
     const start = offsets[first] ?? 0;
     const end = (offsets[last] ?? 0) + (values[last]?.length ?? 0);
-    return { kind, text: sentence.slice(start, end), start, end };
+    return { kind, text: sentence.slice(start, end), start, end, ...(unit ? { unit } : {}) };
   };
   const spans: EntitySpan[] = [];
   const inEntity = new Set<number>();
   doc.entities().each((entity: ItemEntity) => {
     const type = entity.out(its.type) as string;
     const [first, last] = entity.out(its.span) as unknown as [number, number];
-    const kind: EntityKind | null = DATE_TYPES.has(type) ? 'date' : QUANTITY_TYPES.has(type) ? 'quantity' : null;
+    const unit = QUANTITY_UNITS[type];
+    const kind: EntityKind | null = DATE_TYPES.has(type) ? 'date' : unit ? 'quantity' : null;
     if (kind === null) return;
     for (let index = first; index <= last; index += 1) inEntity.add(index);
-    spans.push(spanOf(first, last, kind));
+    spans.push(spanOf(first, last, kind, unit));
   });
   // Numbers the entity patterns miss ("5", "75,000 workers") still count as quantities.
   tags.forEach((tag, index) => {
-    if (tag === 'NUM' && !inEntity.has(index)) spans.push(spanOf(index, index, 'quantity'));
+    if (tag === 'NUM' && !inEntity.has(index)) spans.push(spanOf(index, index, 'quantity', 'number'));
   });
   for (let index = 0; index < tags.length; index += 1) {
     if (tags[index] !== 'PROPN' || inEntity.has(index)) continue;
@@ -89,4 +95,20 @@ function recognise(sentence: string): EntitySpan[] {
     index = last;
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "six-month", "88-year": the recogniser reads the number and the unit apart; together they are one duration, kept
+ * where the unit stood in the given order. Applied where an answer is stated, not to the spans the ranker reads.
+ */
+export function joinNumberToDuration(spans: readonly EntitySpan[], sentence: string): EntitySpan[] {
+  const absorbed = new Set<EntitySpan>();
+  const joined = spans.map((span) => {
+    if (span.unit !== 'duration') return span;
+    const number = spans.find((other) => other.unit === 'number' && other.end <= span.start && /^[\s-]?$/.test(sentence.slice(other.end, span.start)));
+    if (!number) return span;
+    absorbed.add(number);
+    return { ...span, text: sentence.slice(number.start, span.end), start: number.start };
+  });
+  return joined.filter((span) => !absorbed.has(span));
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { disputeLead } from '../../src/answer/lead-answer.js';
+import type { EvidenceSentence } from '../../src/answer/evidence-sentence.js';
+import { disputeLead, leadSpanOf } from '../../src/answer/lead-answer.js';
+import { readQuestion } from '../../src/answer/question-intent.js';
+import { sentenceEntities } from '../../src/answer/sentence-entities.js';
 import type { Dispute } from '../../src/core/answer.js';
+import { termSet } from '../../src/text/terms.js';
 
 const claim = 'ByteDance aims to use Huawei chips, sources said.';
 
@@ -15,5 +19,41 @@ describe('disputeLead', () => {
 
   it('leads with nothing when the evidence disputes nothing', () => {
     expect(disputeLead([])).toBeUndefined();
+  });
+});
+
+/** The lead a question gets from one sentence, with the sentence's typed spans that say something the question does not. */
+function leadOf(question: string, text: string): string | undefined {
+  const sentence: EvidenceSentence = {
+    article: { id: 'a', title: 'Harbour news', source: 'Gazette', url: 'https://example.org/a', published: '2031-06-01' },
+    start: 0,
+    end: text.length,
+    text,
+    body: text,
+    terms: termSet(text),
+    passageRank: 0,
+    order: 0,
+    contextOnly: false,
+  };
+  const asked = termSet(question);
+  const answerSpans = sentenceEntities(text).filter((span) => [...termSet(span.text)].some((term) => !asked.has(term)));
+  return leadSpanOf(answerSpans, sentence, readQuestion(question).answerForm)?.text;
+}
+
+describe('leadSpanOf', () => {
+  it('states a quantity of the measure asked, not the first number of the sentence', () => {
+    const repairs = 'The repairs cost 4.2 million crowns, and took eleven months.';
+    expect(leadOf('How long did the repairs take?', repairs)).toBe('eleven months');
+    expect(leadOf('How much did the repairs cost?', repairs)).toBe('4.2 million');
+    expect(leadOf('What percentage of the budget went on repairs?', repairs)).toBeUndefined();
+    expect(leadOf('How long was the pause?', 'The lab agreed to a six-month pause on new trials.')).toBe('six-month');
+    // A question that names its unit is answered by the bare number.
+    expect(leadOf('The allies called for a ceasefire of how many days?', 'The allies called for an immediate 21-day ceasefire.')).toBe('21');
+    expect(leadOf('How many people attended the vigil?', 'Some 40% of the town, about 2,000 people, attended the vigil.')).toBe('about 2,000');
+  });
+
+  it('states no name for a question that asks for a common noun', () => {
+    expect(leadOf('Which sport did the review cover?', 'The review covered women’s curling in Velmont.')).toBeUndefined();
+    expect(leadOf('Which town did the review cover?', 'The review covered women’s curling in Velmont.')).toBe('Velmont');
   });
 });

@@ -24,6 +24,27 @@ describe('readQuestion', () => {
     expect(readQuestion('Congress set up a new funding fight in which month?').expected).toBe('date');
   });
 
+  it('reads the form of the stated answer more finely: a person behind describing words, a common noun, a measure', () => {
+    const form = (question: string) => readQuestion(question).answerForm;
+    for (const question of ['Which basketball star became the first to score 40,000 points?', 'Taylor Swift is related to which famous poet?', "Which country's president resigned?"]) {
+      expect(form(question).kind, question).toBe('person');
+    }
+    for (const question of ['Which music genre was she best known for?', 'Climate change threatens the supply of which crop?', 'Which type of pet was removed from the White House?']) {
+      expect(form(question).kind, question).toBe('thing');
+    }
+    // An organisation described by a common noun is still named: "which fast food chain", "which food brand".
+    expect(form('Which large fast food chain is testing dynamic pricing?').kind).toBe('name');
+    expect(form('Which iconic food brand unveiled a new logo?').kind).toBe('name');
+    expect(form("Which player's team won the cup?").kind).toBe('name');
+    // The ranker's reading stays as it was trained.
+    expect(readQuestion('Which basketball star became the first to score 40,000 points?').expected).toBe('name');
+    expect(form('What percentage of Americans tip?').quantity).toBe('percent');
+    expect(form('How long did the repairs take?').quantity).toBe('duration');
+    expect(form('For how many days did the allies call for a ceasefire?').quantity).toBe('count');
+    expect(form('How much did the repairs cost?').quantity).toBe('any');
+    expect(form('Which state will ban plastic bags?')).toEqual({ kind: 'name', quantity: 'any' });
+  });
+
   it('recognises questions about a dispute and keeps only their topic words', () => {
     const who = readQuestion('Who denied that ByteDance uses Huawei chips?');
     expect(who.aboutDispute).toBe(true);

@@ -24,6 +24,11 @@ const SPEECH = [
   'Sculptor Ondine Farrow won the fictional Harbour Arts Prize in 2031 for a lantern made of driftwood.',
   "At the ceremony, Farrow's Lantern acceptance speech ran for nine minutes, the longest in the Harbour Arts Prize's history.",
 ].join(' ');
+// The sport asked for is a common noun; the sentence's proper names (a town, a federation) stand next to it.
+const REVIEW = [
+  'An independent review found systemic misconduct within women’s professional curling in Velmont, the Harbour Sports Federation said on Tuesday.',
+  'The federation promised new safeguarding rules before the winter season.',
+].join(' ');
 
 describe('a typed answer leads the reply', () => {
   const temp = makeTempDir();
@@ -36,6 +41,7 @@ describe('a typed answer leads the reply', () => {
       'bridge.md': articleMarkdown('Swing bridge reopens after repairs', 'The Fictional Herald', '2031-05-05', BRIDGE),
       'goals.md': articleMarkdown('Dornvik reaches 200 league goals', 'The Fictional Gazette', '2031-06-09', GOALS),
       'speech.md': articleMarkdown('A record speech at the arts prize', 'The Fictional Herald', '2031-06-12', SPEECH),
+      'review.md': articleMarkdown('Review finds misconduct in women’s curling', 'The Fictional Herald', '2031-06-14', REVIEW),
     });
   });
   afterAll(() => {
@@ -87,6 +93,19 @@ describe('a typed answer leads the reply', () => {
     const answer = await storydesk.ask('Who gave the longest acceptance speech in the history of the Harbour Arts Prize?');
     expect(answer.abstained).toBe(false);
     expect(answer.lead?.text).toBe('Ondine Farrow');
+  });
+
+  it('reads "which veteran rower" as asking for a person, and names them in full', async () => {
+    const answer = await storydesk.ask('Which veteran rower became the first to win the Harbour Sculls three times?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Marta Kellin');
+  });
+
+  it('states no name first when the question asks for a common noun ("which sport"), and quotes the sentence that holds it', async () => {
+    const answer = await storydesk.ask('An independent review found systemic misconduct within which women’s professional sport?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead).toBeUndefined();
+    expect(answer.answer.split('\n')[0]).toContain('women’s professional curling');
   });
 
   it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
