@@ -32,7 +32,7 @@ import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences
 import type { GenerateRequest } from '../src/core/generator.js';
 import { SENTENCE_FEATURES } from '../src/answer/sentence-features.js';
 import { chooseStatements, REPLY_CHOICE } from '../src/answer/choose-statements.js';
-import { leadSpanOf } from '../src/answer/lead-answer.js';
+import { leadSpanOf, spansOfForm } from '../src/answer/lead-answer.js';
 import { type AbstentionGate, SENTENCE_RANKER_PATH, SentenceRanker, type SentenceRankerModel } from '../src/answer/sentence-ranker.js';
 import { createLogger } from '../src/app/logger.js';
 import { openStorydesk } from '../src/app/open-storydesk.js';
@@ -290,7 +290,7 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
       week: item.week,
       judged: item.intent.expected !== null,
       ...(candidate
-        ? { best: { coverage: candidate.coverage, contextCoverage: candidate.contextCoverage, hasTypedSpan: candidate.answerSpans.length > 0, holdsAnswer: item.answerable && item.labels[top] === 1 } }
+        ? { best: { coverage: candidate.coverage, contextCoverage: candidate.contextCoverage, hasTypedSpan: spansOfForm(candidate.answerSpans, candidate.sentence.text, item.intent.answerForm).length > 0, holdsAnswer: item.answerable && item.labels[top] === 1 } }
         : {}),
       ...(age === undefined ? {} : { evidenceAgeDays: age }),
       answerability: answerability[index] ?? 0,

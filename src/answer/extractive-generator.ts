@@ -10,7 +10,7 @@ import { composeAnswerText } from './compose-answer-text.js';
 import { evidenceSentences } from './evidence-sentence.js';
 import { chooseStatements, REPLY_CHOICE, type StatementChoice } from './choose-statements.js';
 import { attributionText, type CounterEvidence, findCounterEvidence, readSentences } from './evidence-disputes.js';
-import { disputeLead, leadSpanOf, spanLead } from './lead-answer.js';
+import { disputeLead, leadSpanOf, spanLead, spansOfForm } from './lead-answer.js';
 import { readQuestion } from './question-intent.js';
 import { type RankedSentence, rankSentences } from './rank-sentences.js';
 import { SENTENCE_FEATURES } from './sentence-features.js';
@@ -87,7 +87,7 @@ export class ExtractiveGenerator implements Generator {
     }
     // A best sentence that holds a typed answer and, with its article's retrieved text, covers the question's
     // topic answers it, whatever the ranker's confidence.
-    const typedAnswer = best.answerSpans.length > 0 && best.contextCoverage >= gate.typedAnswerCoverage;
+    const typedAnswer = spansOfForm(best.answerSpans, best.sentence.text, intent.answerForm).length > 0 && best.contextCoverage >= gate.typedAnswerCoverage;
     if (!typedAnswer && best.contextCoverage < gate.minContextCoverage) return abstain(request.question, ABSTAIN_MESSAGES.weakEvidence, this.id);
     // The abstention model was calibrated on questions that expect a name, a date or a number; yes/no, why and
     // dispute questions are judged by the context gate alone.

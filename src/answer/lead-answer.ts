@@ -25,8 +25,7 @@ export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation:
  * ("Oscar") more likely names a thing.
  */
 export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, form: AnswerForm): EntitySpan | undefined {
-  if (form.kind === 'thing' || form.kind === null) return undefined;
-  const spans = form.kind === 'quantity' ? joinNumberToDuration(answerSpans, sentence.text).filter((span) => measures(span, form.quantity)) : answerSpans;
+  const spans = spansOfForm(answerSpans, sentence.text, form);
   if (form.kind !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {
     if (afterArticle(span, sentence.text)) return 0;
@@ -44,6 +43,15 @@ export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: Evidenc
     if (value === LIKELY_PERSON) break;
   }
   return best;
+}
+
+/**
+ * The answer spans of a sentence that can state an answer of the form asked, in their order: none for a common
+ * noun, quantities of the measure asked. A typed answer, for the gate as for the lead, is one of these.
+ */
+export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, form: AnswerForm): readonly EntitySpan[] {
+  if (form.kind === 'thing' || form.kind === null) return [];
+  return form.kind === 'quantity' ? joinNumberToDuration(answerSpans, text).filter((span) => measures(span, form.quantity)) : answerSpans;
 }
 
 /** Whether a quantity is of the measure asked. */

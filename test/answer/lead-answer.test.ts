@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceSentence } from '../../src/answer/evidence-sentence.js';
-import { disputeLead, leadSpanOf } from '../../src/answer/lead-answer.js';
+import { disputeLead, leadSpanOf, spansOfForm } from '../../src/answer/lead-answer.js';
 import { readQuestion } from '../../src/answer/question-intent.js';
 import { sentenceEntities } from '../../src/answer/sentence-entities.js';
 import type { Dispute } from '../../src/core/answer.js';
@@ -52,7 +52,9 @@ describe('leadSpanOf', () => {
     expect(leadOf('How many people attended the vigil?', 'Some 40% of the town, about 2,000 people, attended the vigil.')).toBe('about 2,000');
   });
 
-  it('states no name for a question that asks for a common noun', () => {
+  it('states no name for a question that asks for a common noun, and does not count the name as a typed answer', () => {
+    const form = readQuestion('Which sport did the review cover?').answerForm;
+    expect(spansOfForm(sentenceEntities('The review covered curling in Velmont.'), 'The review covered curling in Velmont.', form)).toEqual([]);
     expect(leadOf('Which sport did the review cover?', 'The review covered women’s curling in Velmont.')).toBeUndefined();
     expect(leadOf('Which town did the review cover?', 'The review covered women’s curling in Velmont.')).toBe('Velmont');
   });
