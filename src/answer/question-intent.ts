@@ -33,6 +33,7 @@ export interface QuestionIntent {
   topicTerms: string[];
   /** Adjacent topic-term pairs of the question ({@link topicPhrasesOf}). */
   topicPhrases: TopicPhrase[];
+  /** What the stated answer must be: decides the lead and the gate's typed-answer exemption, not the ranking. */
   answerForm: AnswerForm;
 }
 
