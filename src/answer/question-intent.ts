@@ -42,7 +42,9 @@ const DATE = /\b(?:when|since when|what (?:year|date|day|month)|which (?:year|da
 const QUANTITY =
   /\b(?:how (?:many|much|long|old|far|often|tall|big|large|high|fast|heavy)|what (?:percentage|percent|proportion|share|number|age|price|amount|sum|fraction)|(?:how|what) much)\b/i;
 const WHO = /(?<=^|[\s,(.;])(?:who|whom|whose)\b/i;
-const PERSON = new RegExp(String.raw`${WHO.source}|\bwhich (?:person|man|woman|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|artist|rapper|musician|celebrity|host|member|figure|athlete|coach|ceo|executive|official)\b`, 'i');
+/** The nouns of "which actor", "which player"… that the ranker's reading takes for a person (its weights were trained on them). */
+const RANKER_PERSON_NOUNS = 'person|man|woman|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|artist|rapper|musician|celebrity|host|member|figure|athlete|coach|ceo|executive|official';
+const PERSON = new RegExp(String.raw`${WHO.source}|\bwhich (?:${RANKER_PERSON_NOUNS})\b`, 'i');
 // Lookbehinds, not consumed characters: the match starts at the question word, so positions compare fairly.
 const NAME = /(?<=^|[\s,(.;])(?:which|what|where|name the)\b/i;
 
@@ -57,7 +59,7 @@ function asksFor(nouns: string, notBefore = ''): RegExp {
   return new RegExp(String.raw`\b(?:which|what)\s+${DESCRIBING_WORDS}(?:${nouns})(?:s|es)?\b(?![’']s)${notFollowedBy}`, 'iu');
 }
 const PERSON_ASKED = asksFor(
-  'person|people|man|men|woman|women|actor|actress|singer|player|star|leader|lawmaker|politician|author|writer|poet|novelist|artist|rapper|musician|comedian|celebrity|host|member|figure|athlete|coach|ceo|executive|official|president|senator|governor|mayor|minister|chancellor|king|queen|prince|princess|pope|judge|justice|candidate|nominee|billionaire|founder|director|journalist|reporter|quarterback|pitcher|golfer|boxer|driver|footballer|rower|swimmer|skier|cyclist|runner|sprinter|gymnast|skater|wrestler|jockey|goalkeeper|striker|chef|designer|entrepreneur|scientist|astronaut|activist|spokesperson|lawyer|composer|monarch|royal',
+  `${RANKER_PERSON_NOUNS}|people|men|women|poet|novelist|comedian|president|senator|governor|mayor|minister|chancellor|king|queen|prince|princess|pope|judge|justice|candidate|nominee|billionaire|founder|director|journalist|reporter|quarterback|pitcher|golfer|boxer|driver|footballer|rower|swimmer|skier|cyclist|runner|sprinter|gymnast|skater|wrestler|jockey|goalkeeper|striker|chef|designer|entrepreneur|scientist|astronaut|activist|spokesperson|lawyer|composer|monarch|royal`,
 );
 /**
  * Nouns whose answers are common nouns, not names: "soccer", "purple", "coffee beans", "flooding"; unless the noun
