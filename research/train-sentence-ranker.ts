@@ -31,7 +31,7 @@ import { LEAD_COVERAGE, leadCoverage, type TermWeights } from '../src/answer/ext
 import { type RankedSentence, rankSentences } from '../src/answer/rank-sentences.js';
 import type { GenerateRequest } from '../src/core/generator.js';
 import { SENTENCE_FEATURES } from '../src/answer/sentence-features.js';
-import { chooseStatements, REPLY_CHOICE } from '../src/answer/choose-statements.js';
+import { chooseStatements, REPLY_CHOICE, type StatementChoice } from '../src/answer/choose-statements.js';
 import { leadSpanOf, spansOfForm } from '../src/answer/lead-answer.js';
 import { type AbstentionGate, SENTENCE_RANKER_PATH, SentenceRanker, type SentenceRankerModel } from '../src/answer/sentence-ranker.js';
 import { createLogger } from '../src/app/logger.js';
@@ -284,20 +284,29 @@ function calibrateGate(data: QuestionRows[], oof: number[][], answerability: num
     const top = bestIndex(scores);
     const candidate = item.candidates[top];
     // How far the evidence of a question about recent news stands from it, the candidates in out-of-fold order.
-    const age = asksAboutRecentNews(item.question) ? evidenceAgeDays(rankedBy(item, scores), item.askedAt) : undefined;
+    const ranked = rankedBy(item, scores);
+    const age = asksAboutRecentNews(item.question) ? evidenceAgeDays(ranked, item.askedAt) : undefined;
     return {
       kind: item.kind,
       week: item.week,
       judged: item.intent.expected !== null,
       ...(candidate
-        ? { best: { coverage: candidate.coverage, contextCoverage: candidate.contextCoverage, hasTypedSpan: spansOfForm(candidate.answerSpans, candidate.sentence.text, item.intent.answerForm).length > 0, holdsAnswer: item.answerable && item.labels[top] === 1 } }
+        ? {
+            best: {
+              coverage: candidate.coverage,
+              contextCoverage: candidate.contextCoverage,
+              hasTypedSpan: spansOfForm(candidate.answerSpans, candidate.sentence.text, item.intent.answerForm).length > 0,
+              holdsAnswer: item.answerable && item.labels[top] === 1,
+              quotesHoldAnswer: item.answerable && quotedTexts(ranked).some((text) => normalizeForMatch(text).includes(item.gold)),
+            },
+          }
         : {}),
       ...(age === undefined ? {} : { evidenceAgeDays: age }),
       answerability: answerability[index] ?? 0,
     };
   });
   const describe = (rate: GateRates): string =>
-    `abstains on ${(100 * rate.answerable).toFixed(1)}% of answerable and ${(100 * rate.unanswerable).toFixed(1)}% of unanswerable (held-out weeks ${(100 * rate.byKind.heldOutWeek).toFixed(1)}%, rtqa_unanswerable ${(100 * rate.byKind.offCorpus).toFixed(1)}%, leave-one-week-out ${(100 * rate.byKind.weekLeftOut).toFixed(1)}%); best sentence right on ${(100 * rate.right).toFixed(1)}% of answerable`;
+    `abstains on ${(100 * rate.answerable).toFixed(1)}% of answerable and ${(100 * rate.unanswerable).toFixed(1)}% of unanswerable (held-out weeks ${(100 * rate.byKind.heldOutWeek).toFixed(1)}%, rtqa_unanswerable ${(100 * rate.byKind.offCorpus).toFixed(1)}%, leave-one-week-out ${(100 * rate.byKind.weekLeftOut).toFixed(1)}%); best sentence right on ${(100 * rate.right).toFixed(1)}% of answerable, the reply's quotes on ${(100 * rate.replyRight).toFixed(1)}%`;
   if (fixed) {
     console.log(`CV gate: ${describe(new GateTable(questions, [fixed]).rates(0))}`);
     return fixed;
@@ -401,8 +410,7 @@ function reportReplyChoice(data: QuestionRows[], oof: number[][]): void {
         let holds = 0;
         let characters = 0;
         for (const { item, ranked } of answerable) {
-          const chosen = chooseStatements(ranked, { maxStatements, perArticle: REPLY_CHOICE.perArticle, replyBudget, minShareOfBest });
-          const quoted = chosen.flatMap((candidate) => [candidate.sentence.text, ...(candidate.antecedent ? [candidate.antecedent.text] : [])]);
+          const quoted = quotedTexts(ranked, { maxStatements, perArticle: REPLY_CHOICE.perArticle, replyBudget, minShareOfBest });
           if (quoted.some((text) => normalizeForMatch(text).includes(item.gold))) holds += 1;
           characters += quoted.reduce((sum, text) => sum + text.length, 0);
         }
@@ -412,6 +420,11 @@ function reportReplyChoice(data: QuestionRows[], oof: number[][]): void {
       }
     }
   }
+}
+
+/** The sentences a reply quotes, each with the sentence it needs before it. */
+function quotedTexts(ranked: RankedSentence[], choice: StatementChoice = REPLY_CHOICE): string[] {
+  return chooseStatements(ranked, choice).flatMap((candidate) => [candidate.sentence.text, ...(candidate.antecedent ? [candidate.antecedent.text] : [])]);
 }
 
 /** Leaves and thresholds to 6 significant digits: a smaller file, the same decisions. */

@@ -20,7 +20,14 @@ export interface GateQuestion {
   /** The question expects a date, quantity, person or name: the answerability model judges it. */
   judged: boolean;
   /** The best candidate, or undefined when there is none. */
-  best?: { coverage: number; contextCoverage: number; hasTypedSpan: boolean; holdsAnswer: boolean };
+  best?: {
+    coverage: number;
+    contextCoverage: number;
+    hasTypedSpan: boolean;
+    holdsAnswer: boolean;
+    /** The sentences a reply would quote hold the answer (the best one may not): holdsAnswer when absent. */
+    quotesHoldAnswer?: boolean;
+  };
   /** Days between the question and its evidence, for a question about the news of the moment. */
   evidenceAgeDays?: number;
   answerability: number;
@@ -31,7 +38,10 @@ export interface GateRates {
   answerable: number;
   unanswerable: number;
   byKind: Record<QuestionKind, number>;
+  /** Answerable questions answered with a best sentence that holds the answer. */
   right: number;
+  /** Answerable questions answered with quotes that hold the answer: what a user reads. */
+  replyRight: number;
 }
 
 /** Days between a question about recent news and its nearest evidence beyond which it is declined (null: never). */
@@ -53,7 +63,13 @@ export function gateGrid(ageGrid: (number | null)[] = EVIDENCE_AGE_GRID): Absten
   return gates;
 }
 
-/** 0: answered without the answer (or answered at all, when unanswerable); 1: abstained; 2: answered with it. */
+/** How many outcomes {@link outcomeOf} tells apart. */
+const OUTCOMES = 4;
+
+/**
+ * 0: answered without the answer (or answered at all, when unanswerable); 1: abstained; 2: answered, the best
+ * sentence holding the answer; 3: answered, only a later quote holding it.
+ */
 function outcomeOf(question: GateQuestion, gate: AbstentionGate): number {
   const { best } = question;
   if (!best) return 1;
@@ -62,7 +78,9 @@ function outcomeOf(question: GateQuestion, gate: AbstentionGate): number {
   const judged = question.judged && best.coverage < gate.answeredCoverage;
   const abstains = stale || (!typed && (best.contextCoverage < gate.minContextCoverage || (judged && question.answerability < gate.minAnswerability)));
   if (abstains) return 1;
-  return question.kind === 'answerable' && best.holdsAnswer ? 2 : 0;
+  if (question.kind !== 'answerable') return 0;
+  if (best.holdsAnswer) return 2;
+  return best.quotesHoldAnswer ? 3 : 0;
 }
 
 /** Outcome counts per gate, week, kind and outcome, so the rates of any set of weeks are sums. */
@@ -74,9 +92,9 @@ export class GateTable {
   constructor(questions: readonly GateQuestion[], gates: readonly AbstentionGate[]) {
     this.gates = gates;
     this.#weeks = [...new Set(questions.map((question) => question.week))].sort();
-    const cell = (week: number, kind: number, outcome: number): number => (week * KINDS.length + kind) * 3 + outcome;
+    const cell = (week: number, kind: number, outcome: number): number => (week * KINDS.length + kind) * OUTCOMES + outcome;
     this.#counts = gates.map((gate) => {
-      const counts = new Int32Array(this.#weeks.length * KINDS.length * 3);
+      const counts = new Int32Array(this.#weeks.length * KINDS.length * OUTCOMES);
       for (const question of questions) {
         const at = cell(this.#weeks.indexOf(question.week), KINDS.indexOf(question.kind), outcomeOf(question, gate));
         counts[at] = (counts[at] ?? 0) + 1;
@@ -108,7 +126,7 @@ export class GateTable {
 
   /** Each week judged by the gate picked on the other weeks: the rates of news the pick has not seen. */
   nestedRates(budget: number): GateRates {
-    const total = new Int32Array(KINDS.length * 3);
+    const total = new Int32Array(KINDS.length * OUTCOMES);
     for (const week of this.#weeks) {
       const picked = this.pick(budget, (other) => other !== week);
       const counts = this.#tally(picked, (other) => other === week);
@@ -122,7 +140,7 @@ export class GateTable {
   /** Counts per kind and outcome of one gate over the kept weeks. */
   #tally(gate: number, include: (week: string) => boolean): Int32Array {
     const counts = this.#counts[gate] as Int32Array;
-    const total = new Int32Array(KINDS.length * 3);
+    const total = new Int32Array(KINDS.length * OUTCOMES);
     this.#weeks.forEach((week, weekIndex) => {
       if (!include(week)) return;
       for (let at = 0; at < total.length; at += 1) total[at] = (total[at] ?? 0) + (counts[weekIndex * total.length + at] ?? 0);
@@ -132,16 +150,15 @@ export class GateTable {
 }
 
 function ratesFrom(counts: Int32Array): GateRates {
-  const count = (kinds: readonly QuestionKind[], outcome?: number): number =>
-    kinds.reduce((sum, kind) => {
-      const at = KINDS.indexOf(kind) * 3;
-      return sum + (outcome === undefined ? (counts[at] ?? 0) + (counts[at + 1] ?? 0) + (counts[at + 2] ?? 0) : (counts[at + outcome] ?? 0));
-    }, 0);
-  const share = (kinds: readonly QuestionKind[], outcome: number): number => count(kinds, outcome) / Math.max(count(kinds), 1);
+  const ALL = Array.from({ length: OUTCOMES }, (_, outcome) => outcome);
+  const count = (kinds: readonly QuestionKind[], outcomes: readonly number[] = ALL): number =>
+    kinds.reduce((sum, kind) => sum + outcomes.reduce((inKind, outcome) => inKind + (counts[KINDS.indexOf(kind) * OUTCOMES + outcome] ?? 0), 0), 0);
+  const share = (kinds: readonly QuestionKind[], outcomes: readonly number[]): number => count(kinds, outcomes) / Math.max(count(kinds), 1);
   return {
-    answerable: share(['answerable'], 1),
-    unanswerable: share(UNANSWERABLE_KINDS, 1),
-    byKind: Object.fromEntries(KINDS.map((kind) => [kind, share([kind], 1)])) as Record<QuestionKind, number>,
-    right: share(['answerable'], 2),
+    answerable: share(['answerable'], [1]),
+    unanswerable: share(UNANSWERABLE_KINDS, [1]),
+    byKind: Object.fromEntries(KINDS.map((kind) => [kind, share([kind], [1])])) as Record<QuestionKind, number>,
+    right: share(['answerable'], [2]),
+    replyRight: share(['answerable'], [2, 3]),
   };
 }

@@ -33,6 +33,15 @@ describe('gate calibration', () => {
     expect(onlyA).toMatchObject({ answerable: 0, unanswerable: 1, right: 1 });
   });
 
+  it("counts an answer as right for the reader when a later quote holds it, and not when the gate declines it", () => {
+    const laterQuote: GateQuestion = { ...question('answerable', 'A', 0.3), best: { coverage: 0.5, contextCoverage: 0.5, hasTypedSpan: false, holdsAnswer: false, quotesHoldAnswer: true } };
+    const alone = new GateTable([laterQuote], gateGrid([null]));
+    const answers = alone.gates.findIndex((gate) => gate.minContextCoverage === 0 && gate.minAnswerability === 0);
+    const declines = alone.gates.findIndex((gate) => gate.minAnswerability > 0.3);
+    expect(alone.rates(answers)).toMatchObject({ answerable: 0, right: 0, replyRight: 1 });
+    expect(alone.rates(declines)).toMatchObject({ answerable: 1, right: 0, replyRight: 0 });
+  });
+
   it('has no gate that declines a typed answer whose article covers every topic term', () => {
     const typedAnswer: GateQuestion = { ...question('answerable', 'A', 0), best: { coverage: 0.5, contextCoverage: 1, hasTypedSpan: true, holdsAnswer: true } };
     const alone = new GateTable([typedAnswer], gateGrid());
