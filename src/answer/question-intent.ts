@@ -16,7 +16,8 @@ export type QuantityAsked = 'percent' | 'duration' | 'count' | 'any';
 
 /**
  * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
- * for a common noun ('thing', which no recognised span states), "how long" for a duration. The shipped ranker
+ * for a common noun ('thing', which no recognised span states), "how long" for a duration, "what did the court
+ * decide" for a clause (null, as for "why"). The shipped ranker
  * was trained on `expected`, so this only decides which span, if any, the reply states first.
  */
 export interface AnswerForm {
@@ -69,6 +70,20 @@ const THING_ASKED = asksFor(
   'sport|genre|colou?r|flavou?r|animal|species|pet|breed|bird|insect|creature|crop|food|dish|drink|beverage|fruit|vegetable|plant|tree|flower|ingredient|disease|illness|condition|complication|symptom|phenomenon|material|substance|chemical|element|metal|instrument|weapon|hobby|profession|job|occupation|activity|charge|crime|offen[cs]e',
   'brands?|chains?|compan(?:y|ies)|makers?|manufacturers?|giants?|groups?|firms?|restaurants?|stores?|retailers?|labels?|teams?|clubs?|leagues?|shows?|festivals?|magazines?|networks?|organi[sz]ations?|agenc(?:y|ies)|producers?|suppliers?|startups?|industry|business(?:es)?|banks?|funds?|charit(?:y|ies)|apps?|channels?|events?',
 );
+/*
+ * "What did the court decide?", "What does the new law do?", "What happened at the summit?": a clause answers
+ * these, not a name, although the bare "what" reads as one. Only verbs whose object is what someone decided,
+ * said, found or did; "What did Tesla unveil?" may well be answered by a name.
+ */
+const ACTION_WORDS = String.raw`\s+(?:[\p{L}\p{N}’'.&-]+\s+){1,8}?`;
+const ACTION_ASKED = new RegExp(
+  String.raw`\bwhat\s+(?:` +
+    String.raw`(?:did|does|do|will|would|could|should|can)${ACTION_WORDS}(?:decide|rule|do|say|mean|conclude|find|want|ask|argue|claim|suggest|recommend|promise|propose|agree|plan|change|happen)` +
+    String.raw`|(?:is|are|was|were)${ACTION_WORDS}(?:doing|saying|planning|proposing|asking|arguing|claiming|suggesting|recommending|promising|happening)` +
+    String.raw`|(?:has|have|had)${ACTION_WORDS}(?:decided|ruled|done|said|concluded|found|argued|claimed|suggested|recommended|promised|proposed|agreed|planned|changed|happened)` +
+    String.raw`|happen(?:s|ed)?)\b`,
+  'iu',
+);
 const PERCENT_ASKED = /\bwhat (?:percentage|percent|proportion|share|fraction)\b/i;
 // "How many days" names its unit, so a bare number ("a 21-day ceasefire") answers it: a count, not a duration.
 const DURATION_ASKED = /\bhow long\b(?!\s+(?:is|are|was|were)\b)/i;
@@ -110,7 +125,7 @@ function answerFormOf(question: string, expected: ExpectedSpan): AnswerForm {
   const at = question.search(NAME);
   const who = question.search(WHO);
   if ((expected === 'name' || expected === 'person') && at >= 0 && (who < 0 || who > at)) {
-    kind = question.search(PERSON_ASKED) === at ? 'person' : question.search(THING_ASKED) === at ? 'thing' : 'name';
+    kind = question.search(PERSON_ASKED) === at ? 'person' : question.search(THING_ASKED) === at ? 'thing' : question.search(ACTION_ASKED) === at ? null : 'name';
   }
   return { kind, quantity: expected === 'quantity' ? quantityAsked(question) : 'any' };
 }

@@ -45,6 +45,26 @@ describe('readQuestion', () => {
     expect(form('Which state will ban plastic bags?')).toEqual({ kind: 'name', quantity: 'any' });
   });
 
+  it('reads "what did X decide / do / find" and "what happened" as asking for a clause, not a name', () => {
+    const kind = (question: string) => readQuestion(question).answerForm.kind;
+    for (const question of [
+      'What did the Supreme Court decide about the Colorado ballot?',
+      'What does the new law do?',
+      'What has the central bank decided?',
+      'What is the mayor planning for the waterfront?',
+      'What did the study find about coffee?',
+      'What happened to the Titan submersible?',
+    ]) {
+      expect(kind(question), question).toBeNull();
+    }
+    // A thing that was made, shown or named is a name; "plan" and "rule" here are nouns.
+    for (const question of ['What did Tesla unveil at its event?', 'What is the name of the government’s new plan?', 'What is the new rule for tipping?', 'What company did the former CEO found?']) {
+      expect(kind(question), question).toBe('name');
+    }
+    // The ranker's reading stays as it was trained.
+    expect(readQuestion('What did the Supreme Court decide about the Colorado ballot?').expected).toBe('name');
+  });
+
   it('recognises questions about a dispute and keeps only their topic words', () => {
     const who = readQuestion('Who denied that ByteDance uses Huawei chips?');
     expect(who.aboutDispute).toBe(true);

@@ -30,6 +30,12 @@ const REVIEW = [
   'The federation promised new safeguarding rules before the winter season.',
 ].join(' ');
 
+// What the council decided is a clause; the sentence's proper names (a firm, a town) stand next to the question's words.
+const MARKET = [
+  'The fictional Marlow Bay council decided on Thursday to close the Old Quay market for two years while Dunmore Marine rebuilds its pier.',
+  'Traders will move to a temporary site on Harbour Road.',
+].join(' ');
+
 describe('a typed answer leads the reply', () => {
   const temp = makeTempDir();
   let storydesk: Storydesk;
@@ -42,6 +48,7 @@ describe('a typed answer leads the reply', () => {
       'goals.md': articleMarkdown('Dornvik reaches 200 league goals', 'The Fictional Gazette', '2031-06-09', GOALS),
       'speech.md': articleMarkdown('A record speech at the arts prize', 'The Fictional Herald', '2031-06-12', SPEECH),
       'review.md': articleMarkdown('Review finds misconduct in women’s curling', 'The Fictional Herald', '2031-06-14', REVIEW),
+      'market.md': articleMarkdown('Old Quay market to close for pier works', 'The Fictional Gazette', '2031-06-20', MARKET),
     });
   });
   afterAll(() => {
@@ -106,6 +113,13 @@ describe('a typed answer leads the reply', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.lead).toBeUndefined();
     expect(answer.answer.split('\n')[0]).toContain('women’s professional curling');
+  });
+
+  it('states no name first when the question asks what someone decided, and quotes the decision', async () => {
+    const answer = await storydesk.ask('What did the Marlow Bay council decide about the Old Quay market?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead).toBeUndefined();
+    expect(answer.answer.split('\n')[0]).toContain('decided on Thursday to close the Old Quay market for two years');
   });
 
   it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
