@@ -78,9 +78,9 @@ const THING_ASKED = asksFor(
 const ACTION_WORDS = String.raw`\s+(?:[\p{L}\p{N}’'.&-]+\s+){1,8}?`;
 const ACTION_ASKED = new RegExp(
   String.raw`\bwhat\s+(?:` +
-    String.raw`(?:did|does|do|will|would|could|should|can)${ACTION_WORDS}(?:decide|rule|do|say|mean|conclude|find|want|ask|argue|claim|suggest|recommend|promise|propose|agree|plan|change|happen)` +
-    String.raw`|(?:is|are|was|were)${ACTION_WORDS}(?:doing|saying|planning|proposing|asking|arguing|claiming|suggesting|recommending|promising|happening)` +
-    String.raw`|(?:has|have|had)${ACTION_WORDS}(?:decided|ruled|done|said|concluded|found|argued|claimed|suggested|recommended|promised|proposed|agreed|planned|changed|happened)` +
+    `(?:did|does|do|will|would|could|should|can)${ACTION_WORDS}(?:decide|rule|do|say|mean|conclude|find|want|ask|argue|claim|suggest|recommend|promise|propose|agree|plan|change|happen)` +
+    `|(?:is|are|was|were)${ACTION_WORDS}(?:doing|saying|planning|proposing|asking|arguing|claiming|suggesting|recommending|promising|happening)` +
+    `|(?:has|have|had)${ACTION_WORDS}(?:decided|ruled|done|said|concluded|found|argued|claimed|suggested|recommended|promised|proposed|agreed|planned|changed|happened)` +
     String.raw`|happen(?:s|ed)?)\b`,
   'iu',
 );
