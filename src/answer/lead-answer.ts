@@ -1,4 +1,5 @@
 import type { Dispute, DisputeKind, LeadAnswer } from '../core/answer.js';
+import { contentTerms } from '../text/terms.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
 import { fullNameOf } from './full-name.js';
 import type { AnswerForm, QuantityAsked } from './question-intent.js';
@@ -9,11 +10,28 @@ const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 
 /**
  * "Oklahoma City Thunder [1]": the span that answers the question, cited to the sentence it was cut from. For a
  * question about a person, a surname stands as the full name its article gives ("James" as "LeBron James",
- * {@link fullNameOf}); other names are left as written ("Australia" is not "South Australia").
+ * {@link fullNameOf}), without the title the question already says ("Kevin McCarthy" for "Who is the speaker of
+ * the House?", not "House Speaker Kevin McCarthy"); other names are left as written ("Australia" is not "South
+ * Australia").
  */
-export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation: number, form: AnswerForm): LeadAnswer {
-  const text = form.kind === 'person' ? fullNameOf(span, sentence.article.title, sentence.body) : span.text;
+export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation: number, form: AnswerForm, asked: readonly string[]): LeadAnswer {
+  const text = form.kind === 'person' ? withoutAskedTitle(fullNameOf(span, sentence.article.title, sentence.body), new Set(asked)) : span.text;
   return { text, citations: [citation] };
+}
+
+/**
+ * A person's name without the leading words whose terms the question holds: news writes a title before a name
+ * ("House Speaker", "Prime Minister"). At least two words stay, so a first name the question shares is kept
+ * ("John Adams" for "Who succeeded John Smith?").
+ */
+function withoutAskedTitle(name: string, asked: ReadonlySet<string>): string {
+  const words = name.split(/\s+/);
+  while (words.length > 2) {
+    const terms = contentTerms(words[0] ?? '');
+    if (terms.length === 0 || !terms.every((term) => asked.has(term))) break;
+    words.shift();
+  }
+  return words.join(' ');
 }
 
 /**

@@ -36,6 +36,12 @@ const MARKET = [
   'Traders will move to a temporary site on Harbour Road.',
 ].join(' ');
 
+// News writes a title before a name; the question asks for the holder of that title.
+const CHAIR = [
+  'Lawmakers of the fictional Velmont assembly elected Assembly Speaker Edda Morven on Tuesday after a week of votes.',
+  'She replaces a speaker who resigned in May.',
+].join(' ');
+
 describe('a typed answer leads the reply', () => {
   const temp = makeTempDir();
   let storydesk: Storydesk;
@@ -49,6 +55,7 @@ describe('a typed answer leads the reply', () => {
       'speech.md': articleMarkdown('A record speech at the arts prize', 'The Fictional Herald', '2031-06-12', SPEECH),
       'review.md': articleMarkdown('Review finds misconduct in women’s curling', 'The Fictional Herald', '2031-06-14', REVIEW),
       'market.md': articleMarkdown('Old Quay market to close for pier works', 'The Fictional Gazette', '2031-06-20', MARKET),
+      'chair.md': articleMarkdown('Velmont assembly elects a speaker', 'The Fictional Herald', '2031-06-22', CHAIR),
     });
   });
   afterAll(() => {
@@ -120,6 +127,12 @@ describe('a typed answer leads the reply', () => {
     expect(answer.abstained).toBe(false);
     expect(answer.lead).toBeUndefined();
     expect(answer.answer.split('\n')[0]).toContain('decided on Thursday to close the Old Quay market for two years');
+  });
+
+  it('names the person without the title the question already says', async () => {
+    const answer = await storydesk.ask('Who did the Velmont assembly elect as speaker?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead?.text).toBe('Edda Morven');
   });
 
   it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
