@@ -109,7 +109,8 @@ export function readQuestion(question: string): QuestionIntent {
   const drop = aboutDispute ? DISPUTE_WORDS : FORM_WORDS;
   const all = [...new Set(contentTerms(question))];
   const topicTerms = all.filter((term) => !drop.has(term));
-  const topic = topicTerms.length > 0 ? topicTerms : all;
+  // "What is the name?" still has a topic in its words; "Who denied that?" alone names no story to look in.
+  const topic = topicTerms.length > 0 || aboutDispute ? topicTerms : all;
   return { expected, aboutDispute, topicTerms: topic, topicPhrases: topicPhrasesOf(question, topic), answerForm: answerFormOf(askedQuestion(question), expected) };
 }
 

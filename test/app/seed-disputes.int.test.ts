@@ -68,6 +68,14 @@ describe('questions about the seed article and its dispute', () => {
     expect(printed).not.toContain(ABSTAIN_MESSAGES.weakEvidence);
   });
 
+  it('asks which story a dispute question is about when it names none and no conversation came before', async () => {
+    for (const question of ['Who denied that?', 'Is it true?']) {
+      const answer = await storydesk.ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.answer).toBe(ABSTAIN_MESSAGES.emptyQuestion);
+    }
+  });
+
   it('declines "What is the capital of China?" at the context gate: the article never covers "capital"', async () => {
     const answer = await storydesk.ask('What is the capital of China?');
     expect(answer.abstained).toBe(true);
