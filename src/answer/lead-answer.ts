@@ -34,15 +34,30 @@ function withoutAskedTitle(name: string, asked: ReadonlySet<string>): string {
   return words.join(' ');
 }
 
+/** "had not invaded", "never won", "wasn't elected": a negation right before a word the question asks about. */
+const NEGATED_WORD = /(?:\b(?:not|never|no longer)|n['’]t)\s+(?:(?:yet|been|be|even)\s+)?([\p{L}\p{N}][\p{L}\p{N}'’-]*)/giu;
+
+/**
+ * Whether a sentence denies what the question asks about ("On Feb. 20, Russia had not invaded Ukraine" for
+ * "When did Russia invade Ukraine?"): its spans would state the answer to the opposite question.
+ */
+function negatesAsked(text: string, asked: ReadonlySet<string>): boolean {
+  for (const match of text.matchAll(NEGATED_WORD)) {
+    if (contentTerms(match[1] ?? '').some((term) => asked.has(term))) return true;
+  }
+  return false;
+}
+
 /**
  * The span to state first, from a sentence's answer spans (nearest the question's words first), of the form the
- * question asks: none for a common noun ("which sport"), a quantity of the measure asked ("how long" is not
+ * question asks (`asked`: its topic terms), none from a sentence that denies what the question asks about: none for a common noun ("which sport"), a quantity of the measure asked ("how long" is not
  * answered by a cost). For a "who" question, the nearest span likely to be a person: one named without an article
  * ("the New Orleans Pelicans" is a team, "the Senate" a body) and given a full name somewhere in its article, as
  * news does for people ("Adrien Brody … Brody"); a one-word name its article never writes with a first name
  * ("Oscar") more likely names a thing.
  */
-export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, form: AnswerForm): EntitySpan | undefined {
+export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, form: AnswerForm, asked: readonly string[]): EntitySpan | undefined {
+  if (negatesAsked(sentence.text, new Set(asked))) return undefined;
   const spans = spansOfForm(answerSpans, sentence.text, form);
   if (form.kind !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {

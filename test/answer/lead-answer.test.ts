@@ -37,10 +37,18 @@ function leadOf(question: string, text: string): string | undefined {
   };
   const asked = termSet(question);
   const answerSpans = sentenceEntities(text).filter((span) => [...termSet(span.text)].some((term) => !asked.has(term)));
-  return leadSpanOf(answerSpans, sentence, readQuestion(question).answerForm)?.text;
+  return leadSpanOf(answerSpans, sentence, readQuestion(question).answerForm, readQuestion(question).topicTerms)?.text;
 }
 
 describe('leadSpanOf', () => {
+  it('states nothing from a sentence that denies what the question asks about', () => {
+    expect(leadOf('When did Velmont annex the islands?', 'Velmont annexed the islands on Feb. 24, 2031.')).toBe('Feb. 24, 2031');
+    expect(leadOf('When did Velmont annex the islands?', 'At the time the footage was posted, on Feb. 20, Velmont had not annexed the islands.')).toBeUndefined();
+    expect(leadOf('When did Velmont annex the islands?', 'By Feb. 20, Velmont hadn’t annexed the islands.')).toBeUndefined();
+    // A negation of something the question does not ask about leaves the span.
+    expect(leadOf('When did Velmont annex the islands?', 'Velmont annexed the islands on Feb. 24, 2031, not the coast.')).toBe('Feb. 24, 2031');
+  });
+
   it('states a quantity of the measure asked, not the first number of the sentence', () => {
     const repairs = 'The repairs cost 4.2 million crowns, and took eleven months.';
     expect(leadOf('How long did the repairs take?', repairs)).toBe('eleven months');
