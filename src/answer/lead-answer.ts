@@ -91,6 +91,8 @@ export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, fo
 function measures(span: EntitySpan, asked: QuantityAsked): boolean {
   if (asked === 'percent' || asked === 'duration') return span.unit === asked;
   if (asked === 'count') return span.unit !== 'money' && span.unit !== 'percent';
+  // A sum in a currency the recogniser does not know ("4.2 million crowns") is a number with a magnitude word.
+  if (asked === 'money') return span.unit === 'money' || (span.unit === 'number' && /\b(?:thousand|million|billion|trillion|bn)\b/i.test(span.text));
   return true;
 }
 

@@ -10,9 +10,10 @@ export type ExpectedSpan = 'date' | 'quantity' | 'person' | 'name' | null;
 
 /**
  * Which quantities state the answer: a share asks for a percentage, "how long" for a duration, "how many" and
- * "how old" for a number that is neither money nor a percentage; "how much" for any.
+ * "how old" for a number that is neither money nor a percentage, "how much did it cost" for an amount (money or
+ * a sum in a currency the recogniser missed, "4.2 million crowns"), another "how much" for any.
  */
-export type QuantityAsked = 'percent' | 'duration' | 'count' | 'any';
+export type QuantityAsked = 'percent' | 'duration' | 'count' | 'money' | 'any';
 
 /**
  * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
@@ -87,6 +88,9 @@ const ACTION_ASKED = new RegExp(
 const PERCENT_ASKED = /\bwhat (?:percentage|percent|proportion|share|fraction)\b/i;
 // "How many days" names its unit, so a bare number ("a 21-day ceasefire") answers it: a count, not a duration.
 const DURATION_ASKED = /\bhow long\b(?!\s+(?:is|are|was|were)\b)/i;
+// "How much did the repairs cost?", "How much was the fine?", "What price…": an amount, not a share or a time.
+const MONEY_ASKED =
+  /\bhow much\b(?:\s+[\p{L}\p{N}’'.&-]+){0,10}?\s+(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|spending|worth|fine|fined|charge|charged|earn|earned|earns|owe|owed|owes|raise|raised|sell|sold|buy|bought|budget|budgeted|donate|donated|lose|lost|invest|invested)\b|\bhow much (?:money|cash|revenue|funding|profit|debt)\b|\bwhat (?:price|amount|sum)\b/iu;
 const COUNT_ASKED = /\bhow (?:many|old|far|often|tall|big|large|high|fast|heavy|long)\b|\bwhat (?:number|age)\b/i;
 
 /*
@@ -134,6 +138,7 @@ function answerFormOf(question: string, expected: ExpectedSpan): AnswerForm {
 function quantityAsked(question: string): QuantityAsked {
   if (PERCENT_ASKED.test(question)) return 'percent';
   if (DURATION_ASKED.test(question)) return 'duration';
+  if (MONEY_ASKED.test(question)) return 'money';
   return COUNT_ASKED.test(question) ? 'count' : 'any';
 }
 

@@ -58,6 +58,9 @@ describe('leadSpanOf', () => {
     // A question that names its unit is answered by the bare number.
     expect(leadOf('The allies called for a ceasefire of how many days?', 'The allies called for an immediate 21-day ceasefire.')).toBe('21');
     expect(leadOf('How many people attended the vigil?', 'Some 40% of the town, about 2,000 people, attended the vigil.')).toBe('about 2,000');
+    // "How much did it cost" asks for a sum: not a share, nor a model number.
+    expect(leadOf('How much did the takeover cost the investor?', 'The Model 3 is about 10% cheaper, the investor said.')).toBeUndefined();
+    expect(leadOf('How much did the takeover cost the investor?', 'The takeover cost the investor $44 billion in the end.')).toBe('$44 billion');
   });
 
   it('states no name for a question that asks for a common noun, and does not count the name as a typed answer', () => {

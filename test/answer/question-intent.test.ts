@@ -41,7 +41,9 @@ describe('readQuestion', () => {
     expect(form('What percentage of Americans tip?').quantity).toBe('percent');
     expect(form('How long did the repairs take?').quantity).toBe('duration');
     expect(form('For how many days did the allies call for a ceasefire?').quantity).toBe('count');
-    expect(form('How much did the repairs cost?').quantity).toBe('any');
+    expect(form('How much did the repairs cost?').quantity).toBe('money');
+    expect(form('How much money did the film make?').quantity).toBe('money');
+    expect(form('How much of the forest burned?').quantity).toBe('any');
     expect(form('Which state will ban plastic bags?')).toEqual({ kind: 'name', quantity: 'any' });
   });
 
