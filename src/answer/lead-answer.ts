@@ -57,8 +57,10 @@ function negatesAsked(text: string, asked: ReadonlySet<string>): boolean {
  * ("Oscar") more likely names a thing.
  */
 export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, form: AnswerForm, asked: readonly string[]): EntitySpan | undefined {
-  if (negatesAsked(sentence.text, new Set(asked))) return undefined;
+  const topic = new Set(asked);
+  if (negatesAsked(sentence.text, topic)) return undefined;
   const spans = spansOfForm(answerSpans, sentence.text, form);
+  if (form.kind === 'name') return spans.find((span) => !sharesWord(span, topic)) ?? spans[0];
   if (form.kind !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {
     if (afterArticle(span, sentence.text)) return 0;
@@ -85,6 +87,18 @@ export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: Evidenc
 export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, form: AnswerForm): readonly EntitySpan[] {
   if (form.kind === 'thing' || form.kind === null) return [];
   return form.kind === 'quantity' ? joinNumberToDuration(answerSpans, text).filter((span) => measures(span, form.quantity)) : answerSpans;
+}
+
+/**
+ * Whether a name repeats a word of the question before its last word: "NBA Finals" for "Which team won the NBA
+ * championship?" names the event asked about, "Golden State Warriors" in the same sentence answers it. The last
+ * word is often the kind of thing asked for ("Harvard University" for "Which university…", "LaGuardia Airport").
+ * Only a preference: a name the question half gives ("Delaware River" for "Which river in Delaware…") still
+ * leads when no other name does.
+ */
+function sharesWord(span: EntitySpan, asked: ReadonlySet<string>): boolean {
+  const words = span.text.split(/\s+/);
+  return contentTerms(words.slice(0, -1).join(' ')).some((term) => asked.has(term));
 }
 
 /** Whether a quantity is of the measure asked. */

@@ -41,6 +41,13 @@ function leadOf(question: string, text: string): string | undefined {
 }
 
 describe('leadSpanOf', () => {
+  it('states a name that adds to the question before one that repeats its words, unless that is the kind of thing asked', () => {
+    const final = 'In the Harbour League Finals, the Quillon Otters beat Velmont by two lengths.';
+    expect(leadOf('Which team won the Harbour League championship?', final)).toBe('Quillon Otters');
+    // "University" is what the question asks for, not a word of its topic.
+    expect(leadOf('Which university opened the inquiry?', 'Lakeview University opened the inquiry on Monday.')).toBe('Lakeview University');
+  });
+
   it('states nothing from a sentence that denies what the question asks about', () => {
     expect(leadOf('When did Velmont annex the islands?', 'Velmont annexed the islands on Feb. 24, 2031.')).toBe('Feb. 24, 2031');
     expect(leadOf('When did Velmont annex the islands?', 'At the time the footage was posted, on Feb. 20, Velmont had not annexed the islands.')).toBeUndefined();
