@@ -86,7 +86,12 @@ export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: Evidenc
  */
 export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, form: AnswerForm): readonly EntitySpan[] {
   if (form.kind === 'thing' || form.kind === null) return [];
-  return form.kind === 'quantity' ? joinNumberToDuration(answerSpans, text).filter((span) => measures(span, form.quantity)) : answerSpans;
+  return form.kind === 'quantity' ? joinNumberToDuration(answerSpans, text).filter((span) => measures(span, form.quantity) && !partOfCode(span, text)) : answerSpans;
+}
+
+/** A number inside a model or code name ("Ascend 910B", "F-35", "COVID-19") counts or measures nothing. */
+function partOfCode(span: EntitySpan, text: string): boolean {
+  return /^\d/.test(span.text) && (/\p{L}-?$/u.test(text.slice(0, span.start)) || /^\p{L}/u.test(text.slice(span.end)));
 }
 
 /**

@@ -22,7 +22,7 @@ describe('disputeLead', () => {
   });
 });
 
-/** The lead a question gets from one sentence, with the sentence's typed spans that say something the question does not. */
+/** The lead a question gets from one sentence, with the sentence's spans of the expected kind that say something the question does not. */
 function leadOf(question: string, text: string): string | undefined {
   const sentence: EvidenceSentence = {
     article: { id: 'a', title: 'Harbour news', source: 'Gazette', url: 'https://example.org/a', published: '2031-06-01' },
@@ -36,8 +36,11 @@ function leadOf(question: string, text: string): string | undefined {
     contextOnly: false,
   };
   const asked = termSet(question);
-  const answerSpans = sentenceEntities(text).filter((span) => [...termSet(span.text)].some((term) => !asked.has(term)));
-  return leadSpanOf(answerSpans, sentence, readQuestion(question).answerForm, readQuestion(question).topicTerms)?.text;
+  const intent = readQuestion(question);
+  // As the ranker's reading keeps them: spans of the kind expected that say something the question does not.
+  const kind = intent.expected === 'person' ? 'name' : intent.expected;
+  const answerSpans = sentenceEntities(text).filter((span) => span.kind === kind && [...termSet(span.text)].some((term) => !asked.has(term)));
+  return leadSpanOf(answerSpans, sentence, intent.answerForm, intent.topicTerms)?.text;
 }
 
 describe('leadSpanOf', () => {
@@ -65,6 +68,9 @@ describe('leadSpanOf', () => {
     // A question that names its unit is answered by the bare number.
     expect(leadOf('The allies called for a ceasefire of how many days?', 'The allies called for an immediate 21-day ceasefire.')).toBe('21');
     expect(leadOf('How many people attended the vigil?', 'Some 40% of the town, about 2,000 people, attended the vigil.')).toBe('about 2,000');
+    // A number inside a model name counts nothing.
+    expect(leadOf('How many chips did the lab buy?', 'The lab bought the Ascend 910B chip from Huawei.')).toBeUndefined();
+    expect(leadOf('How many chips did the lab buy?', 'The lab bought 12 Ascend 910B chips.')).toBe('12');
     // "How much did it cost" asks for a sum: not a share, nor a model number.
     expect(leadOf('How much did the takeover cost the investor?', 'The Model 3 is about 10% cheaper, the investor said.')).toBeUndefined();
     expect(leadOf('How much did the takeover cost the investor?', 'The takeover cost the investor $44 billion in the end.')).toBe('$44 billion');
