@@ -365,7 +365,7 @@ function reportSpans(data: QuestionRows[], oof: number[][]): void {
     if (!item.answerable || item.labels[top] !== 1 || !candidate) return;
     heldGold += 1;
     const matches = (text: string): boolean => normalizeForMatch(text).length > 0 && (normalizeForMatch(text).includes(item.gold) || item.gold.includes(normalizeForMatch(text)));
-    const lead = leadSpanOf(candidate.answerSpans, candidate.sentence, item.intent.answerForm, item.intent.topicTerms);
+    const lead = leadSpanOf(candidate.answerSpans, candidate.sentence, item.intent);
     if (lead && matches(lead.text)) firstRight += 1;
     if (candidate.answerSpans.some((span) => matches(span.text))) someRight += 1;
     else if (missed.length < 12) missed.push(`  ${item.intent.expected} | ${item.gold} | ${candidate.answerSpans.map((span) => span.text).join(' / ')} | ${candidate.sentence.text.slice(0, 140)}`);
@@ -381,7 +381,7 @@ function reportSpans(data: QuestionRows[], oof: number[][]): void {
       const scores = oof[index] ?? [];
       const top = bestIndex(scores);
       const candidate = item.candidates[top];
-      const span = candidate && leadSpanOf(candidate.answerSpans, candidate.sentence, item.intent.answerForm, item.intent.topicTerms);
+      const span = candidate && leadSpanOf(candidate.answerSpans, candidate.sentence, item.intent);
       if (!candidate || !span || !show(candidate, scores[top] ?? 0)) return;
       if (!item.answerable) {
         unanswerable += 1;

@@ -60,17 +60,6 @@ export interface AnswerabilityInput {
   topic: TopicWeights;
 }
 
-/** Capitalised words inside the question (not its first word): the names a relevant article must mention. */
-function questionNames(question: string): Set<string> {
-  const names = new Set<string>();
-  const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-  words.forEach((word, index) => {
-    if (index === 0 || !/^\p{Lu}/u.test(word)) return;
-    for (const term of contentTerms(word)) names.add(term);
-  });
-  return names;
-}
-
 /** The terms of each article that the evidence holds: title and every sentence read (the whole text of a top article). */
 export function articleTermsOf(pool: readonly EvidenceSentence[]): Map<string, Set<string>> {
   const byArticle = new Map<string, Set<string>>();
@@ -170,7 +159,8 @@ function spanAgreement(best: RankedSentence | undefined, others: ArticleMeta[], 
 export function answerabilityFeatures(input: AnswerabilityInput): number[] {
   const { question, intent, ranked, articleTerms, topic } = input;
   const best = ranked[0];
-  const names = questionNames(question);
+  // The names a relevant article must mention.
+  const names = intent.names;
   // The names the best three sentences, with their articles' retrieved text, mention.
   const seen = new Set<string>();
   for (const item of ranked.slice(0, 3)) {

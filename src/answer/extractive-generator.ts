@@ -110,7 +110,7 @@ export class ExtractiveGenerator implements Generator {
     const disputes: Dispute[] = [];
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
-    const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent.answerForm, intent.topicTerms);
+    const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent);
     if (leadSpan) lead = spanLead(leadSpan, best.sentence, book.cite(best.sentence), intent.answerForm, intent.topicTerms);
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.

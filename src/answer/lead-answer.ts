@@ -2,7 +2,7 @@ import type { Dispute, DisputeKind, LeadAnswer } from '../core/answer.js';
 import { contentTerms } from '../text/terms.js';
 import type { EvidenceSentence } from './evidence-sentence.js';
 import { fullNameOf } from './full-name.js';
-import type { AnswerForm, QuantityAsked } from './question-intent.js';
+import type { AnswerForm, QuantityAsked, QuestionIntent } from './question-intent.js';
 import { type EntitySpan, joinNumberToDuration } from './sentence-entities.js';
 
 const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 'Denied', contradicted: 'Contradicted' };
@@ -50,17 +50,23 @@ function negatesAsked(text: string, asked: ReadonlySet<string>): boolean {
 
 /**
  * The span to state first, from a sentence's answer spans (nearest the question's words first), of the form the
- * question asks (`asked`: its topic terms), none from a sentence that denies what the question asks about: none for a common noun ("which sport"), a quantity of the measure asked ("how long" is not
- * answered by a cost). For a "who" question, the nearest span likely to be a person: one named without an article
+ * question asks: none for a common noun ("which sport"), a quantity of the measure asked ("how long" is not
+ * answered by a cost); none from a sentence that denies what the question asks about; a name the question gives
+ * only when no other span is there. For a "who" question, the nearest span likely to be a person: one named without an article
  * ("the New Orleans Pelicans" is a team, "the Senate" a body) and given a full name somewhere in its article, as
  * news does for people ("Adrien Brody … Brody"); a one-word name its article never writes with a first name
  * ("Oscar") more likely names a thing.
  */
-export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, form: AnswerForm, asked: readonly string[]): EntitySpan | undefined {
-  const topic = new Set(asked);
-  if (negatesAsked(sentence.text, topic)) return undefined;
-  const spans = spansOfForm(answerSpans, sentence.text, form);
-  if (form.kind === 'name') return spans.find((span) => !sharesWord(span, topic)) ?? spans[0];
+export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, intent: LeadReading): EntitySpan | undefined {
+  const { answerForm: form } = intent;
+  if (negatesAsked(sentence.text, new Set(intent.topicTerms))) return undefined;
+  const ofForm = spansOfForm(answerSpans, sentence.text, form).map(afterDash);
+  // A name the question gives is its topic, not its answer: "NBA Finals" for "Which team won the NBA
+  // championship?", "House Speaker Kevin McCarthy" for "Who replaced Kevin McCarthy?". Only a preference, as
+  // "Andrea Swift" may well answer "Who is Taylor Swift's mother?".
+  const names = new Set(intent.names);
+  const fresh = ofForm.filter((span) => !contentTerms(span.text).some((term) => names.has(term)));
+  const spans = fresh.length > 0 ? fresh : ofForm;
   if (form.kind !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {
     if (afterArticle(span, sentence.text)) return 0;
@@ -81,6 +87,22 @@ export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: Evidenc
 }
 
 /**
+ * A name read across a dash keeps only what follows it: the tagger joins a dateline to the name after it when the
+ * dash is a minus sign ("WASHINGTON − Florida Rep. Matt Gaetz", "Fla. − Hurricane Helene").
+ */
+function afterDash(span: EntitySpan): EntitySpan {
+  if (span.kind !== 'name') return span;
+  const dashes = [...span.text.matchAll(/\s[−–—-]\s+/gu)];
+  const last = dashes[dashes.length - 1];
+  if (last?.index === undefined) return span;
+  const cut = last.index + last[0].length;
+  return { ...span, text: span.text.slice(cut), start: span.start + cut };
+}
+
+/** What the lead reads of a question. */
+export type LeadReading = Pick<QuestionIntent, 'answerForm' | 'topicTerms' | 'names'>;
+
+/**
  * The answer spans of a sentence that can state an answer of the form asked, in their order: none for a common
  * noun, quantities of the measure asked. A typed answer, for the gate as for the lead, is one of these.
  */
@@ -92,18 +114,6 @@ export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, fo
 /** A number inside a model or code name ("Ascend 910B", "F-35", "COVID-19") counts or measures nothing. */
 function partOfCode(span: EntitySpan, text: string): boolean {
   return /^\d/.test(span.text) && (/\p{L}-?$/u.test(text.slice(0, span.start)) || /^\p{L}/u.test(text.slice(span.end)));
-}
-
-/**
- * Whether a name repeats a word of the question before its last word: "NBA Finals" for "Which team won the NBA
- * championship?" names the event asked about, "Golden State Warriors" in the same sentence answers it. The last
- * word is often the kind of thing asked for ("Harvard University" for "Which university…", "LaGuardia Airport").
- * Only a preference: a name the question half gives ("Delaware River" for "Which river in Delaware…") still
- * leads when no other name does.
- */
-function sharesWord(span: EntitySpan, asked: ReadonlySet<string>): boolean {
-  const words = span.text.split(/\s+/);
-  return contentTerms(words.slice(0, -1).join(' ')).some((term) => asked.has(term));
 }
 
 /** Whether a quantity is of the measure asked. */

@@ -37,6 +37,8 @@ export interface QuestionIntent {
   topicPhrases: TopicPhrase[];
   /** What the stated answer must be: decides the lead and the gate's typed-answer exemption, not the ranking. */
   answerForm: AnswerForm;
+  /** Terms of the capitalised words inside the question (not its first word): the names it gives. */
+  names: string[];
 }
 
 const YES_NO = /^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b/i;
@@ -115,7 +117,25 @@ export function readQuestion(question: string): QuestionIntent {
   const topicTerms = all.filter((term) => !drop.has(term));
   // "What is the name?" still has a topic in its words; "Who denied that?" alone names no story to look in.
   const topic = topicTerms.length > 0 || aboutDispute ? topicTerms : all;
-  return { expected, aboutDispute, topicTerms: topic, topicPhrases: topicPhrasesOf(question, topic), answerForm: answerFormOf(askedQuestion(question), expected) };
+  return {
+    expected,
+    aboutDispute,
+    topicTerms: topic,
+    topicPhrases: topicPhrasesOf(question, topic),
+    answerForm: answerFormOf(askedQuestion(question), expected),
+    names: namesIn(question),
+  };
+}
+
+/** Terms of the capitalised words inside a question (its first word is capitalised whatever it is). */
+function namesIn(question: string): string[] {
+  const names = new Set<string>();
+  const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  words.forEach((word, index) => {
+    if (index === 0 || !/^\p{Lu}/u.test(word)) return;
+    for (const term of contentTerms(word)) names.add(term);
+  });
+  return [...names];
 }
 
 /** The last question of a two-sentence question is the one asked ("Loretta Lynn died this week. Which genre…?"). */

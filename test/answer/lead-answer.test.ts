@@ -40,15 +40,25 @@ function leadOf(question: string, text: string): string | undefined {
   // As the ranker's reading keeps them: spans of the kind expected that say something the question does not.
   const kind = intent.expected === 'person' ? 'name' : intent.expected;
   const answerSpans = sentenceEntities(text).filter((span) => span.kind === kind && [...termSet(span.text)].some((term) => !asked.has(term)));
-  return leadSpanOf(answerSpans, sentence, intent.answerForm, intent.topicTerms)?.text;
+  return leadSpanOf(answerSpans, sentence, intent)?.text;
 }
 
 describe('leadSpanOf', () => {
-  it('states a name that adds to the question before one that repeats its words, unless that is the kind of thing asked', () => {
+  it('states a name the question does not give before one it gives, and a name holding the kind of thing asked', () => {
     const final = 'In the Harbour League Finals, the Quillon Otters beat Velmont by two lengths.';
     expect(leadOf('Which team won the Harbour League championship?', final)).toBe('Quillon Otters');
-    // "University" is what the question asks for, not a word of its topic.
+    // "university" is what the question asks for, not a name it gives.
     expect(leadOf('Which university opened the inquiry?', 'Lakeview University opened the inquiry on Monday.')).toBe('Lakeview University');
+  });
+
+  it('states a name the question gives only when the sentence names nothing else', () => {
+    const armband = 'Harbour Captain Ilse Dornvik handed the armband to Marta Kellin after the match.';
+    expect(leadOf('Who replaced Ilse Dornvik as captain?', armband)).toBe('Marta Kellin');
+    expect(leadOf('Who replaced Ilse Dornvik as captain?', 'Harbour Captain Ilse Dornvik stepped down after the match.')).toBe('Harbour Captain Ilse Dornvik');
+  });
+
+  it('leaves a dateline out of a name read across a dash', () => {
+    expect(leadOf('What is the name of the storm that hit Tallahassee?', 'TALLAHASSEE, Fla. − Storm Idris made landfall on Thursday night.')).toBe('Storm Idris');
   });
 
   it('states nothing from a sentence that denies what the question asks about', () => {
