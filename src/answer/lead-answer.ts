@@ -118,6 +118,8 @@ function partOfCode(span: EntitySpan, text: string): boolean {
 
 /** Whether a quantity is of the measure asked. */
 function measures(span: EntitySpan, asked: QuantityAsked): boolean {
+  // "a first group of hostages", "his 62nd home run": a rank measures nothing.
+  if (span.unit === 'ordinal') return false;
   if (asked === 'percent' || asked === 'duration') return span.unit === asked;
   if (asked === 'count') return span.unit !== 'money' && span.unit !== 'percent';
   // A sum in a currency the recogniser does not know ("4.2 million crowns") is a number with a magnitude word.

@@ -5,8 +5,8 @@ import { TEXT_MEMO_CAPACITY, TextMemo } from '../text/text-memo.js';
 /** What a span of a sentence names: a date or year, a quantity (number, money, percent, duration), or a proper name. */
 export type EntityKind = 'date' | 'quantity' | 'name';
 
-/** What a quantity measures, as the recogniser reads it: "$50 billion", "16%", "eleven months", or a bare number. */
-export type QuantityUnit = 'money' | 'percent' | 'duration' | 'number';
+/** What a quantity measures, as the recogniser reads it: "$50 billion", "16%", "eleven months", a bare number, or a rank ("62nd"). */
+export type QuantityUnit = 'money' | 'percent' | 'duration' | 'number' | 'ordinal';
 
 /** A typed span, cut verbatim from the sentence by its offsets. */
 export interface EntitySpan {
@@ -29,7 +29,7 @@ export interface EntitySpan {
 let nlp: WinkMethods | undefined;
 
 const DATE_TYPES = new Set(['DATE', 'TIME']);
-const QUANTITY_UNITS: Readonly<Record<string, QuantityUnit>> = { CARDINAL: 'number', ORDINAL: 'number', MONEY: 'money', PERCENT: 'percent', DURATION: 'duration' };
+const QUANTITY_UNITS: Readonly<Record<string, QuantityUnit>> = { CARDINAL: 'number', ORDINAL: 'ordinal', MONEY: 'money', PERCENT: 'percent', DURATION: 'duration' };
 /** Joining words allowed inside a name ("University of Michigan", "Bardea Food & Drink"). */
 const NAME_JOINERS = new Set(['of', '&', 'de', 'la', 'del', 'von', 'van', 'al']);
 

@@ -78,7 +78,8 @@ describe('leadSpanOf', () => {
     // A question that names its unit is answered by the bare number.
     expect(leadOf('The allies called for a ceasefire of how many days?', 'The allies called for an immediate 21-day ceasefire.')).toBe('21');
     expect(leadOf('How many people attended the vigil?', 'Some 40% of the town, about 2,000 people, attended the vigil.')).toBe('about 2,000');
-    // A number inside a model name counts nothing.
+    // Neither does a rank, nor a number inside a model name.
+    expect(leadOf('How many hostages did the group release?', 'The group released a first set of hostages on Friday.')).toBeUndefined();
     expect(leadOf('How many chips did the lab buy?', 'The lab bought the Ascend 910B chip from Huawei.')).toBeUndefined();
     expect(leadOf('How many chips did the lab buy?', 'The lab bought 12 Ascend 910B chips.')).toBe('12');
     // "How much did it cost" asks for a sum: not a share, nor a model number.
