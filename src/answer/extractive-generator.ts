@@ -111,7 +111,7 @@ export class ExtractiveGenerator implements Generator {
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
     const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent);
-    if (leadSpan) lead = spanLead(leadSpan, best.sentence, book.cite(best.sentence), intent.answerForm, intent.topicTerms);
+    if (leadSpan) lead = spanLead(leadSpan, best.sentence, book.cite(best.sentence), intent);
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.
       const antecedent = chosen.find((item) => item.sentence === sentence)?.antecedent;

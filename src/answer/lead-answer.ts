@@ -7,6 +7,9 @@ import { type EntitySpan, joinNumberToDuration } from './sentence-entities.js';
 
 const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 'Denied', contradicted: 'Contradicted' };
 
+/** What the lead reads of a question. */
+export type LeadReading = Pick<QuestionIntent, 'answerForm' | 'topicTerms' | 'names'>;
+
 /**
  * "Oklahoma City Thunder [1]": the span that answers the question, cited to the sentence it was cut from. For a
  * question about a person, a surname stands as the full name its article gives ("James" as "LeBron James",
@@ -14,8 +17,8 @@ const KIND_VERB: Record<Exclude<DisputeKind, 'unverified'>, string> = { denied: 
  * the House?", not "House Speaker Kevin McCarthy"); other names are left as written ("Australia" is not "South
  * Australia").
  */
-export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation: number, form: AnswerForm, asked: readonly string[]): LeadAnswer {
-  const text = form.kind === 'person' ? withoutAskedTitle(fullNameOf(span, sentence.article.title, sentence.body), new Set(asked)) : span.text;
+export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation: number, intent: LeadReading): LeadAnswer {
+  const text = intent.answerForm.kind === 'person' ? withoutAskedTitle(fullNameOf(span, sentence.article.title, sentence.body), new Set(intent.topicTerms)) : span.text;
   return { text, citations: [citation] };
 }
 
@@ -52,10 +55,10 @@ function negatesAsked(text: string, asked: ReadonlySet<string>): boolean {
  * The span to state first, from a sentence's answer spans (nearest the question's words first), of the form the
  * question asks: none for a common noun ("which sport"), a quantity of the measure asked ("how long" is not
  * answered by a cost); none from a sentence that denies what the question asks about; a name the question gives
- * only when no other span is there. For a "who" question, the nearest span likely to be a person: one named without an article
- * ("the New Orleans Pelicans" is a team, "the Senate" a body) and given a full name somewhere in its article, as
- * news does for people ("Adrien Brody … Brody"); a one-word name its article never writes with a first name
- * ("Oscar") more likely names a thing.
+ * only when no other span is there. For a "who" question, the nearest span likely to be a person: one named
+ * without an article ("the New Orleans Pelicans" is a team, "the Senate" a body) and given a full name somewhere
+ * in its article, as news does for people ("Adrien Brody … Brody"); a one-word name its article never writes
+ * with a first name ("Oscar") more likely names a thing.
  */
 export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: EvidenceSentence, intent: LeadReading): EntitySpan | undefined {
   const { answerForm: form } = intent;
@@ -98,9 +101,6 @@ function afterDash(span: EntitySpan): EntitySpan {
   const cut = last.index + last[0].length;
   return { ...span, text: span.text.slice(cut), start: span.start + cut };
 }
-
-/** What the lead reads of a question. */
-export type LeadReading = Pick<QuestionIntent, 'answerForm' | 'topicTerms' | 'names'>;
 
 /**
  * The answer spans of a sentence that can state an answer of the form asked, in their order: none for a common

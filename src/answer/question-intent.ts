@@ -18,8 +18,8 @@ export type QuantityAsked = 'percent' | 'duration' | 'count' | 'money' | 'any';
 /**
  * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
  * for a common noun ('thing', which no recognised span states), "how long" for a duration, "what did the court
- * decide" for a clause (null, as for "why"). The shipped ranker
- * was trained on `expected`, so this only decides which span, if any, the reply states first.
+ * decide" for a clause (null, as for "why"). The shipped ranker was trained on `expected`, so this only decides
+ * which span, if any, the reply states first.
  */
 export interface AnswerForm {
   kind: ExpectedSpan | 'thing';
