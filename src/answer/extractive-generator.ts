@@ -110,7 +110,9 @@ export class ExtractiveGenerator implements Generator {
     const disputes: Dispute[] = [];
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
-    const leadSpan = intent.aboutDispute || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent);
+    // A stated answer to "this week" comes from an article of that time, although older ones may be quoted (dated).
+    const outsideAskedTime = gate.maxEvidenceAgeDays !== null && asksAboutRecentNews(question) && (evidenceAgeDays([best], request.askedAt) ?? 0) > gate.maxEvidenceAgeDays;
+    const leadSpan = intent.aboutDispute || outsideAskedTime || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent);
     if (leadSpan) lead = spanLead(leadSpan, best.sentence, book.cite(best.sentence), intent);
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.

@@ -23,18 +23,19 @@ export function spanLead(span: EntitySpan, sentence: EvidenceSentence, citation:
 }
 
 /**
- * A person's name without the leading words whose terms the question holds: news writes a title before a name
- * ("House Speaker", "Prime Minister"). At least two words stay, so a first name the question shares is kept
- * ("John Adams" for "Who succeeded John Smith?").
+ * A person's name without the title before it when the question says the title: news writes "House Speaker
+ * Kevin McCarthy", and "Who was ousted as speaker?" needs only "Kevin McCarthy". Everything up to the last word
+ * the question holds goes; the last two words always stay, so a first name the question shares is kept ("John
+ * Adams" for "Who succeeded John Smith?").
  */
 function withoutAskedTitle(name: string, asked: ReadonlySet<string>): string {
   const words = name.split(/\s+/);
-  while (words.length > 2) {
-    const terms = contentTerms(words[0] ?? '');
-    if (terms.length === 0 || !terms.every((term) => asked.has(term))) break;
-    words.shift();
+  let cut = 0;
+  for (let index = 0; index < words.length - 2; index += 1) {
+    const terms = contentTerms(words[index] ?? '');
+    if (terms.length > 0 && terms.every((term) => asked.has(term))) cut = index + 1;
   }
-  return words.join(' ');
+  return words.slice(cut).join(' ');
 }
 
 /** "had not invaded", "never won", "wasn't elected": a negation right before a word the question asks about. */

@@ -130,9 +130,11 @@ describe('a typed answer leads the reply', () => {
   });
 
   it('names the person without the title the question already says', async () => {
-    const answer = await storydesk.ask('Who did the Velmont assembly elect as speaker?');
-    expect(answer.abstained).toBe(false);
-    expect(answer.lead?.text).toBe('Edda Morven');
+    for (const question of ['Who did the Velmont assembly elect as speaker?', 'Who was elected speaker after a week of votes?']) {
+      const answer = await storydesk.ask(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.lead?.text, question).toBe('Edda Morven');
+    }
   });
 
   it('brings the antecedent of a sentence that opens with a pronoun, verbatim and cited', async () => {
@@ -142,5 +144,42 @@ describe('a typed answer leads the reply', () => {
     const pronoun = texts.findIndex((text) => text.startsWith('It was their first title since 2019'));
     expect(pronoun).toBeGreaterThan(0);
     expect(texts[pronoun - 1]).toContain('The Quillon Otters won the Harbour Rowing Cup');
+  });
+});
+
+describe('a stated answer to "this week" comes from that week', () => {
+  const temp = makeTempDir();
+  let storydesk: Storydesk;
+
+  beforeAll(async () => {
+    storydesk = await openFictionalStorydesk(temp.path, {
+      'cup-2030.md': articleMarkdown(
+        'Otters take the Harbour Rowing Cup',
+        'The Fictional Gazette',
+        '2030-06-01',
+        'The Quillon Otters won the Harbour Rowing Cup on Saturday, beating the Velmont Herons by two lengths.',
+      ),
+      'cup-2031.md': articleMarkdown(
+        'Harbour Rowing Cup crews race again',
+        'The Fictional Herald',
+        '2031-06-02',
+        'Crowds lined the harbour as eight crews raced for the Harbour Rowing Cup this weekend. Organisers said the final was postponed by fog.',
+      ),
+    });
+  });
+  afterAll(() => {
+    storydesk.close();
+    temp.remove();
+  });
+
+  it('states no winner from last year\'s report when asked this year, and still quotes it with its date', async () => {
+    const question = 'Which team won the Harbour Rowing Cup this week?';
+    const lastYear = await storydesk.ask(question, { askedAt: new Date('2030-06-03T12:00:00Z') });
+    expect(lastYear.lead?.text).toBe('Quillon Otters');
+    const thisYear = await storydesk.ask(question, { askedAt: new Date('2031-06-03T12:00:00Z') });
+    expect(thisYear.abstained).toBe(false);
+    expect(thisYear.lead).toBeUndefined();
+    const lastYearsReport = thisYear.citations.find((citation) => citation.quote.includes('The Quillon Otters won the Harbour Rowing Cup'));
+    expect(lastYearsReport?.published).toBe('2030-06-01');
   });
 });
