@@ -18,7 +18,7 @@ export type QuantityAsked = 'percent' | 'duration' | 'count' | 'money' | 'any';
 /**
  * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
  * for a common noun ('thing', which no recognised span states), "how long" for a duration, "what did the court
- * decide" for a clause (null, as for "why"). The shipped ranker was trained on `expected`, so this only decides
+ * decide" and "who is Narges Mohammadi" for a clause (null, as for "why"). The shipped ranker was trained on `expected`, so this only decides
  * which span, if any, the reply states first.
  */
 export interface AnswerForm {
@@ -87,6 +87,8 @@ const ACTION_ASKED = new RegExp(
     String.raw`|happen(?:s|ed)?)\b`,
   'iu',
 );
+// "Who is Narges Mohammadi?": a description answers it, not another name. No i flag: under it \p{Lu} matches any letter.
+const DESCRIPTION_ASKED = /^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:\p{Lu}[\p{L}\p{N}'’.-]*\s*){1,4}\??\s*$/u;
 const PERCENT_ASKED = /\bwhat (?:percentage|percent|proportion|share|fraction)\b/i;
 // "How many days" names its unit, so a bare number ("a 21-day ceasefire") answers it: a count, not a duration.
 const DURATION_ASKED = /\bhow long\b(?!\s+(?:is|are|was|were)\b)/i;
@@ -144,6 +146,7 @@ function askedQuestion(question: string): string {
 }
 
 function answerFormOf(question: string, expected: ExpectedSpan): AnswerForm {
+  if (DESCRIPTION_ASKED.test(question)) return { kind: null, quantity: 'any' };
   let kind: AnswerForm['kind'] = expected;
   // "which X" / "what X" is read again, at the question word `expected` was read at (a later one opens a clause),
   // unless a "who" came first.

@@ -47,7 +47,7 @@ describe('readQuestion', () => {
     expect(form('Which state will ban plastic bags?')).toEqual({ kind: 'name', quantity: 'any' });
   });
 
-  it('reads "what did X decide / do / find" and "what happened" as asking for a clause, not a name', () => {
+  it('reads "what did X decide / do / find", "what happened" and "who is <name>" as asking for a clause, not a name', () => {
     const kind = (question: string) => readQuestion(question).answerForm.kind;
     for (const question of [
       'What did the Supreme Court decide about the Colorado ballot?',
@@ -56,6 +56,8 @@ describe('readQuestion', () => {
       'What is the mayor planning for the waterfront?',
       'What did the study find about coffee?',
       'What happened to the Titan submersible?',
+      'Who is Narges Mohammadi?',
+      'who was Ondine Farrow',
     ]) {
       expect(kind(question), question).toBeNull();
     }
@@ -63,6 +65,8 @@ describe('readQuestion', () => {
     for (const question of ['What did Tesla unveil at its event?', 'What is the name of the government’s new plan?', 'What is the new rule for tipping?', 'What company did the former CEO found?']) {
       expect(kind(question), question).toBe('name');
     }
+    expect(kind('Who is the governor of Delaware?')).toBe('person');
+    expect(kind('Who is Ondine Farrow’s coach?')).toBe('person');
     // The ranker's reading stays as it was trained.
     expect(readQuestion('What did the Supreme Court decide about the Colorado ballot?').expected).toBe('name');
   });

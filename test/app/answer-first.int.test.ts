@@ -129,6 +129,13 @@ describe('a typed answer leads the reply', () => {
     expect(answer.answer.split('\n')[0]).toContain('decided on Thursday to close the Old Quay market for two years');
   });
 
+  it('answers "who is <name>?" with the sentence that describes them, not with another name', async () => {
+    const answer = await storydesk.ask('Who is Ondine Farrow?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.lead).toBeUndefined();
+    expect(answer.answer.split('\n')[0]).toContain('Sculptor Ondine Farrow won the fictional Harbour Arts Prize');
+  });
+
   it('names the person without the title the question already says', async () => {
     for (const question of ['Who did the Velmont assembly elect as speaker?', 'Who was elected speaker after a week of votes?']) {
       const answer = await storydesk.ask(question);
