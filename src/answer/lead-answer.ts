@@ -109,7 +109,7 @@ function afterDash(span: EntitySpan): EntitySpan {
  */
 export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, form: AnswerForm): readonly EntitySpan[] {
   if (form.kind === 'thing' || form.kind === null) return [];
-  return form.kind === 'quantity' ? joinNumberToDuration(answerSpans, text).filter((span) => measures(span, form.quantity) && !partOfCode(span, text)) : answerSpans;
+  return form.kind === 'quantity' ? joinNumberToDuration(answerSpans, text).filter((span) => measures(span, form.quantity, text) && !partOfCode(span, text)) : answerSpans;
 }
 
 /** A number inside a model or code name ("Ascend 910B", "F-35", "COVID-19") counts or measures nothing. */
@@ -117,12 +117,14 @@ function partOfCode(span: EntitySpan, text: string): boolean {
   return /^\d/.test(span.text) && (/\p{L}-?$/u.test(text.slice(0, span.start)) || /^\p{L}/u.test(text.slice(span.end)));
 }
 
-/** Whether a quantity is of the measure asked. */
-function measures(span: EntitySpan, asked: QuantityAsked): boolean {
+/** Whether a quantity of a sentence is of the measure asked. */
+function measures(span: EntitySpan, asked: QuantityAsked, text: string): boolean {
   // "a first group of hostages", "his 62nd home run": a rank measures nothing.
   if (span.unit === 'ordinal') return false;
   if (asked === 'percent' || asked === 'duration') return span.unit === asked;
   if (asked === 'count') return span.unit !== 'money' && span.unit !== 'percent';
+  // An age is a bare number ("died at 90") or a duration written as one ("90-year-old", "90 years old").
+  if (asked === 'age') return span.unit === 'number' || (span.unit === 'duration' && /^[\s-]old\b/.test(text.slice(span.end)));
   // A sum in a currency the recogniser does not know ("4.2 million crowns") is a number with a magnitude word.
   if (asked === 'money') return span.unit === 'money' || (span.unit === 'number' && /\b(?:thousand|million|billion|trillion|bn)\b/i.test(span.text));
   return true;

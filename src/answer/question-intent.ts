@@ -9,11 +9,12 @@ import { type TopicPhrase, topicPhrasesOf } from './topic-phrases.js';
 export type ExpectedSpan = 'date' | 'quantity' | 'person' | 'name' | null;
 
 /**
- * Which quantities state the answer: a share asks for a percentage, "how long" for a duration, "how many" and
- * "how old" for a number that is neither money nor a percentage, "how much did it cost" for an amount (money or
- * a sum in a currency the recogniser missed, "4.2 million crowns"), another "how much" for any.
+ * Which quantities state the answer: a share asks for a percentage, "how long" for a duration, "how many" for a
+ * number that is neither money nor a percentage, "how old" for an age ("90", "90-year-old", not "seven decades"),
+ * "how much did it cost" for an amount (money or a sum in a currency the recogniser missed, "4.2 million crowns"),
+ * another "how much" for any.
  */
-export type QuantityAsked = 'percent' | 'duration' | 'count' | 'money' | 'any';
+export type QuantityAsked = 'percent' | 'duration' | 'count' | 'money' | 'age' | 'any';
 
 /**
  * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
@@ -95,6 +96,7 @@ const DURATION_ASKED = /\bhow long\b(?!\s+(?:is|are|was|were)\b)/i;
 // "How much did the repairs cost?", "How much was the fine?", "What price…": an amount, not a share or a time.
 const MONEY_ASKED =
   /\bhow much\b(?:\s+[\p{L}\p{N}’'.&-]+){0,10}?\s+(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|spending|worth|fine|fined|charge|charged|earn|earned|earns|owe|owed|owes|raise|raised|sell|sold|buy|bought|budget|budgeted|donate|donated|lose|lost|invest|invested)\b|\bhow much (?:money|cash|revenue|funding|profit|debt)\b|\bwhat (?:price|amount|sum)\b/iu;
+const AGE_ASKED = /\bhow old\b|\b(?:what|which) age\b/i;
 const COUNT_ASKED = /\bhow (?:many|old|far|often|tall|big|large|high|fast|heavy|long)\b|\bwhat (?:number|age)\b/i;
 
 /*
@@ -162,6 +164,7 @@ function quantityAsked(question: string): QuantityAsked {
   if (PERCENT_ASKED.test(question)) return 'percent';
   if (DURATION_ASKED.test(question)) return 'duration';
   if (MONEY_ASKED.test(question)) return 'money';
+  if (AGE_ASKED.test(question)) return 'age';
   return COUNT_ASKED.test(question) ? 'count' : 'any';
 }
 

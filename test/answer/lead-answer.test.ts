@@ -78,6 +78,10 @@ describe('leadSpanOf', () => {
     // A question that names its unit is answered by the bare number.
     expect(leadOf('The allies called for a ceasefire of how many days?', 'The allies called for an immediate 21-day ceasefire.')).toBe('21');
     expect(leadOf('How many people attended the vigil?', 'Some 40% of the town, about 2,000 people, attended the vigil.')).toBe('about 2,000');
+    // An age is a number, or a duration written as one: not the length of a career.
+    expect(leadOf('How old was the singer when she died?', 'The singer, a star for seven decades, has died at 90.')).toBe('90');
+    expect(leadOf('How old was the singer when she died?', 'The singer, a star for seven decades, has died.')).toBeUndefined();
+    expect(leadOf('How old was the singer when she died?', 'She died aged 90 years old, her family said.')).toBe('90 years');
     // Neither does a rank, nor a number inside a model name.
     expect(leadOf('How many hostages did the group release?', 'The group released a first set of hostages on Friday.')).toBeUndefined();
     expect(leadOf('How many chips did the lab buy?', 'The lab bought the Ascend 910B chip from Huawei.')).toBeUndefined();

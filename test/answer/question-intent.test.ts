@@ -44,6 +44,7 @@ describe('readQuestion', () => {
     expect(form('How much did the repairs cost?').quantity).toBe('money');
     expect(form('How much money did the film make?').quantity).toBe('money');
     expect(form('How much of the forest burned?').quantity).toBe('any');
+    expect(form('How old was the singer when she died?').quantity).toBe('age');
     expect(form('Which state will ban plastic bags?')).toEqual({ kind: 'name', quantity: 'any' });
   });
 
