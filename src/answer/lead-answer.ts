@@ -71,6 +71,8 @@ export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: Evidenc
   const names = new Set(intent.names);
   const fresh = ofForm.filter((span) => !contentTerms(span.text).some((term) => names.has(term)));
   const spans = fresh.length > 0 ? fresh : ofForm;
+  // The recogniser does not tell places from other names; a name after "in", "at", "on"… is most likely one.
+  if (form.kind === 'place') return spans.find((span) => afterLocative(span, sentence.text)) ?? spans[0];
   if (form.kind !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {
     if (afterArticle(span, sentence.text)) return 0;
@@ -132,6 +134,11 @@ function measures(span: EntitySpan, asked: QuantityAsked, text: string): boolean
 
 /** The highest likelihood {@link leadSpanOf} gives a span: named as people are, without an article. */
 const LIKELY_PERSON = 2;
+
+/** Whether a preposition of place stands right before the span ("on Florida's Gulf Coast", "in the Netherlands"). */
+function afterLocative(span: EntitySpan, text: string): boolean {
+  return /\b(?:in|at|on|near|from|to|into|off|across|outside|inside|around|throughout)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, span.start - 16), span.start));
+}
 
 /** Whether "the", "a" or "an" stands right before the span. */
 function afterArticle(span: EntitySpan, text: string): boolean {

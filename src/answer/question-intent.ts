@@ -19,11 +19,11 @@ export type QuantityAsked = 'percent' | 'duration' | 'count' | 'money' | 'age' |
 /**
  * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
  * for a common noun ('thing', which no recognised span states), "how long" for a duration, "what did the court
- * decide" and "who is Narges Mohammadi" for a clause (null, as for "why"). The shipped ranker was trained on `expected`, so this only decides
+ * decide" and "who is Narges Mohammadi" for a clause (null, as for "why"), "where" for a place. The shipped ranker was trained on `expected`, so this only decides
  * which span, if any, the reply states first.
  */
 export interface AnswerForm {
-  kind: ExpectedSpan | 'thing';
+  kind: ExpectedSpan | 'thing' | 'place';
   quantity: QuantityAsked;
 }
 
@@ -155,7 +155,7 @@ function answerFormOf(question: string, expected: ExpectedSpan): AnswerForm {
   const at = question.search(NAME);
   const who = question.search(WHO);
   if ((expected === 'name' || expected === 'person') && at >= 0 && (who < 0 || who > at)) {
-    kind = question.search(PERSON_ASKED) === at ? 'person' : question.search(THING_ASKED) === at ? 'thing' : question.search(ACTION_ASKED) === at ? null : 'name';
+    kind = question.search(PERSON_ASKED) === at ? 'person' : question.search(THING_ASKED) === at ? 'thing' : question.search(ACTION_ASKED) === at ? null : /^where\b/i.test(question.slice(at)) ? 'place' : 'name';
   }
   return { kind, quantity: expected === 'quantity' ? quantityAsked(question) : 'any' };
 }

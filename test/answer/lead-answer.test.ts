@@ -57,6 +57,10 @@ describe('leadSpanOf', () => {
     expect(leadOf('Who replaced Ilse Dornvik as captain?', 'Harbour Captain Ilse Dornvik stepped down after the match.')).toBe('Harbour Captain Ilse Dornvik');
   });
 
+  it('answers "where" with a name written after a preposition of place', () => {
+    expect(leadOf('Where did Storm Idris make landfall?', 'Idris strengthened into a Category 3 storm before making landfall on Velmont’s north coast.')).toBe('Velmont');
+  });
+
   it('leaves a dateline out of a name read across a dash', () => {
     expect(leadOf('What is the name of the storm that hit Tallahassee?', 'TALLAHASSEE, Fla. − Storm Idris made landfall on Thursday night.')).toBe('Storm Idris');
   });

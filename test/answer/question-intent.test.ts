@@ -46,6 +46,7 @@ describe('readQuestion', () => {
     expect(form('How much of the forest burned?').quantity).toBe('any');
     expect(form('How old was the singer when she died?').quantity).toBe('age');
     expect(form('Which state will ban plastic bags?')).toEqual({ kind: 'name', quantity: 'any' });
+    expect(form('Where did the blast occur?').kind).toBe('place');
   });
 
   it('reads "what did X decide / do / find", "what happened" and "who is <name>" as asking for a clause, not a name', () => {
