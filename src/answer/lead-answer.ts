@@ -75,7 +75,8 @@ export function leadSpanOf(answerSpans: readonly EntitySpan[], sentence: Evidenc
   if (form.kind === 'place') return spans.find((span) => afterLocative(span, sentence.text)) ?? spans[0];
   if (form.kind !== 'person') return spans[0];
   const likelihood = (span: EntitySpan): number => {
-    if (afterArticle(span, sentence.text)) return 0;
+    // "in Oslo", "at Harvard": a name where something happens is a place, not a person.
+    if (afterArticle(span, sentence.text) || afterLocative(span, sentence.text, PLACE_ONLY)) return 0;
     return /\s/.test(span.text) || fullNameOf(span, sentence.article.title, sentence.body) !== span.text ? LIKELY_PERSON : 1;
   };
   let best: EntitySpan | undefined;
@@ -135,9 +136,14 @@ function measures(span: EntitySpan, asked: QuantityAsked, text: string): boolean
 /** The highest likelihood {@link leadSpanOf} gives a span: named as people are, without an article. */
 const LIKELY_PERSON = 2;
 
-/** Whether a preposition of place stands right before the span ("on Florida's Gulf Coast", "in the Netherlands"). */
-function afterLocative(span: EntitySpan, text: string): boolean {
-  return /\b(?:in|at|on|near|from|to|into|off|across|outside|inside|around|throughout)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, span.start - 16), span.start));
+/** Prepositions that put a name in a place ("on Florida's Gulf Coast", "in the Netherlands", "from Mexico"). */
+const PLACE = /\b(?:in|at|on|near|from|to|into|off|across|outside|inside|around|throughout)\s+(?:the\s+)?$/i;
+/** Those that never stand before a person: "a letter from Joe Biden", "handed it to Marta Kellin" do. */
+const PLACE_ONLY = /\b(?:in|at|near|across|outside|inside|around|throughout)\s+(?:the\s+)?$/i;
+
+/** Whether a preposition of place stands right before the span. */
+function afterLocative(span: EntitySpan, text: string, prepositions: RegExp = PLACE): boolean {
+  return prepositions.test(text.slice(Math.max(0, span.start - 16), span.start));
 }
 
 /** Whether "the", "a" or "an" stands right before the span. */

@@ -57,6 +57,10 @@ describe('leadSpanOf', () => {
     expect(leadOf('Who replaced Ilse Dornvik as captain?', 'Harbour Captain Ilse Dornvik stepped down after the match.')).toBe('Harbour Captain Ilse Dornvik');
   });
 
+  it('does not answer "who" with a place: a name after "in" or "at"', () => {
+    expect(leadOf('Who opened the new gallery?', 'At a ceremony in Marlow Bay on Friday, Farrow opened the new gallery.')).toBe('Farrow');
+  });
+
   it('answers "where" with a name written after a preposition of place', () => {
     expect(leadOf('Where did Storm Idris make landfall?', 'Idris strengthened into a Category 3 storm before making landfall on Velmont’s north coast.')).toBe('Velmont');
   });
