@@ -112,12 +112,19 @@ function afterDash(span: EntitySpan): EntitySpan {
  */
 export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, form: AnswerForm): readonly EntitySpan[] {
   if (form.kind === 'thing' || form.kind === null) return [];
-  return form.kind === 'quantity' ? joinNumberToDuration(answerSpans, text).filter((span) => measures(span, form.quantity, text) && !partOfCode(span, text)) : answerSpans;
+  const whole = answerSpans.filter((span) => !partOfCode(span, text));
+  return form.kind === 'quantity' ? joinNumberToDuration(whole, text).filter((span) => measures(span, form.quantity, text)) : whole;
 }
 
-/** A number inside a model or code name ("Ascend 910B", "F-35", "COVID-19") counts or measures nothing. */
+/**
+ * A piece of a model or code name ("Ascend 910B", "F-35", "COVID-19"): its number counts or measures nothing, and
+ * its letter ("B") names nothing.
+ */
 function partOfCode(span: EntitySpan, text: string): boolean {
-  return /^\d/.test(span.text) && (/\p{L}-?$/u.test(text.slice(0, span.start)) || /^\p{L}/u.test(text.slice(span.end)));
+  const before = text.slice(0, span.start);
+  const after = text.slice(span.end);
+  if (/^\d/.test(span.text)) return /\p{L}-?$/u.test(before) || /^\p{L}/u.test(after);
+  return span.kind === 'name' && (/\d$/.test(before) || /^\d/.test(after));
 }
 
 /** Whether a quantity of a sentence is of the measure asked. */

@@ -19,8 +19,9 @@ export type QuantityAsked = 'percent' | 'duration' | 'count' | 'money' | 'age' |
 /**
  * The form of the answer, read more finely than `expected`: "which famous poet" asks for a person, "which sport"
  * for a common noun ('thing', which no recognised span states), "how long" for a duration, "what did the court
- * decide" and "who is Narges Mohammadi" for a clause (null, as for "why"), "where" for a place. The shipped ranker was trained on `expected`, so this only decides
- * which span, if any, the reply states first.
+ * decide", "who is Narges Mohammadi" and "what is Ascend 910B" for a clause (null, as for "why"), "where" for a
+ * place. The shipped ranker was trained on `expected`, so this only decides which span, if any, the reply states
+ * first.
  */
 export interface AnswerForm {
   kind: ExpectedSpan | 'thing' | 'place';
@@ -88,8 +89,9 @@ const ACTION_ASKED = new RegExp(
     String.raw`|happen(?:s|ed)?)\b`,
   'iu',
 );
-// "Who is Narges Mohammadi?": a description answers it, not another name. No i flag: under it \p{Lu} matches any letter.
-const DESCRIPTION_ASKED = /^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:\p{Lu}[\p{L}\p{N}'’.-]*\s*){1,4}\??\s*$/u;
+// "Who is Narges Mohammadi?", "What is Ascend 910B?": a description answers it, not another name. No i flag: under
+// it \p{Lu} matches any letter.
+const DESCRIPTION_ASKED = /^\s*(?:[Ww]ho|[Ww]hat)\s+(?:is|was|are|were)\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*\s*){1,4}\??\s*$/u;
 const PERCENT_ASKED = /\bwhat (?:percentage|percent|proportion|share|fraction)\b/i;
 // "How many days" names its unit, so a bare number ("a 21-day ceasefire") answers it: a count, not a duration.
 const DURATION_ASKED = /\bhow long\b(?!\s+(?:is|are|was|were)\b)/i;

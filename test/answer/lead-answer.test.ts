@@ -61,6 +61,10 @@ describe('leadSpanOf', () => {
     expect(leadOf('Who opened the new gallery?', 'At a ceremony in Marlow Bay on Friday, Farrow opened the new gallery.')).toBe('Farrow');
   });
 
+  it('states no letter cut from a model name', () => {
+    expect(leadOf('Which chip does the lab use?', 'The lab uses the Ascend 910B chip for small tasks.')).toBeUndefined();
+  });
+
   it('answers "where" with a name written after a preposition of place', () => {
     expect(leadOf('Where did Storm Idris make landfall?', 'Idris strengthened into a Category 3 storm before making landfall on Velmont’s north coast.')).toBe('Velmont');
   });

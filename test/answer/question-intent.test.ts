@@ -49,7 +49,7 @@ describe('readQuestion', () => {
     expect(form('Where did the blast occur?').kind).toBe('place');
   });
 
-  it('reads "what did X decide / do / find", "what happened" and "who is <name>" as asking for a clause, not a name', () => {
+  it('reads "what did X decide / do / find", "what happened" and "who / what is <name>" as asking for a clause, not a name', () => {
     const kind = (question: string) => readQuestion(question).answerForm.kind;
     for (const question of [
       'What did the Supreme Court decide about the Colorado ballot?',
@@ -60,6 +60,7 @@ describe('readQuestion', () => {
       'What happened to the Titan submersible?',
       'Who is Narges Mohammadi?',
       'who was Ondine Farrow',
+      'What is Ascend 910B?',
     ]) {
       expect(kind(question), question).toBeNull();
     }
@@ -68,6 +69,7 @@ describe('readQuestion', () => {
       expect(kind(question), question).toBe('name');
     }
     expect(kind('Who is the governor of Delaware?')).toBe('person');
+    expect(kind('What is the capital of China?')).toBe('name');
     expect(kind('Who is Ondine Farrow’s coach?')).toBe('person');
     // The ranker's reading stays as it was trained.
     expect(readQuestion('What did the Supreme Court decide about the Colorado ballot?').expected).toBe('name');
