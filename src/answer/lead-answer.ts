@@ -108,7 +108,8 @@ function afterDash(span: EntitySpan): EntitySpan {
 
 /**
  * The answer spans of a sentence that can state an answer of the form asked, in their order: none for a common
- * noun, quantities of the measure asked. A typed answer, for the gate as for the lead, is one of these.
+ * noun or a clause, quantities of the measure asked, no piece of a code name. A typed answer, for the gate as for
+ * the lead, is one of these.
  */
 export function spansOfForm(answerSpans: readonly EntitySpan[], text: string, form: AnswerForm): readonly EntitySpan[] {
   if (form.kind === 'thing' || form.kind === null) return [];
@@ -145,7 +146,7 @@ const LIKELY_PERSON = 2;
 
 /** Prepositions that put a name in a place ("on Florida's Gulf Coast", "in the Netherlands", "from Mexico"). */
 const PLACE = /\b(?:in|at|on|near|from|to|into|off|across|outside|inside|around|throughout)\s+(?:the\s+)?$/i;
-/** Those that never stand before a person: "a letter from Joe Biden", "handed it to Marta Kellin" do. */
+/** Of those, the ones that never stand before a person ("from" and "to" do: "a letter from Joe Biden"). */
 const PLACE_ONLY = /\b(?:in|at|near|across|outside|inside|around|throughout)\s+(?:the\s+)?$/i;
 
 /** Whether a preposition of place stands right before the span. */
