@@ -81,10 +81,12 @@ export class ExtractiveGenerator implements Generator {
     const best = ranked[0];
     const gate = ranker.gateFor(request.askedAt);
     if (!best) return abstain(request.question, ABSTAIN_MESSAGES.noEvidence, this.id);
+    // For a question about the news of the moment: whether the given sentences' articles are older than the gate
+    // allows (the nearest in time of their first three).
+    const maxAgeDays = asksAboutRecentNews(question) ? gate.maxEvidenceAgeDays : null;
+    const olderThanAsked = (sentences: readonly RankedSentence[]): boolean => maxAgeDays !== null && (evidenceAgeDays(sentences, request.askedAt) ?? 0) > maxAgeDays;
     // An older story that looks like this week's news answers a different question, however well it matches.
-    if (gate.maxEvidenceAgeDays !== null && asksAboutRecentNews(question) && (evidenceAgeDays(ranked, request.askedAt) ?? 0) > gate.maxEvidenceAgeDays) {
-      return abstain(request.question, staleEvidenceMessage(newestEvidenceDate(ranked)), this.id);
-    }
+    if (olderThanAsked(ranked)) return abstain(request.question, staleEvidenceMessage(newestEvidenceDate(ranked)), this.id);
     // A best sentence that holds a typed answer and, with its article's retrieved text, covers the question's
     // topic answers it, whatever the ranker's confidence.
     const typedAnswer = spansOfForm(best.answerSpans, best.sentence.text, intent.answerForm).length > 0 && best.contextCoverage >= gate.typedAnswerCoverage;
@@ -111,8 +113,7 @@ export class ExtractiveGenerator implements Generator {
     const confirmations: Confirmation[] = [];
     let lead: LeadAnswer | undefined;
     // A stated answer to "this week" comes from an article of that time, although older ones may be quoted (dated).
-    const outsideAskedTime = gate.maxEvidenceAgeDays !== null && asksAboutRecentNews(question) && (evidenceAgeDays([best], request.askedAt) ?? 0) > gate.maxEvidenceAgeDays;
-    const leadSpan = intent.aboutDispute || outsideAskedTime || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent);
+    const leadSpan = intent.aboutDispute || olderThanAsked([best]) || leadCoverage(best) < LEAD_COVERAGE ? undefined : leadSpanOf(best.answerSpans, best.sentence, intent);
     if (leadSpan) lead = spanLead(leadSpan, best.sentence, book.cite(best.sentence), intent);
     for (const sentence of statementsInOrder) {
       // "They won the title." needs the sentence before it to say who "they" are; both are quoted verbatim.
